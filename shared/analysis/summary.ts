@@ -1,0 +1,73 @@
+/**
+ * The summary numbers of a run, computed from its records alone.
+ *
+ * The engine, the store, an imported JSON file and every report all call this one function, so
+ * a run reopened or re-imported shows exactly the numbers it ended with. Percentiles are exact
+ * (nearest rank on sorted latencies): 100,000 requests sort in a few milliseconds.
+ */
+import { SPAN_STRIDE, SpanField, type Lane, type LoopSample, type RequestRecord, type RunSummary } from '../trace.ts';
+
+/** What the summary is computed from: the records part of a RunDocument. */
+export interface SummaryInput {
+  lanes: readonly Lane[];
+  spans: ArrayLike<number>;
+  requests: readonly RequestRecord[];
+  loop: readonly LoopSample[];
+}
+
+/** Nearest-rank percentile of an ascending array (p in 0..100). 0 for an empty array. */
+export function percentile(sortedAscending: ArrayLike<number>, p: number): number {
+  const n = sortedAscending.length;
+  if (n === 0) return 0;
+  const rank = Math.min(n, Math.max(1, Math.ceil((p / 100) * n)));
+  return sortedAscending[rank - 1];
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A request counts as an error when it got no response or a status of 400 or more. */
+export function isError(r: RequestRecord): boolean {
+  return r.error !== null || r.status === 0 || r.status >= 400;
+}
+
+/** Server threads (not client connections) that any span of the run names. */
+export function threadsUsed(lanes: readonly Lane[], spans: ArrayLike<number>): number {
+  const server = new Set(lanes.filter((l) => l.kind !== 'client').map((l) => l.id));
+  const used = new Set<number>();
+  for (let i = 0; i < spans.length; i += SPAN_STRIDE) {
+    const lane = spans[i + SpanField.lane];
+    if (server.has(lane)) used.add(lane);
+  }
+  return used.size;
+}
+
+export function computeSummary({ lanes, spans, requests, loop }: SummaryInput): RunSummary {
+  const done = requests.filter((r) => r.received !== null);
+  const latencies = Float64Array.from(done, (r) => ((r.received as number) - r.intended) / 1000).sort();
+  const lags = Float64Array.from(requests, (r) => (r.sent - r.intended) / 1000).sort();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of requests) {
+    first = Math.min(first, r.intended);
+    last = Math.max(last, r.received ?? r.sent);
+  }
+  const makespanMs = requests.length ? (last - first) / 1000 : 0;
+  let sum = 0;
+  for (const l of latencies) sum += l;
+  let maxLoop = 0;
+  for (const s of loop) maxLoop = Math.max(maxLoop, s.delayMs);
+  return {
+    requests: requests.length,
+    errors: requests.filter(isError).length,
+    makespanMs: round3(makespanMs),
+    throughputRps: makespanMs > 0 ? round3((done.length * 1000) / makespanMs) : 0,
+    p50Ms: round3(percentile(latencies, 50)),
+    p95Ms: round3(percentile(latencies, 95)),
+    p99Ms: round3(percentile(latencies, 99)),
+    maxMs: round3(latencies.length ? latencies[latencies.length - 1] : 0),
+    meanMs: round3(latencies.length ? sum / latencies.length : 0),
+    maxLoopBlockMs: round3(maxLoop),
+    threadsUsed: threadsUsed(lanes, spans),
+    sendLagP99Ms: round3(percentile(lags, 99)),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The one bridge between the renderer and the engine host.
+ *
+ * `InterleaveApi` is what the renderer may ask; the same interface is served by the Electron
+ * shell (over contextBridge IPC) and by the browser-mode host (over a loopback WebSocket), and in
+ * tests by an in-memory pair. Calls return promises; events are `onX(listener) → unsubscribe`.
+ * Transports only move `BridgeMessage`s; `API_METHODS` is the allowlist both ends check.
+ */
+import type { Preset } from './presets.ts';
+import type { RunDocument, RunInfo } from './run.ts';
+import type { ScenarioInput } from './scenario.ts';
+import type { RunProgress, RunSummary, TraceBatch } from './trace.ts';
+
+/** Events a live run sends, in order: started, then batches and progress, then finished. */
+export type RunEvent =
+  | { type: 'started'; runId: number; info: RunInfo }
+  | { type: 'batch'; runId: number; batch: TraceBatch }
+  | { type: 'progress'; runId: number; progress: RunProgress }
+  | { type: 'finished'; runId: number; info: RunInfo; summary: RunSummary | null };
+
+/** Export formats, chosen by the file's extension. */
+export const EXPORT_FORMATS = ['html', 'json', 'csv', 'trace'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What the host is: lets the UI say "Electron" or "browser mode" and nothing more. */
+export interface HostInfo {
+  mode: 'electron' | 'browser';
+  version: string;
+  dataDir: string;
+}
+
+/** The renderer's whole view of the engine. Every argument is validated on the host side. */
+export interface InterleaveApi {
+  hostInfo(): Promise<HostInfo>;
+  listPresets(): Promise<Preset[]>;
+  /** Validates the scenario (throwing a readable message) and starts it; resolves once it runs. */
+  startRun(scenario: ScenarioInput, name?: string): Promise<RunInfo>;
+  stopRun(runId: number): Promise<void>;
+  listRuns(): Promise<RunInfo[]>;
+  loadRun(runId: number): Promise<RunDocument>;
+  renameRun(runId: number, name: string): Promise<RunInfo>;
+  deleteRun(runId: number): Promise<void>;
+  /** Renders an export; the renderer saves it (download) or the shell shows a save dialog. */
+  exportRun(runId: number, format: ExportFormat): Promise<{ fileName: string; mime: string; text: string }>;
+  importRun(text: string): Promise<RunInfo>;
+}
+
+/** The method names the bridge carries: the allowlist. */
+export const API_METHODS = [
+  'hostInfo',
+  'listPresets',
+  'startRun',
+  'stopRun',
+  'listRuns',
+  'loadRun',
+  'renameRun',
+  'deleteRun',
+  'exportRun',
+  'importRun',
+] as const satisfies readonly (keyof InterleaveApi)[];
+export type ApiMethod = (typeof API_METHODS)[number];
+
+/** Events pushed from host to renderer. */
+export interface BridgeEvents {
+  run: RunEvent;
+  /** Something the user must know that no call asked for (e.g. a damaged store was moved aside). */
+  notice: { level: 'info' | 'warning' | 'error'; text: string };
+}
+export type BridgeEventName = keyof BridgeEvents;
+export const BRIDGE_EVENTS = ['run', 'notice'] as const satisfies readonly BridgeEventName[];
+
+/** Prefix of every Electron IPC channel the app uses; the preload refuses any other. */
+export const CHANNEL_PREFIX = 'interleave:';
+
+/** Messages on the wire, for every transport. */
+export type BridgeMessage =
+  | { kind: 'call'; id: number; method: ApiMethod; args: unknown[] }
+  | { kind: 'result'; id: number; ok: true; value: unknown }
+  | { kind: 'result'; id: number; ok: false; error: string }
+  | { kind: 'event'; name: BridgeEventName; payload: unknown };
+
+/** A transport moves messages and nothing else. */
+export interface Transport {
+  send(message: BridgeMessage): void;
+  onMessage(listener: (message: BridgeMessage) => void): () => void;
+}
+
+/** The renderer's typed client: the API plus event subscriptions. */
+export type BridgeClient = InterleaveApi & {
+  on<E extends BridgeEventName>(name: E, listener: (payload: BridgeEvents[E]) => void): () => void;
+};

@@ -1,0 +1,34 @@
+/**
+ * A run as stored and as shown: its scenario, its status, its summary and its whole trace.
+ * The JSON export is exactly a `RunDocument`, so importing it back shows the same run.
+ */
+import type { Scenario } from './scenario.ts';
+import type { Lane, LoopSample, RequestRecord, RunStatus, RunSummary } from './trace.ts';
+
+/** One line of the run history. */
+export interface RunInfo {
+  id: number;
+  name: string;
+  status: RunStatus;
+  /** ISO 8601, when the run started. */
+  createdAt: string;
+  scenarioName: string;
+  /** Null while running, or when a run was interrupted before it could finish. */
+  summary: RunSummary | null;
+  /** Requests recorded so far (useful for interrupted runs). */
+  recordedRequests: number;
+  error: string | null;
+}
+
+/** Everything a run recorded. */
+export interface RunDocument {
+  format: 'interleave-run';
+  version: 1;
+  info: RunInfo;
+  scenario: Scenario;
+  lanes: Lane[];
+  /** Packed spans, SPAN_STRIDE numbers each, sorted by start. */
+  spans: number[];
+  requests: RequestRecord[];
+  loop: LoopSample[];
+}

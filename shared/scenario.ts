@@ -1,0 +1,215 @@
+/**
+ * Scenarios: what a run asks the engine to do, and the single source of truth for what is allowed.
+ *
+ * Every setting is the counterpart of a real deployment (see the `explain*` texts in presets.ts):
+ * the server is uvicorn (one event loop) or gunicorn's sync workers; a view is `async def` or
+ * `def`; the executor is Django's `sync_to_async`; the interpreter lock is CPython's GIL.
+ * Types are inferred from the schemas so the engine, the CLI, the bridge and the UI agree by
+ * construction. Limits are chosen so one 2-core machine can run what validates.
+ */
+import { z } from 'zod';
+
+/** Longest single step, in milliseconds (one minute). */
+export const MAX_STEP_MS = 60_000;
+/** Most threads a per-request executor may start up front (one per request in flight). */
+export const MAX_PER_REQUEST_THREADS = 256;
+
+const ms = (what: string) =>
+  z
+    .number({ error: `${what} must be a number of milliseconds` })
+    .finite()
+    .min(0)
+    .max(MAX_STEP_MS);
+
+/** The demo shop's queries; each runs for real on SQLite through the thread's own connection. */
+export const DB_QUERIES = ['product-list', 'product-get', 'cart-get', 'order-insert'] as const;
+export type DbQuery = (typeof DB_QUERIES)[number];
+
+/** How the embedded upstream misbehaves, for fault runs. */
+export const UPSTREAM_FAULTS = ['none', 'refuse', 'hang', 'reset'] as const;
+
+/** `await asyncio.sleep(ms)`, an async client, an async driver: a wait that frees the thread. */
+export const awaitStepSchema = z.object({ kind: z.literal('await'), ms: ms('await.ms') }).strict();
+/** `time.sleep(ms)`, `requests.get`, a sync ORM round trip: a wait that holds the thread. */
+export const blockStepSchema = z.object({ kind: z.literal('block'), ms: ms('block.ms') }).strict();
+/** Busy computation (serialising, templating) that needs the interpreter lock. */
+export const cpuStepSchema = z.object({ kind: z.literal('cpu'), ms: ms('cpu.ms') }).strict();
+/**
+ * A real SQL query on the demo shop database. `ms` adds the round trip of a database server
+ * (SQLite itself answers in microseconds); the thread stays blocked for both, like the sync ORM.
+ */
+export const dbStepSchema = z
+  .object({ kind: z.literal('db'), query: z.enum(DB_QUERIES), ms: ms('db.ms').default(0) })
+  .strict();
+/** A real HTTP call to the embedded upstream, which answers after `ms`. */
+export const upstreamStepSchema = z
+  .object({
+    kind: z.literal('upstream'),
+    ms: ms('upstream.ms'),
+    fault: z.enum(UPSTREAM_FAULTS).default('none'),
+    timeoutMs: z.number().int().min(1).max(MAX_STEP_MS).default(5_000),
+    /**
+     * A sync client (`requests.get`) called from async code: it blocks the thread it runs on.
+     * In sync code (a `def` view, an offload) every call blocks, whatever this says.
+     */
+    blocking: z.boolean().default(false),
+  })
+  .strict();
+
+/** What `sync_to_async` may run: blocking work, never an `await`. */
+export const offloadableStepSchema = z.discriminatedUnion('kind', [
+  blockStepSchema,
+  cpuStepSchema,
+  dbStepSchema,
+  upstreamStepSchema,
+]);
+
+/** `await sync_to_async(fn)()`, and the async ORM (`aget`, `acreate`), which is exactly that. */
+export const offloadStepSchema = z
+  .object({ kind: z.literal('offload'), step: offloadableStepSchema })
+  .strict();
+
+/** A step that may stand inside a gather. */
+export const leafStepSchema = z.discriminatedUnion('kind', [
+  awaitStepSchema,
+  blockStepSchema,
+  cpuStepSchema,
+  dbStepSchema,
+  upstreamStepSchema,
+  offloadStepSchema,
+]);
+
+/** `await asyncio.gather(...)`: children start together; awaits overlap, one thread's work does not. */
+export const gatherStepSchema = z
+  .object({ kind: z.literal('gather'), steps: z.array(leafStepSchema).min(1).max(32) })
+  .strict();
+
+export const stepSchema = z.discriminatedUnion('kind', [
+  awaitStepSchema,
+  blockStepSchema,
+  cpuStepSchema,
+  dbStepSchema,
+  upstreamStepSchema,
+  offloadStepSchema,
+  gatherStepSchema,
+]);
+
+export const VIEW_KINDS = ['async', 'sync'] as const;
+
+/** A URL's view: `async def` or `def`, and the steps it runs in order. */
+export const endpointSchema = z
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(60)
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
+    weight: z.number().finite().positive().max(1000).default(1),
+    view: z.enum(VIEW_KINDS),
+    steps: z.array(stepSchema).max(64),
+  })
+  .strict()
+  .superRefine((endpoint, ctx) => {
+    if (endpoint.view !== 'sync') return;
+    endpoint.steps.forEach((step, i) => {
+      if (step.kind === 'await' || step.kind === 'gather' || step.kind === 'offload') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'kind'],
+          message: `a sync view (def) cannot ${step.kind}; allowed in a sync view: block, cpu, db, upstream`,
+        });
+      }
+    });
+  });
+
+export const SERVER_MODELS = ['async', 'sync-workers'] as const;
+export const EXECUTORS = ['per-request', 'one-thread', 'pool'] as const;
+
+/**
+ * The server process(es). Flat on purpose: sliders keep every value while the model changes.
+ * `workers` matters for sync-workers, `executor`/`poolThreads` for the async server.
+ */
+export const serverSchema = z
+  .object({
+    model: z.enum(SERVER_MODELS),
+    workers: z.number().int().min(1).max(64).default(4),
+    executor: z.enum(EXECUTORS).default('per-request'),
+    poolThreads: z.number().int().min(1).max(64).default(4),
+    gil: z.boolean().default(true),
+  })
+  .strict();
+
+export const LOAD_MODELS = ['closed', 'open'] as const;
+export const ARRIVALS = ['constant', 'poisson'] as const;
+
+/** When a run ends: after a number of requests, or after a duration. */
+export const runEndSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('requests'), count: z.number().int().min(1).max(1_000_000) }).strict(),
+  z.object({ kind: z.literal('duration'), seconds: z.number().finite().min(0.1).max(3_600) }).strict(),
+]);
+
+/**
+ * The load: closed (C virtual users, each waits for its response, then thinks) or open
+ * (arrivals at a rate, constant or Poisson, with a cap on requests in flight).
+ */
+export const loadSchema = z
+  .object({
+    model: z.enum(LOAD_MODELS),
+    concurrency: z.number().int().min(1).max(1_000).default(10),
+    thinkMs: ms('load.thinkMs').default(0),
+    rateRps: z.number().finite().min(0.1).max(20_000).default(50),
+    arrival: z.enum(ARRIVALS).default('constant'),
+    maxInFlight: z.number().int().min(1).max(1_000).default(100),
+    timeoutMs: z.number().int().min(10).max(600_000).default(30_000),
+    end: runEndSchema,
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120).default('Untitled scenario'),
+    server: serverSchema,
+    endpoints: z.array(endpointSchema).min(1).max(32),
+    load: loadSchema,
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const inFlight = maxInFlight(s.load);
+    if (s.server.model === 'async' && s.server.executor === 'per-request' && inFlight > MAX_PER_REQUEST_THREADS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['load', s.load.model === 'closed' ? 'concurrency' : 'maxInFlight'],
+        message: `is ${inFlight}; the per-request executor starts one thread per request in flight, allowed 1..${MAX_PER_REQUEST_THREADS}`,
+      });
+    }
+    const names = new Set<string>();
+    s.endpoints.forEach((e, i) => {
+      if (names.has(e.name)) ctx.addIssue({ code: 'custom', path: ['endpoints', i, 'name'], message: `"${e.name}" is used twice; endpoint names must differ` });
+      names.add(e.name);
+    });
+  });
+
+export type AwaitStep = z.infer<typeof awaitStepSchema>;
+export type BlockStep = z.infer<typeof blockStepSchema>;
+export type CpuStep = z.infer<typeof cpuStepSchema>;
+export type DbStep = z.infer<typeof dbStepSchema>;
+export type UpstreamStep = z.infer<typeof upstreamStepSchema>;
+export type OffloadableStep = z.infer<typeof offloadableStepSchema>;
+export type OffloadStep = z.infer<typeof offloadStepSchema>;
+export type LeafStep = z.infer<typeof leafStepSchema>;
+export type GatherStep = z.infer<typeof gatherStepSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type StepKind = Step['kind'];
+export type Endpoint = z.infer<typeof endpointSchema>;
+export type ServerConfig = z.infer<typeof serverSchema>;
+export type LoadConfig = z.infer<typeof loadSchema>;
+export type RunEnd = z.infer<typeof runEndSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+/** A scenario as written by a person or a file: defaults may be left out. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+/** The most requests that can be in flight at once under this load. */
+export function maxInFlight(load: Pick<LoadConfig, 'model' | 'concurrency' | 'maxInFlight'>): number {
+  return load.model === 'closed' ? load.concurrency : load.maxInFlight;
+}

@@ -1,0 +1,66 @@
+/**
+ * Turning schema failures into sentences a person can act on:
+ * "`load.concurrency` is 5000; allowed at most 1000". Every edge (CLI flags, scenario files,
+ * bridge calls) validates with `parseOrExplain` so the wording is the same everywhere.
+ */
+import type { z } from 'zod';
+
+/** A value that failed validation, with one line per problem. */
+export class ValidationError extends Error {
+  constructor(
+    readonly what: string,
+    readonly problems: string[],
+  ) {
+    super(`${what} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ValidationError';
+  }
+}
+
+/** Dotted path like `endpoints[0].steps[2].ms`, or `(root)`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value !== null && typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+type Issue = z.core.$ZodIssue & { input?: unknown };
+
+/** One readable line for one issue. */
+export function describeIssue(issue: Issue): string {
+  const where = `\`${formatPath(issue.path)}\``;
+  const got = show(issue.input);
+  switch (issue.code) {
+    case 'too_small':
+      return `${where} is ${got}; allowed ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`;
+    case 'too_big':
+      return `${where} is ${got}; allowed ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`;
+    case 'invalid_value':
+      return `${where} is ${got}; allowed ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_type':
+      return `${where} is ${got}; expected ${issue.expected}`;
+    case 'invalid_union':
+      return `${where} is ${got}; ${issue.message}`;
+    case 'unrecognized_keys':
+      return `${where} has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
+    default:
+      return `${where} ${issue.message}`;
+  }
+}
+
+/** Validate `value` with `schema`; on failure throw a ValidationError naming field, value and limit. */
+export function parseOrExplain<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  throw new ValidationError(what, result.error.issues.map((i) => describeIssue(i as Issue)));
+}
