@@ -1,0 +1,133 @@
+/**
+ * The slider panel's model: a handful of knobs read from a preset's scenario and written back
+ * into a copy of it (apply-knobs.ts). Reading then writing unchanged knobs gives back the
+ * preset's own steps, so picking a preset and pressing Run runs exactly that preset.
+ *
+ * What each knob means for the steps:
+ * - latency: the longest wait (await, block, db, upstream, wherever it stands) equals the knob;
+ *   every wait is scaled by the same factor, so their proportions stay.
+ * - blocking share: for async views, the part of each wait that holds the thread (time.sleep,
+ *   requests.get, a sync ORM call) instead of freeing it (await). Offloaded steps are not
+ *   counted: sync_to_async already moves them off the loop. db steps called directly always
+ *   block, so they are left out of the share too.
+ * - CPU: total computation per request on the heaviest endpoint; all cpu steps scale together.
+ */
+import { scenarioSchema, type Executor, type Scenario, type ServerModel, type Step } from '../../../shared/scenario.ts';
+import type { ScenarioInput } from '../../../shared/scenario.ts';
+
+export interface Knobs {
+  serverModel: ServerModel;
+  workers: number;
+  executor: Executor;
+  poolThreads: number;
+  gil: boolean;
+  /** Longest wait step, ms. */
+  latencyMs: number;
+  /** 0..1, see the top of this file. */
+  blockingShare: number;
+  /** CPU time per request on the heaviest endpoint, ms. */
+  cpuMs: number;
+  loadModel: 'closed' | 'open';
+  concurrency: number;
+  rateRps: number;
+  endKind: 'requests' | 'duration';
+  requestCount: number;
+  durationSeconds: number;
+}
+
+type AnyStep = Step | Extract<Step, { kind: 'gather' }>['steps'][number];
+
+/** Every step, including those inside gathers and offloads, with whether it runs inside an offload. */
+export function* walkSteps(
+  steps: readonly AnyStep[],
+  offloaded = false,
+): Generator<{ step: AnyStep; offloaded: boolean; inGather: boolean }> {
+  for (const step of steps) {
+    yield { step, offloaded, inGather: false };
+    if (step.kind === 'offload') yield { step: step.step, offloaded: true, inGather: false };
+    if (step.kind === 'gather') {
+      for (const child of step.steps) {
+        yield { step: child, offloaded, inGather: true };
+        if (child.kind === 'offload') yield { step: child.step, offloaded: true, inGather: true };
+      }
+    }
+  }
+}
+
+const WAIT_KINDS = new Set(['await', 'block', 'db', 'upstream']);
+
+/** Longest wait of any endpoint, ms (0 when the scenario never waits). */
+export function longestWaitMs(s: Scenario): number {
+  let longest = 0;
+  for (const e of s.endpoints)
+    for (const { step } of walkSteps(e.steps))
+      if (WAIT_KINDS.has(step.kind) && 'ms' in step) longest = Math.max(longest, step.ms);
+  return longest;
+}
+
+export function hasWaits(s: Scenario): boolean {
+  return s.endpoints.some((e) => [...walkSteps(e.steps)].some(({ step }) => WAIT_KINDS.has(step.kind)));
+}
+
+/** CPU ms per request on the heaviest endpoint. */
+export function cpuPerRequestMs(s: Scenario): number {
+  let heaviest = 0;
+  for (const e of s.endpoints) {
+    let total = 0;
+    for (const { step } of walkSteps(e.steps)) if (step.kind === 'cpu') total += step.ms;
+    heaviest = Math.max(heaviest, total);
+  }
+  return heaviest;
+}
+
+/** Milliseconds of the thread-holding and thread-freeing waits the blocking share governs. */
+export function shareableWaits(s: Scenario): { blocking: number; total: number } {
+  let blocking = 0;
+  let total = 0;
+  for (const e of s.endpoints) {
+    if (e.view !== 'async') continue;
+    for (const { step, offloaded } of walkSteps(e.steps)) {
+      if (offloaded) continue;
+      if (step.kind === 'block' || (step.kind === 'upstream' && step.blocking)) blocking += step.ms;
+      if (step.kind === 'block' || step.kind === 'await' || step.kind === 'upstream') total += step.ms;
+    }
+  }
+  return { blocking, total };
+}
+
+/** Whether the blocking share can change anything: some async view waits outside an offload. */
+export function blockingShareApplies(s: Scenario): boolean {
+  return s.endpoints.some(
+    (e) =>
+      e.view === 'async' &&
+      [...walkSteps(e.steps)].some(
+        ({ step, offloaded }) =>
+          !offloaded && (step.kind === 'await' || step.kind === 'block' || step.kind === 'upstream'),
+      ),
+  );
+}
+
+/** Fill in the schema's defaults, so every knob has a value to start from. */
+export function withDefaults(input: ScenarioInput): Scenario {
+  return scenarioSchema.parse(input);
+}
+
+export function knobsFrom(s: Scenario): Knobs {
+  const waits = shareableWaits(s);
+  return {
+    serverModel: s.server.model,
+    workers: s.server.workers,
+    executor: s.server.executor,
+    poolThreads: s.server.poolThreads,
+    gil: s.server.gil,
+    latencyMs: longestWaitMs(s),
+    blockingShare: waits.total > 0 ? waits.blocking / waits.total : 0,
+    cpuMs: cpuPerRequestMs(s),
+    loadModel: s.load.model,
+    concurrency: s.load.concurrency,
+    rateRps: s.load.rateRps,
+    endKind: s.load.end.kind,
+    requestCount: s.load.end.kind === 'requests' ? s.load.end.count : 200,
+    durationSeconds: s.load.end.kind === 'duration' ? s.load.end.seconds : 5,
+  };
+}
