@@ -1,0 +1,28 @@
+/**
+ * Requests in flight over time, as the client saw them: from the moment a request was sent to
+ * the moment its response was received. A request that never got a response stays in flight to
+ * the end of the run.
+ */
+import { intervalSteps, sampleSteps } from './step-function.ts';
+import { bucketStartMs, gridForRun, type RunRecords, type TimeGrid } from './time-grid.ts';
+
+export interface InFlightPoint {
+  /** Bucket start, ms since the run's origin. */
+  tMs: number;
+  /** In flight at the bucket's start. */
+  inFlight: number;
+  /** Most in flight at any instant of the bucket. */
+  peak: number;
+  /** Time-weighted mean over the bucket. */
+  mean: number;
+}
+
+export function inFlightSeries(records: RunRecords, grid: TimeGrid = gridForRun(records)): InFlightPoint[] {
+  const steps = intervalSteps(records.requests.map((r) => [r.sent, r.received] as const));
+  return sampleSteps(steps, grid).map((s, i) => ({
+    tMs: bucketStartMs(grid, i),
+    inFlight: s.atStart,
+    peak: s.peak,
+    mean: s.mean,
+  }));
+}
