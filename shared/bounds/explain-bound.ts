@@ -1,0 +1,89 @@
+/**
+ * The theoretical bound in one plain paragraph: what one request costs, which resource caps
+ * throughput and why, and what the chosen load should therefore see. Written for the person
+ * who just moved a slider, in the words of the deployment (event loop, sync workers, executor
+ * thread, interpreter lock), not of queueing theory.
+ */
+import { formatMs, formatPercent, formatRps, plural } from '../analysis/format.ts';
+import type { Scenario } from '../scenario.ts';
+import type { LoadExpectation } from './load-model.ts';
+import type { EndpointProfile } from './one-request.ts';
+import type { BoundResource, ResourceLimit } from './resources.ts';
+
+export interface ExplainInput {
+  scenario: Scenario;
+  minLatencyMs: number;
+  profiles: readonly EndpointProfile[];
+  limiting: ResourceLimit | null;
+  expected: LoadExpectation;
+  cores: number;
+}
+
+function costSentence({ profiles, minLatencyMs }: ExplainInput): string {
+  if (profiles.length === 1) return `Alone, a request takes ${formatMs(minLatencyMs)}.`;
+  const each = profiles.map((p) => `${p.name} ${formatMs(p.serviceMs)}`).join(', ');
+  return `Alone, a request takes ${formatMs(minLatencyMs)} on average over the mix (${each}).`;
+}
+
+function executorWords(scenario: Scenario): string {
+  const { executor, poolThreads } = scenario.server;
+  if (executor === 'one-thread') return 'one executor thread shared by the whole process';
+  if (executor === 'pool') return `a pool of ${plural(poolThreads, 'executor thread')}`;
+  return 'executor threads, one per request in flight';
+}
+
+function capacitySentence(input: ExplainInput): string {
+  const { limiting, scenario, cores } = input;
+  if (!limiting) {
+    return 'Nothing in the server is held while requests wait (awaits free the loop), so the model sets no limit on throughput: only the load does.';
+  }
+  const d = formatMs(limiting.demandMs);
+  const cap = `at most ${formatRps(limiting.capacityRps)}`;
+  const texts: Record<BoundResource, () => string> = {
+    loop: () =>
+      `Each request keeps the one event loop busy for ${d} (blocking or CPU work inside async def), and the loop runs one thing at a time: ${cap}, however many requests are in flight.`,
+    workers: () => {
+      const awaits = scenario.endpoints.some((e) => e.view === 'async')
+        ? ', awaits included (an async view under WSGI frees nothing)'
+        : '';
+      return `Each request holds one of the ${plural(scenario.server.workers, 'sync worker')} for its whole ${d}${awaits}: ${cap}.`;
+    },
+    executor: () =>
+      scenario.server.executor === 'per-request'
+        ? `Offloaded and sync work (${d} per request) runs on executor threads, one per request in flight (up to ${limiting.servers}), so no request waits for another's thread: ${cap}, exactly what the load can ask for.`
+        : `Offloaded and sync work (${d} per request) runs on ${executorWords(scenario)}: ${cap}.`,
+    gil: () =>
+      `All CPU work of the server process (${d} per request) takes turns on the interpreter lock, however many threads run it: ${cap}.`,
+    cores: () =>
+      `CPU work (${d} per request) runs in parallel${scenario.server.gil ? ' across worker processes' : ' without the interpreter lock'}, but this machine has ${plural(cores, 'core')}: ${cap}.`,
+  };
+  return texts[limiting.resource]();
+}
+
+function loadSentence(input: ExplainInput): string {
+  const { scenario, expected, limiting } = input;
+  const { load } = scenario;
+  if (load.model === 'closed') {
+    const users = `With ${plural(load.concurrency, 'user')}${load.thinkMs > 0 ? ` thinking ${formatMs(load.thinkMs)} between requests` : ''}`;
+    const state = expected.saturated ? 'they ask for more than that, so requests queue' : 'the server keeps up';
+    if (expected.waves && expected.makespanMs !== null) {
+      return `${users} ${state}: the ${plural(expected.requests, 'request')} leave together and finish ${expected.saturated ? 'in waves' : 'together'}, the last after about ${formatMs(expected.makespanMs)} (mean latency ${formatMs(expected.latencyMs)}).`;
+    }
+    return `${users} ${state}: expect about ${formatRps(expected.throughputRps)} and ${formatMs(expected.latencyMs)} mean latency.`;
+  }
+  const rate = `Requests arrive at ${formatRps(load.rateRps)}${limiting ? ` (${formatPercent(expected.utilisation)} of what the server can complete)` : ''}`;
+  if (expected.overloaded) {
+    return `${rate}: more than the server can complete, so they pile up (at most ${load.maxInFlight} in flight) and latency, counted from the intended send, grows by about ${formatMs(expected.latencyGrowthMsPerS)} for every second the run lasts.`;
+  }
+  const queueing = expected.latencyMs - input.minLatencyMs;
+  const bunching =
+    load.arrival === 'poisson' && queueing > 0.05 * input.minLatencyMs
+      ? ` (${formatMs(queueing)} of it queueing when Poisson arrivals bunch up)`
+      : '';
+  return `${rate}: the server keeps up; expect about ${formatMs(expected.latencyMs)} mean latency${bunching}.`;
+}
+
+/** The paragraph shown beside the sliders and in the HTML report. */
+export function explainBound(input: ExplainInput): string {
+  return [costSentence(input), capacitySentence(input), loadSentence(input)].join(' ');
+}

@@ -1,0 +1,136 @@
+/**
+ * The service time of one request with the server to itself, and what it occupies.
+ *
+ * A tiny list scheduler plays the view's steps on the threads it would use, each thread a
+ * cursor of when it is next free. That is how the model's serialisations come out right without
+ * special cases: under `gather`, awaits overlap (nobody is held); blocking children run one
+ * after another on the loop (asyncio starts them in order and a blocking one never yields);
+ * offloads of one request share its one thread under `per-request` and `one-thread`, but spread
+ * over a pool; CPU pieces take turns on the interpreter lock, or on the cores without it.
+ */
+import type { Endpoint, LeafStep, OffloadableStep, Scenario, Step } from '../scenario.ts';
+import { emptyDemand, type Demand } from './resources.ts';
+
+/** What one request of an endpoint costs when it runs alone. */
+export interface EndpointProfile {
+  name: string;
+  weight: number;
+  /** Latency of the request alone, ms. */
+  serviceMs: number;
+  /** Milliseconds held on each resource. */
+  demand: Demand;
+}
+
+class Thread {
+  free = 0;
+  constructor(readonly holder: 'loop' | 'workers' | 'executor') {}
+}
+
+interface Machine {
+  /** The thread running the view's own code: the loop, a worker, or an executor thread (sync view under ASGI). */
+  view: Thread;
+  /** Where `offload` goes; under WSGI, the worker itself. */
+  executor: Thread[];
+  /** The interpreter lock (one per process), or null when off. */
+  gil: { free: number } | null;
+  cores: { free: number }[];
+  demand: Demand;
+  asyncServer: boolean;
+}
+
+/** How long a step takes by itself, ms. A hanging upstream waits for its timeout; a refused one fails at once. */
+export function stepMs(step: LeafStep | OffloadableStep): number {
+  switch (step.kind) {
+    case 'upstream':
+      if (step.fault === 'hang') return step.timeoutMs;
+      if (step.fault === 'refuse' || step.fault === 'reset') return 0;
+      return Math.min(step.ms, step.timeoutMs);
+    case 'offload':
+      return stepMs(step.step);
+    default:
+      return step.ms;
+  }
+}
+
+function earliest<T extends { free: number }>(list: T[]): T {
+  return list.reduce((best, x) => (x.free < best.free ? x : best), list[0]);
+}
+
+/** A step that holds `thread` until done, from `t` or as soon as the thread (and the lock or a core) is free. */
+function runHolding(m: Machine, thread: Thread, step: OffloadableStep, t: number): number {
+  const d = stepMs(step);
+  let start = Math.max(t, thread.free);
+  if (step.kind === 'cpu') {
+    const lane = m.gil ?? earliest(m.cores);
+    start = Math.max(start, lane.free);
+    lane.free = start + d;
+    if (m.gil && m.asyncServer) m.demand.gil += d;
+    m.demand.cores += d;
+  }
+  thread.free = start + d;
+  if (thread.holder !== 'workers') m.demand[thread.holder] += d;
+  return start + d;
+}
+
+/** Whether a step, met in async code, runs on the view's own thread (and so blocks it). */
+function holdsViewThread(step: LeafStep): boolean {
+  return (
+    step.kind === 'block' || step.kind === 'cpu' || step.kind === 'db' || (step.kind === 'upstream' && step.blocking)
+  );
+}
+
+function runAsync(m: Machine, step: Step | LeafStep, t: number): number {
+  switch (step.kind) {
+    case 'await':
+      return t + step.ms;
+    case 'upstream':
+      return step.blocking ? runHolding(m, m.view, step, t) : t + stepMs(step);
+    case 'offload':
+      return runHolding(m, earliest(m.executor), step.step, t);
+    case 'gather': {
+      // Children start in order; a blocking one runs to its end before the next can start.
+      let issue = t;
+      let end = t;
+      for (const child of step.steps) {
+        const done = runAsync(m, child, issue);
+        if (holdsViewThread(child)) issue = done;
+        end = Math.max(end, done);
+      }
+      return end;
+    }
+    default:
+      return runHolding(m, m.view, step, t);
+  }
+}
+
+function runSync(m: Machine, step: Step, t: number): number {
+  // Validation keeps await, offload and gather out of sync views; in sync code every upstream call blocks.
+  if (step.kind === 'await' || step.kind === 'gather' || step.kind === 'offload') return t;
+  return runHolding(m, m.view, step, t);
+}
+
+/** Play one request of `endpoint` alone on the server of `scenario`. */
+export function profileEndpoint(
+  scenario: Pick<Scenario, 'server'>,
+  endpoint: Endpoint,
+  cores: number,
+): EndpointProfile {
+  const { server } = scenario;
+  const asyncServer = server.model === 'async';
+  const poolSize = asyncServer && server.executor === 'pool' ? server.poolThreads : 1;
+  const executor = Array.from({ length: poolSize }, () => new Thread(asyncServer ? 'executor' : 'workers'));
+  const view = !asyncServer ? new Thread('workers') : endpoint.view === 'sync' ? executor[0] : new Thread('loop');
+  const m: Machine = {
+    view,
+    executor: asyncServer ? executor : [view],
+    gil: server.gil ? { free: 0 } : null,
+    cores: Array.from({ length: Math.max(1, cores) }, () => ({ free: 0 })),
+    demand: emptyDemand(),
+    asyncServer,
+  };
+  let t = 0;
+  for (const step of endpoint.steps) t = endpoint.view === 'async' ? runAsync(m, step, t) : runSync(m, step, t);
+  // A sync worker is held for the whole request, awaits included (async_to_sync's one-off loop frees nothing).
+  if (!asyncServer) m.demand.workers = t;
+  return { name: endpoint.name, weight: endpoint.weight, serviceMs: t, demand: m.demand };
+}

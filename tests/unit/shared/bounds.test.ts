@@ -1,0 +1,244 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { theoreticalBound } from '../../../shared/bounds.ts';
+import { PRESETS } from '../../../shared/presets.ts';
+import { scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
+
+type ServerInput = ScenarioInput['server'];
+type EndpointInput = ScenarioInput['endpoints'][number];
+type View = Omit<EndpointInput, 'name'>;
+
+/** Ten users sending `requests` requests (ten by default: one wave) to one endpoint. */
+function scenario(server: ServerInput, endpoint: View, load: Partial<ScenarioInput['load']> = {}) {
+  return scenarioSchema.parse({
+    server,
+    endpoints: [{ name: 'view', ...endpoint }],
+    load: { model: 'closed', concurrency: 10, end: { kind: 'requests', count: 10 }, ...load },
+  });
+}
+
+const asgi = { model: 'async', executor: 'per-request', gil: true } as const;
+const near = (actual: number | null, expected: number, what: string) =>
+  assert.ok(actual !== null && Math.abs(actual - expected) < 1e-6, `${what}: expected ${expected}, got ${actual}`);
+
+test('an async view awaiting 100 ms: ten users overlap, about 100 ms each and 100 ms for all', () => {
+  const b = theoreticalBound(scenario(asgi, { view: 'async', steps: [{ kind: 'await', ms: 100 }] }));
+  near(b.minLatencyMs, 100, 'service time');
+  near(b.expected.latencyMs, 100, 'latency');
+  near(b.expectedMakespanMs, 100, 'makespan');
+  assert.equal(b.maxThroughputRps, null);
+  assert.equal(b.bottleneck, 'load');
+});
+
+test('blocking 100 ms inside an async view: the loop serialises ten requests into about a second', () => {
+  const b = theoreticalBound(scenario(asgi, { view: 'async', steps: [{ kind: 'block', ms: 100 }] }));
+  near(b.expectedMakespanMs, 1000, 'makespan');
+  near(b.maxThroughputRps, 10, 'max throughput');
+  near(b.expected.maxLatencyMs, 1000, 'slowest request');
+  assert.equal(b.bottleneck, 'loop');
+  assert.match(b.explanation, /event loop/);
+});
+
+test('a sync view blocking 100 ms on 4 workers: ten requests finish in three waves', () => {
+  const b = theoreticalBound(
+    scenario({ model: 'sync-workers', workers: 4 }, { view: 'sync', steps: [{ kind: 'block', ms: 100 }] }),
+  );
+  near(b.expectedMakespanMs, 300, 'makespan');
+  near(b.expected.p95LatencyMs, 300, 'p95');
+  near(b.expected.latencyMs, 180, 'mean of 4×100, 4×200, 2×300');
+  near(b.maxThroughputRps, 40, 'max throughput');
+  assert.equal(b.bottleneck, 'workers');
+  assert.equal(b.expected.waves, true);
+});
+
+test('an async view on sync workers holds its worker through the await', () => {
+  const b = theoreticalBound(
+    scenario({ model: 'sync-workers', workers: 4 }, { view: 'async', steps: [{ kind: 'await', ms: 100 }] }),
+  );
+  near(b.expectedMakespanMs, 300, 'makespan');
+  assert.equal(b.bottleneck, 'workers');
+});
+
+const offloadDb: View = {
+  view: 'async',
+  steps: [{ kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 100 } }],
+};
+
+test('offloads: a thread per request overlaps, one thread serialises, a pool of 5 runs two waves', () => {
+  const perRequest = theoreticalBound(scenario(asgi, offloadDb));
+  near(perRequest.expectedMakespanMs, 100, 'per-request makespan');
+  assert.equal(perRequest.bottleneck, 'load');
+  const oneThread = theoreticalBound(scenario({ ...asgi, executor: 'one-thread' }, offloadDb));
+  near(oneThread.expectedMakespanMs, 1000, 'one-thread makespan');
+  assert.equal(oneThread.bottleneck, 'executor');
+  const pool = theoreticalBound(scenario({ ...asgi, executor: 'pool', poolThreads: 5 }, offloadDb));
+  near(pool.expectedMakespanMs, 200, 'pool makespan');
+  near(pool.maxThroughputRps, 50, 'pool max throughput');
+});
+
+test('four 50 ms CPU offloads on a pool of 4: 200 ms under the interpreter lock, 100 ms on 2 cores without it', () => {
+  const cpu: View = { view: 'async', steps: [{ kind: 'offload', step: { kind: 'cpu', ms: 50 } }] };
+  const users = { concurrency: 4, end: { kind: 'requests', count: 4 } } as const;
+  const withGil = theoreticalBound(scenario({ ...asgi, executor: 'pool', poolThreads: 4 }, cpu, users));
+  near(withGil.expectedMakespanMs, 200, 'makespan with the lock');
+  near(withGil.expected.latencyMs, 200, 'the lock time-slices: all four finish together');
+  assert.equal(withGil.bottleneck, 'gil');
+  const free = theoreticalBound(scenario({ ...asgi, executor: 'pool', poolThreads: 4, gil: false }, cpu, users));
+  near(free.expectedMakespanMs, 100, 'makespan without the lock');
+  assert.equal(free.bottleneck, 'cores');
+  const fourCores = theoreticalBound(scenario({ ...asgi, executor: 'pool', poolThreads: 4, gil: false }, cpu, users), {
+    cores: 4,
+  });
+  near(fourCores.expectedMakespanMs, 50, 'makespan on 4 cores');
+});
+
+test('the same four CPU pieces gathered in one request: the lock serialises them inside the request', () => {
+  const piece = { kind: 'offload', step: { kind: 'cpu', ms: 50 } } as const;
+  const gathered: View = { view: 'async', steps: [{ kind: 'gather', steps: [piece, piece, piece, piece] }] };
+  const one = { concurrency: 1, end: { kind: 'requests', count: 1 } } as const;
+  near(
+    theoreticalBound(scenario({ ...asgi, executor: 'pool', poolThreads: 4 }, gathered, one)).minLatencyMs,
+    200,
+    'with the lock',
+  );
+  near(
+    theoreticalBound(scenario({ ...asgi, executor: 'pool', poolThreads: 4, gil: false }, gathered, one)).minLatencyMs,
+    100,
+    'without',
+  );
+});
+
+test('gather: two offloads of one request share its thread (200 ms); two awaits overlap (100 ms)', () => {
+  const db = (query: 'product-get' | 'cart-get') =>
+    ({ kind: 'offload', step: { kind: 'db', query, ms: 100 } }) as const;
+  const offloads = theoreticalBound(
+    scenario(asgi, { view: 'async', steps: [{ kind: 'gather', steps: [db('product-get'), db('cart-get')] }] }),
+  );
+  near(offloads.minLatencyMs, 200, 'gathered offloads');
+  near(offloads.expected.latencyMs, 200, 'latency per request');
+  const awaits = theoreticalBound(
+    scenario(asgi, {
+      view: 'async',
+      steps: [
+        {
+          kind: 'gather',
+          steps: [
+            { kind: 'await', ms: 100 },
+            { kind: 'await', ms: 100 },
+          ],
+        },
+      ],
+    }),
+  );
+  near(awaits.minLatencyMs, 100, 'gathered awaits');
+  const pool = theoreticalBound(
+    scenario(
+      { ...asgi, executor: 'pool', poolThreads: 2 },
+      { view: 'async', steps: [{ kind: 'gather', steps: [db('product-get'), db('cart-get')] }] },
+    ),
+  );
+  near(pool.minLatencyMs, 100, 'a pool spreads them');
+});
+
+test('gather starts children in order: a blocking child first delays the await after it', () => {
+  const blockFirst = theoreticalBound(
+    scenario(asgi, {
+      view: 'async',
+      steps: [
+        {
+          kind: 'gather',
+          steps: [
+            { kind: 'block', ms: 100 },
+            { kind: 'await', ms: 100 },
+          ],
+        },
+      ],
+    }),
+  );
+  near(blockFirst.minLatencyMs, 200, 'block then await');
+  const awaitFirst = theoreticalBound(
+    scenario(asgi, {
+      view: 'async',
+      steps: [
+        {
+          kind: 'gather',
+          steps: [
+            { kind: 'await', ms: 100 },
+            { kind: 'block', ms: 100 },
+          ],
+        },
+      ],
+    }),
+  );
+  near(awaitFirst.minLatencyMs, 100, 'await then block');
+});
+
+test('a sync view under ASGI runs whole on the executor, not on the loop', () => {
+  const b = theoreticalBound(
+    scenario({ ...asgi, executor: 'one-thread' }, { view: 'sync', steps: [{ kind: 'block', ms: 100 }] }),
+  );
+  assert.equal(b.bottleneck, 'executor');
+  assert.deepEqual(
+    b.resources.map((r) => r.resource),
+    ['executor'],
+  );
+  near(b.expectedMakespanMs, 1000, 'makespan');
+});
+
+test("closed steady state follows Little's law: X = min(max, C/(S+Z)), R = max(S, C/X − Z)", () => {
+  const busy = theoreticalBound(
+    scenario(
+      { model: 'sync-workers', workers: 4 },
+      { view: 'sync', steps: [{ kind: 'block', ms: 100 }] },
+      { end: { kind: 'duration', seconds: 10 } },
+    ),
+  );
+  near(busy.expected.throughputRps, 40, 'throughput');
+  near(busy.expected.latencyMs, 250, 'latency');
+  near(busy.expected.requests, 400, 'requests in 10 s');
+  assert.equal(busy.expectedMakespanMs, null);
+  const thinking = theoreticalBound(
+    scenario(
+      { model: 'sync-workers', workers: 4 },
+      { view: 'sync', steps: [{ kind: 'block', ms: 100 }] },
+      { thinkMs: 900, end: { kind: 'duration', seconds: 10 } },
+    ),
+  );
+  near(thinking.expected.throughputRps, 10, 'ten users each every second');
+  near(thinking.expected.latencyMs, 100, 'no queueing');
+  assert.equal(thinking.bottleneck, 'load');
+});
+
+test('open model: under capacity the rate passes through; over it the server is overloaded and latency grows', () => {
+  const block: View = { view: 'async', steps: [{ kind: 'block', ms: 10 }] };
+  const open = (rateRps: number, arrival: 'constant' | 'poisson' = 'constant') =>
+    theoreticalBound(scenario(asgi, block, { model: 'open', rateRps, arrival, end: { kind: 'duration', seconds: 5 } }));
+  const calm = open(50);
+  near(calm.expected.throughputRps, 50, 'throughput');
+  near(calm.expected.utilisation, 0.5, 'utilisation');
+  near(calm.expected.latencyMs, 10, 'constant arrivals below capacity do not wait');
+  assert.equal(calm.expected.overloaded, false);
+  assert.ok(
+    open(90, 'poisson').expected.latencyMs > open(50, 'poisson').expected.latencyMs,
+    'Poisson queueing grows with load',
+  );
+  const flooded = open(200);
+  assert.equal(flooded.expected.overloaded, true);
+  assert.equal(flooded.bottleneck, 'loop');
+  near(flooded.expected.throughputRps, 100, 'throughput capped');
+  near(flooded.expected.latencyGrowthMsPerS, 1000, 'λ/X − 1 = 1: a second later per second');
+  assert.match(flooded.explanation, /pile up/);
+});
+
+test('every preset gets a finite bound and a paragraph that names its numbers', () => {
+  for (const preset of PRESETS) {
+    const b = theoreticalBound(scenarioSchema.parse(preset.scenario));
+    assert.ok(Number.isFinite(b.minLatencyMs) && b.minLatencyMs > 0, preset.id);
+    assert.ok(Number.isFinite(b.expected.latencyMs) && b.expected.latencyMs >= b.minLatencyMs - 1e-9, preset.id);
+    assert.ok(b.expected.p95LatencyMs <= b.expected.maxLatencyMs + 1e-9, preset.id);
+    assert.ok(
+      b.explanation.length > 80 && !b.explanation.includes('NaN') && !b.explanation.includes('undefined'),
+      preset.id,
+    );
+  }
+});
