@@ -8,6 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { seededRandom } from '../loadgen/random.ts';
+import { enterWalMode } from './wal-mode.ts';
 
 /** Bump when the schema or the generated data changes: an older shop is then rebuilt. */
 export const SHOP_SEED_VERSION = 1;
@@ -57,30 +58,9 @@ export function openShopDatabase(file: string): Database.Database {
   const db = new Database(file);
   // Set before anything that may need a lock, so concurrent openers wait instead of failing.
   db.pragma(`busy_timeout = ${SHOP_BUSY_TIMEOUT_MS}`);
-  enterWal(db);
+  enterWalMode(db, SHOP_BUSY_TIMEOUT_MS);
   db.pragma('synchronous = NORMAL');
   return db;
-}
-
-/**
- * Switching a new file to WAL needs an exclusive lock and, unlike ordinary statements, does not
- * wait on the busy handler: two openers racing on a fresh file would see "database is locked".
- * So retry for as long as the busy timeout allows. Once the file is in WAL mode (it stays so)
- * this is a single read.
- */
-function enterWal(db: Database.Database): void {
-  const deadline = Date.now() + SHOP_BUSY_TIMEOUT_MS;
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) {
-    try {
-      if (db.pragma('journal_mode', { simple: true }) === 'wal') return;
-      db.pragma('journal_mode = WAL');
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
-      Atomics.wait(pause, 0, 0, 5); // a synchronous 5 ms nap: this thread has nothing else to do
-    }
-  }
 }
 
 function seededVersion(db: Database.Database): number | null {
