@@ -65,9 +65,15 @@ export interface BridgeEvents {
   run: RunEvent;
   /** Something the user must know that no call asked for (e.g. a damaged store was moved aside). */
   notice: { level: 'info' | 'warning' | 'error'; text: string };
+  /**
+   * A menu item of the Electron shell that acts on what the UI shows (never sent in browser mode):
+   * `show-run` after File → Import run… imported a file (the shell shows the native dialog),
+   * `export-run` for File → Export run… (the UI exports the run it shows, as its own button does).
+   */
+  menu: { command: 'show-run'; runId: number } | { command: 'export-run' };
 }
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENTS = ['run', 'notice'] as const satisfies readonly BridgeEventName[];
+export const BRIDGE_EVENTS = ['run', 'notice', 'menu'] as const satisfies readonly BridgeEventName[];
 
 /** Prefix of every Electron IPC channel the app uses; the preload refuses any other. */
 export const CHANNEL_PREFIX = 'interleave:';

@@ -136,9 +136,11 @@ test('stopping the server unsubscribes from the app and drops late results', asy
   const { app, client, stop } = connect();
   assert.equal(app.listenerCount('run'), 1);
   assert.equal(app.listenerCount('notice'), 1);
+  assert.equal(app.listenerCount('menu'), 1);
   stop();
   assert.equal(app.listenerCount('run'), 0);
   assert.equal(app.listenerCount('notice'), 0);
+  assert.equal(app.listenerCount('menu'), 0);
   const late = client.hostInfo();
   const outcome = await Promise.race([late.then(() => 'answered'), new Promise((r) => setTimeout(r, 30, 'silent'))]);
   assert.equal(outcome, 'silent');
