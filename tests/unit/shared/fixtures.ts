@@ -298,5 +298,7 @@ export const arbRunRecords = (maxRequests = 60) =>
           end: s.start + s.length,
         })),
       );
-      return { lanes: ARB_LANES, spans: packed, requests: reqs, loop: [...loop].sort((a, b) => a.t - b.t) };
+      // Plain objects: fast-check builds records without a prototype.
+      const samples = loop.map((s) => ({ t: s.t, delayMs: s.delayMs })).sort((a, b) => a.t - b.t);
+      return { lanes: ARB_LANES, spans: packed, requests: reqs, loop: samples };
     });

@@ -1,0 +1,80 @@
+/**
+ * The HTML report of one run: settings, numbers, the theoretical bound beside the measured
+ * values, what the model did in plain words, the lanes timeline and the charts. One string,
+ * one self-contained file.
+ */
+import { theoreticalBound, type Bound } from '../../bounds.ts';
+import { checkAgainstBound } from '../../analysis/bound-check.ts';
+import { modelLabel } from '../../analysis/describe-scenario.ts';
+import { explainRun } from '../../analysis/explain-run.ts';
+import { formatMs, formatRps, plural } from '../../analysis/format.ts';
+import { computeSummary } from '../../analysis/summary.ts';
+import { phaseColor } from '../../phase-colors.ts';
+import type { RunDocument } from '../../run.ts';
+import { PHASES, type PhaseCode, type RunSummary } from '../../trace.ts';
+import { esc } from './escape.ts';
+import { lanesSvg } from './lanes-svg.ts';
+import { footerHtml, pageHtml, type ReportOptions } from './page.ts';
+import { runChartsHtml } from './run-charts.ts';
+import { settingsHtml } from './settings-table.ts';
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function numbersHtml(s: RunSummary, doc: RunDocument): string {
+  const cells: [string, string][] = [
+    ['requests', `${s.requests.toLocaleString('en-US')}${s.errors ? ` (${s.errors} failed)` : ''}`],
+    ['throughput', formatRps(s.throughputRps)],
+    ['p50', formatMs(s.p50Ms)],
+    ['p95', formatMs(s.p95Ms)],
+    ['p99', formatMs(s.p99Ms)],
+    ['max', formatMs(s.maxMs)],
+    ['mean', formatMs(s.meanMs)],
+    ['makespan', formatMs(s.makespanMs)],
+  ];
+  if (doc.scenario.server.model === 'async') cells.push(['longest loop block', formatMs(s.maxLoopBlockMs)]);
+  cells.push(['threads used', String(s.threadsUsed)]);
+  if (doc.scenario.load.model === 'open') cells.push(['send lag p99', formatMs(s.sendLagP99Ms)]);
+  return `<dl class="numbers">${cells.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`;
+}
+
+function boundHtml(summary: RunSummary, bound: Bound): string {
+  const checks = checkAgainstBound(summary, bound);
+  const list = checks.length
+    ? `<ul>${checks.map((c) => `<li>${esc(capitalise(c.sentence))}.</li>`).join('')}</ul>`
+    : '';
+  return `<div class="bound">${list}<p>${esc(bound.explanation)}</p></div>`;
+}
+
+function legendHtml(phases: readonly number[]): string {
+  return `<ul class="legend">${phases
+    .map(
+      (code) =>
+        `<li><span class="swatch" style="background:${phaseColor(code as PhaseCode)}"></span>${esc(PHASES[code].label)}</li>`,
+    )
+    .join('')}</ul>`;
+}
+
+/** One run as a self-contained HTML page. */
+export function renderHtmlReport(doc: RunDocument, options: ReportOptions = {}): string {
+  const summary = computeSummary(doc);
+  const bound = theoreticalBound(doc.scenario, { cores: options.cores });
+  const endpointByReq = new Map(doc.requests.map((r) => [r.id, doc.scenario.endpoints[r.endpoint]?.name]));
+  const lanes = lanesSvg(doc, { endpointOf: (req) => endpointByReq.get(req) });
+  const story = explainRun(doc);
+  const created = Number.isNaN(Date.parse(doc.info.createdAt))
+    ? doc.info.createdAt
+    : new Date(doc.info.createdAt).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const hidden = lanes.hiddenLanes ? ` ${plural(lanes.hiddenLanes, 'quieter thread')} not shown.` : '';
+  const body = `<header>
+<h1>${esc(doc.info.name)}</h1>
+<p class="sub">${doc.scenario.name !== doc.info.name ? `${esc(doc.scenario.name)} · ` : ''}${esc(modelLabel(doc.scenario))} · ${esc(doc.info.status)} · ${esc(created)} · run #${esc(doc.info.id)}</p>
+</header>
+<section id="numbers"><h2>Numbers</h2>${numbersHtml(summary, doc)}</section>
+<section id="bound"><h2>Measured against the model</h2>${boundHtml(summary, bound)}</section>
+<section id="story"><h2>What happened</h2><ul class="story">${story.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>
+<section id="settings"><h2>Settings</h2>${settingsHtml(doc.scenario)}</section>
+<section id="lanes"><h2>Threads over time</h2>${lanes.svg}${legendHtml(lanes.phases)}<p class="note">One row per server thread, coloured by what held it; hover a bar for its request. Spans narrower than a pixel are merged.${esc(hidden)} Client connections are not drawn.</p></section>
+<section id="charts"><h2>Charts</h2><div class="charts">${runChartsHtml(doc, bound, doc.scenario.server.model === 'async').join('')}</div></section>
+${footerHtml(options)}`;
+  return pageHtml(`${doc.info.name} · Interleave report`, body);
+}

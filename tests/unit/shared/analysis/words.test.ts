@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkAgainstBound } from '../../../../shared/analysis/bound-check.ts';
+import { comparisonLabels, describeComparison, relativeSpeed } from '../../../../shared/analysis/compare.ts';
+import {
+  describeLoad,
+  describeServer,
+  describeStep,
+  modelLabel,
+} from '../../../../shared/analysis/describe-scenario.ts';
+import { explainRun } from '../../../../shared/analysis/explain-run.ts';
+import { computeSummary } from '../../../../shared/analysis/summary.ts';
+import { theoreticalBound } from '../../../../shared/bounds.ts';
+import { PRESETS } from '../../../../shared/presets.ts';
+import { scenarioSchema } from '../../../../shared/scenario.ts';
+import { blockedLoopRun, gatherOffloadRun, syncWorkersRun } from '../fixtures.ts';
+
+const preset = (id: string) => scenarioSchema.parse(PRESETS.find((p) => p.id === id)?.scenario);
+
+test('the comparison sentence names each run by its model and the ratio of p95s', () => {
+  assert.equal(
+    describeComparison([syncWorkersRun(), blockedLoopRun()]),
+    'sync workers (4): p95 300 ms; async: p95 1 s, 3.3× slower',
+  );
+  assert.equal(relativeSpeed(100, 312), '3.1× slower');
+  assert.equal(relativeSpeed(300, 150), '2× faster');
+  assert.equal(relativeSpeed(100, 103), 'about the same');
+  // Same model twice: the run names tell them apart.
+  assert.deepEqual(comparisonLabels([syncWorkersRun('first'), syncWorkersRun('second')]), ['first', 'second']);
+  assert.equal(describeComparison([]), 'No runs to compare.');
+});
+
+test('model labels and settings read like the deployment', () => {
+  assert.equal(modelLabel(preset('async-await')), 'async');
+  assert.equal(modelLabel(preset('async-orm-one-thread')), 'async, one executor thread');
+  assert.equal(modelLabel(preset('cpu-offload-gil')), 'async, pool of 4');
+  assert.equal(
+    modelLabel({ ...preset('cpu-offload-gil'), server: { ...preset('cpu-offload-gil').server, gil: false } }),
+    'async, pool of 4, no GIL',
+  );
+  assert.equal(modelLabel(preset('async-view-on-wsgi')), 'async views on sync workers (4)');
+  assert.equal(
+    describeStep(preset('gather-orm-queries').endpoints[0].steps[0]),
+    'gather(offload(db product-get +100 ms), offload(db cart-get +100 ms))',
+  );
+  assert.equal(
+    describeStep({ kind: 'upstream', ms: 100, blocking: true, fault: 'hang', timeoutMs: 5000 }),
+    'upstream 100 ms (blocking client), hangs',
+  );
+  assert.equal(describeLoad(preset('shop-mix').load), 'open: 60 req/s poisson, at most 100 in flight, 5 s');
+  assert.equal(describeServer(preset('sync-workers').server), '4 sync workers (WSGI processes), interpreter lock on');
+});
+
+test('the run explanation counts loop blocking, queueing shares, threads and failures', () => {
+  assert.deepEqual(explainRun(blockedLoopRun()).slice(0, 1), [
+    'The event loop was blocked for 1 s in all (longest 100 ms); 9 requests waited behind it.',
+  ]);
+  assert.ok(explainRun(blockedLoopRun()).some((s) => s.startsWith('For 82% of their time no step of theirs ran')));
+  assert.deepEqual(explainRun(syncWorkersRun()), [
+    'Requests spent 55% of their time blocked on a thread and 44% queued for a worker.',
+    '4 threads did the work; at most 4 were busy at once.',
+  ]);
+  const gather = explainRun(gatherOffloadRun());
+  assert.equal(gather[0], 'The event loop was never blocked for as much as a millisecond: every wait gave it back.');
+  assert.equal(gather[gather.length - 1], '1 of 2 requests failed: view failed: "order", line 2 (1).');
+});
+
+test('measured values beside the bound: how close the run came, the same way for every row', () => {
+  const summary = { ...computeSummary(syncWorkersRun()), p95Ms: 312, throughputRps: 30 };
+  const checks = checkAgainstBound(summary, theoreticalBound(syncWorkersRun().scenario));
+  const p95 = checks.find((c) => c.metric === 'p95');
+  assert.equal(p95?.sentence, 'measured 312 ms p95; the model allows 300 ms: 96% of the bound');
+  const throughput = checks.find((c) => c.metric === 'throughput');
+  assert.equal(throughput?.sentence, 'measured 30 req/s; the model allows 33.3 req/s: 90% of the bound');
+  assert.deepEqual(
+    checks.map((c) => c.metric),
+    ['p95', 'mean', 'throughput', 'makespan'],
+  );
+});
