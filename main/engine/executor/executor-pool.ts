@@ -1,0 +1,74 @@
+/**
+ * The server thread's side of the executor: hands tasks to executor threads through the chosen
+ * queue discipline and resolves the awaiting request when its task is done.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { Executor, OffloadableStep, Step } from '../../../shared/scenario.ts';
+import type { Micros } from '../../../shared/trace.ts';
+import type { ExecutorDone, ExecutorTask } from '../threads/protocol.ts';
+import { StepError } from '../steps/step-error.ts';
+import { createExecutorQueue, type ExecutorQueue } from './queues.ts';
+
+type Work = { view: Step[] } | { step: OffloadableStep };
+
+interface Pending {
+  req: number;
+  submitted: Micros;
+  work: Work;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+export class ExecutorPool {
+  private readonly queue: ExecutorQueue;
+  private readonly pending = new Map<number, Pending>();
+  private nextTask = 1;
+
+  constructor(
+    executor: Executor,
+    private readonly ports: MessagePort[],
+    private readonly now: () => Micros,
+  ) {
+    this.queue = createExecutorQueue(executor, ports.length);
+    ports.forEach((port, thread) => port.on('message', (done: ExecutorDone) => this.finished(thread, done)));
+  }
+
+  /** `await sync_to_async(step)()`. */
+  offload(req: number, step: OffloadableStep): Promise<void> {
+    return this.submit(req, { step });
+  }
+
+  /** A sync view on the async server: the whole view runs on the executor. */
+  runView(req: number, view: Step[]): Promise<void> {
+    return this.submit(req, { view });
+  }
+
+  requestDone(req: number): void {
+    this.queue.requestDone(req);
+  }
+
+  private submit(req: number, work: Work): Promise<void> {
+    const task = this.nextTask++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(task, { req, submitted: this.now(), work, resolve, reject });
+      const thread = this.queue.submit({ task, req });
+      if (thread !== undefined) this.send(thread, task);
+    });
+  }
+
+  private send(thread: number, task: number): void {
+    const p = this.pending.get(task)!;
+    const message: ExecutorTask = { type: 'task', task, req: p.req, submitted: p.submitted, ...p.work };
+    this.ports[thread].postMessage(message);
+  }
+
+  private finished(thread: number, done: ExecutorDone): void {
+    const p = this.pending.get(done.task);
+    this.pending.delete(done.task);
+    const next = this.queue.next(thread);
+    if (next) this.send(thread, next.task);
+    if (!p) return;
+    if (done.error === null) p.resolve();
+    else p.reject(new StepError(done.error));
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * An executor thread (one of `sync_to_async`'s threads): runs one task at a time, synchronously,
+ * holding this thread for its whole length, exactly as a Python thread running sync code does.
+ * A task is an offloaded step, or a whole sync view (Django runs `def` views this way under ASGI).
+ */
+import { workerData } from 'node:worker_threads';
+import { Phase } from '../../../shared/trace.ts';
+import { runBlockingStep } from '../steps/blocking-steps.ts';
+import { createThreadContext, post, startReporting } from '../threads/view-thread.ts';
+import type { ExecutorDone, ExecutorTask, ExecutorThreadData } from '../threads/protocol.ts';
+
+const data = workerData as ExecutorThreadData;
+const ctx = createThreadContext(data);
+const reporter = startReporting(ctx);
+
+data.serverPort.on('message', (task: ExecutorTask) => {
+  const start = ctx.now();
+  ctx.spans.record(task.req, ctx.lane, Phase['exec-queue'], task.submitted, start);
+  let error: string | null = null;
+  try {
+    if ('view' in task) {
+      for (const step of task.view) {
+        // Validation keeps awaits out of sync views; anything else here is a blocking step.
+        if (step.kind === 'await' || step.kind === 'gather' || step.kind === 'offload') continue;
+        runBlockingStep(ctx, task.req, step);
+      }
+      ctx.spans.record(task.req, ctx.lane, Phase.running, start, ctx.now());
+    } else {
+      runBlockingStep(ctx, task.req, task.step);
+    }
+  } catch (e) {
+    error = (e as Error).message;
+    if ('view' in task) ctx.spans.record(task.req, ctx.lane, Phase.running, start, ctx.now());
+  }
+  data.serverPort.postMessage({ type: 'done', task: task.task, error } satisfies ExecutorDone);
+  reporter.maybeFlush();
+});
+
+post({ type: 'ready' });

@@ -1,0 +1,128 @@
+/**
+ * Where `sync_to_async` runs work: the executor disciplines, as queue disciplines behind one
+ * small interface. They are exactly what the lanes view draws.
+ *
+ * - per-request (Django ≥ 4.0 under ASGI): the handler wraps each request in a
+ *   ThreadSensitiveContext, so each request in flight gets its own single thread; its offloads
+ *   queue on it one after another (two gathered ORM calls do not overlap).
+ * - one-thread (Django 3.x, or no request context): one thread for the whole process.
+ * - pool (thread_sensitive=False, run_in_executor): K threads take tasks from one FIFO.
+ */
+import type { Executor } from '../../../shared/scenario.ts';
+
+export interface QueuedTask {
+  task: number;
+  req: number;
+}
+
+export interface ExecutorQueue {
+  /** Add a task; returns the thread that should start it now, or undefined if it must wait. */
+  submit(task: QueuedTask): number | undefined;
+  /** A thread finished a task; returns its next task, if any. */
+  next(thread: number): QueuedTask | undefined;
+  /** The request has been answered: per-request frees its thread. */
+  requestDone(req: number): void;
+}
+
+/** FIFO per thread; `route` picks the thread a task belongs to (or undefined for "any idle"). */
+class ThreadQueues implements ExecutorQueue {
+  protected readonly busy: boolean[];
+  protected readonly queues: QueuedTask[][];
+
+  constructor(threads: number) {
+    this.busy = new Array(threads).fill(false);
+    this.queues = Array.from({ length: threads }, () => []);
+  }
+
+  protected route(_task: QueuedTask): number {
+    return 0;
+  }
+
+  submit(task: QueuedTask): number | undefined {
+    const thread = this.route(task);
+    if (this.busy[thread]) {
+      this.queues[thread].push(task);
+      return undefined;
+    }
+    this.busy[thread] = true;
+    return thread;
+  }
+
+  next(thread: number): QueuedTask | undefined {
+    const task = this.queues[thread].shift();
+    if (!task) this.busy[thread] = false;
+    return task;
+  }
+
+  requestDone(_req: number): void {}
+}
+
+class OneThread extends ThreadQueues {
+  constructor() {
+    super(1);
+  }
+}
+
+class PerRequest extends ThreadQueues {
+  private readonly owner = new Map<number, number>();
+  private readonly free: number[];
+
+  constructor(threads: number) {
+    super(threads);
+    this.free = Array.from({ length: threads }, (_, i) => threads - 1 - i);
+  }
+
+  protected override route(task: QueuedTask): number {
+    let thread = this.owner.get(task.req);
+    if (thread === undefined) {
+      thread = this.free.pop();
+      // The engine starts one thread per request that can be in flight, so this cannot happen.
+      if (thread === undefined) throw new Error('per-request executor: no free thread');
+      this.owner.set(task.req, thread);
+    }
+    return thread;
+  }
+
+  override requestDone(req: number): void {
+    const thread = this.owner.get(req);
+    if (thread === undefined) return;
+    this.owner.delete(req);
+    this.free.push(thread);
+  }
+}
+
+class Pool implements ExecutorQueue {
+  private readonly idle: number[];
+  private readonly queue: QueuedTask[] = [];
+
+  constructor(threads: number) {
+    this.idle = Array.from({ length: threads }, (_, i) => threads - 1 - i);
+  }
+
+  submit(task: QueuedTask): number | undefined {
+    const thread = this.idle.pop();
+    if (thread === undefined) this.queue.push(task);
+    return thread;
+  }
+
+  next(thread: number): QueuedTask | undefined {
+    const task = this.queue.shift();
+    if (!task) this.idle.push(thread);
+    return task;
+  }
+
+  requestDone(): void {}
+}
+
+/** How many threads the executor needs: per-request starts one per request that can be in flight. */
+export function executorThreadCount(executor: Executor, poolThreads: number, maxInFlight: number): number {
+  if (executor === 'one-thread') return 1;
+  if (executor === 'pool') return poolThreads;
+  return maxInFlight;
+}
+
+export function createExecutorQueue(executor: Executor, threads: number): ExecutorQueue {
+  if (executor === 'one-thread') return new OneThread();
+  if (executor === 'pool') return new Pool(threads);
+  return new PerRequest(threads);
+}

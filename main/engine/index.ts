@@ -1,0 +1,2 @@
+/** The engine's public face: run a scenario, get batches and a summary. Nothing here knows Electron. */
+export { startScenario, type EngineOptions, type RunOutcome, type RunningScenario } from './run-scenario.ts';

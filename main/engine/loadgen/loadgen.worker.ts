@@ -1,0 +1,172 @@
+/**
+ * The load generator, in a thread of its own so a blocked server cannot distort what the client
+ * saw. Keep-alive connections (one undici Client each, one request at a time on it).
+ *
+ * Closed model: C virtual users, each sends, waits for the response, thinks, sends again.
+ * Open model: arrivals on a schedule (constant or Poisson) whatever the server does; a request
+ * that cannot leave because `maxInFlight` are out waits, and its latency still counts from its
+ * intended send time (no coordinated omission). `sent - intended` is recorded as the send lag.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Client } from 'undici';
+import { clockFrom } from '../clock.ts';
+import type { Micros, RequestRecord } from '../../../shared/trace.ts';
+import { WARM_UP_PATH, type EngineCommand, type LoadgenThreadData, type ThreadReport } from '../threads/protocol.ts';
+import { interArrivalMs, seededRandom, weightedPicker } from './random.ts';
+
+const data = workerData as LoadgenThreadData;
+const { load } = data;
+const now = clockFrom(data.epochMs);
+const random = seededRandom(data.seed);
+const pickEndpoint = weightedPicker(data.weights, random);
+const post = (r: ThreadReport) => parentPort!.postMessage(r);
+/** Connections the open model opens ahead of time; more open on demand up to maxInFlight. */
+const OPEN_WARM_CONNECTIONS = 32;
+
+let serverUrl = '';
+let stopped = false;
+let sent = 0;
+let inFlight = 0;
+let completed: RequestRecord[] = [];
+let startedAt = 0;
+const clients: Client[] = [];
+const idleConnections: number[] = [];
+
+const countLimit = load.end.kind === 'requests' ? load.end.count : Infinity;
+const durationMs = load.end.kind === 'duration' ? load.end.seconds * 1000 : Infinity;
+/** May another request start at `at`? Claims its id if so, else returns -1. */
+function claim(at: Micros): number {
+  if (stopped || sent >= countLimit || (at - startedAt) / 1000 >= durationMs) return -1;
+  return sent++;
+}
+
+function connection(i: number): Client {
+  return (clients[i] ??= new Client(serverUrl, {
+    pipelining: 1,
+    keepAliveTimeout: 60_000,
+    headersTimeout: load.timeoutMs,
+    bodyTimeout: load.timeoutMs,
+  }));
+}
+
+/** Send request `id` on connection `conn`; resolves when it is recorded. */
+async function send(id: number, conn: number, intended: Micros): Promise<void> {
+  const endpoint = pickEndpoint();
+  inFlight++;
+  const record: RequestRecord = {
+    id, endpoint, intended, sent: now(), accepted: null, responded: null,
+    received: null, status: 0, error: null, conn: data.firstClientLane + conn,
+  };
+  try {
+    const res = await connection(conn).request({
+      path: `/ep/${endpoint}`,
+      method: 'GET',
+      headers: { 'x-interleave-req': String(id), 'x-interleave-endpoint': String(endpoint) },
+    });
+    const body = await res.body.text();
+    record.received = now();
+    record.status = res.statusCode;
+    if (res.statusCode >= 400) record.error = body.slice(0, 200) || `HTTP ${res.statusCode}`;
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    record.error = stopped ? 'run stopped' : e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT' ? `timed out after ${load.timeoutMs} ms` : (e.message ?? String(error));
+  }
+  inFlight--;
+  completed.push(record);
+}
+
+async function closedUser(user: number): Promise<void> {
+  for (let id = claim(now()); id !== -1; id = claim(now())) {
+    await send(id, user, now());
+    if (load.thinkMs > 0 && !stopped) await new Promise((r) => setTimeout(r, load.thinkMs));
+  }
+}
+
+async function runClosed(): Promise<void> {
+  await Promise.all(Array.from({ length: load.concurrency }, (_, user) => closedUser(user)));
+}
+
+async function runOpen(): Promise<void> {
+  const gap = interArrivalMs(load.rateRps, load.arrival, random);
+  const backlog: { id: number; intended: Micros }[] = [];
+  const running: Promise<void>[] = [];
+  let nextConn = clients.length;
+  let nextAt = startedAt;
+  const launch = (id: number, intended: Micros) => {
+    const conn = idleConnections.pop() ?? nextConn++;
+    const p = send(id, conn, intended).then(() => {
+      idleConnections.push(conn);
+      const waiting = backlog.shift();
+      if (waiting && !stopped) launch(waiting.id, waiting.intended);
+    });
+    running.push(p);
+  };
+  await new Promise<void>((resolve) => {
+    const fire = () => {
+      // Send every arrival that is due; a late timer must not thin out the schedule.
+      while (!stopped && now() >= nextAt) {
+        const id = claim(nextAt);
+        if (id === -1) return resolve();
+        if (inFlight < load.maxInFlight) launch(id, nextAt);
+        else backlog.push({ id, intended: nextAt });
+        nextAt += gap() * 1000;
+      }
+      if (stopped) return resolve();
+      const waitMs = (nextAt - now()) / 1000;
+      // Sleep on a timer until ~1 ms before the arrival, then spin on setImmediate for accuracy.
+      if (waitMs > 1.5) setTimeout(fire, waitMs - 1.2);
+      else setImmediate(fire);
+    };
+    fire();
+  });
+  // Wait for everything sent to finish; a finishing request may launch one from the backlog,
+  // which joins `running`, so drain until nothing new appears.
+  while (running.length > 0) await Promise.allSettled(running.splice(0));
+}
+
+const flushTimer = setInterval(flush, 50);
+function flush(): void {
+  const requests = completed;
+  completed = [];
+  post({ type: 'requests', requests, sent, inFlight });
+}
+
+/**
+ * Open the connections and send one unrecorded request on each before the measured window, so
+ * the first measured requests pay neither TCP set-up nor the JIT warming the HTTP code paths
+ * (tens of ms on a busy 2-core machine). Real load tools warm up the same way.
+ */
+async function warmUp(): Promise<void> {
+  const connections = load.model === 'closed' ? load.concurrency : Math.min(load.maxInFlight, OPEN_WARM_CONNECTIONS);
+  for (let round = 0; round < 2; round++) {
+    await Promise.allSettled(
+      Array.from({ length: connections }, async (_, i) => {
+        const res = await connection(i).request({ path: WARM_UP_PATH, method: 'GET' });
+        await res.body.dump();
+      }),
+    );
+  }
+  if (load.model === 'open') for (let i = connections - 1; i >= 0; i--) idleConnections.push(i);
+}
+
+parentPort!.on('message', async (command: EngineCommand) => {
+  if (command.type === 'start') {
+    serverUrl = command.serverUrl;
+    await warmUp();
+    startedAt = now();
+    await (load.model === 'closed' ? runClosed() : runOpen());
+    clearInterval(flushTimer);
+    flush();
+    await Promise.allSettled(clients.map((c) => c?.close()));
+    post({ type: 'load-done', reason: stopped ? 'stopped' : 'finished' });
+  } else if (command.type === 'stop') {
+    stopped = true;
+    await Promise.allSettled(clients.map((c) => c?.destroy()));
+  } else if (command.type === 'clock') {
+    post({ type: 'clock', now: now() });
+  } else if (command.type === 'flush') {
+    flush();
+    post({ type: 'flushed' });
+  }
+});
+post({ type: 'ready' });

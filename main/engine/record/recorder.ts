@@ -1,0 +1,114 @@
+/**
+ * The recorder: merges what the threads send into one trace, and hands it out in batches.
+ *
+ * A request is complete when both sides have reported: the load generator (intended, sent,
+ * received, status) and the server (accepted, responded). They arrive in separate batches from
+ * separate threads, so each side waits in a map for the other; requests the server never saw
+ * (refused, stopped) are released when the run ends.
+ */
+import type { Lane, LoopSample, RequestRecord, TraceBatch } from '../../../shared/trace.ts';
+
+class GrowableSpans {
+  data = new Float64Array(1 << 16);
+  length = 0;
+
+  append(spans: Float64Array): void {
+    if (this.length + spans.length > this.data.length) {
+      let size = this.data.length * 2;
+      while (size < this.length + spans.length) size *= 2;
+      const bigger = new Float64Array(size);
+      bigger.set(this.data.subarray(0, this.length));
+      this.data = bigger;
+    }
+    this.data.set(spans, this.length);
+    this.length += spans.length;
+  }
+
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+export class Recorder {
+  readonly lanes: Lane[];
+  readonly requests: RequestRecord[] = [];
+  readonly loop: LoopSample[] = [];
+  private readonly spans = new GrowableSpans();
+  private readonly clientOnly = new Map<number, RequestRecord>();
+  private readonly serverOnly = new Map<number, [number, number]>();
+  private readonly clientLanes = new Set<number>();
+  private batchFrom = { lanes: 0, spans: 0, requests: 0, loop: 0 };
+
+  /** Client connection i is lane `firstClientLane + i`; its lane is added when first used. */
+  constructor(
+    serverLanes: Lane[],
+    private readonly firstClientLane: number,
+  ) {
+    this.lanes = [...serverLanes];
+  }
+
+  addSpans(spans: Float64Array): void {
+    this.spans.append(spans);
+  }
+
+  addServed(packed: Float64Array): void {
+    for (let i = 0; i < packed.length; i += 3) {
+      const id = packed[i];
+      const client = this.clientOnly.get(id);
+      if (client) {
+        this.clientOnly.delete(id);
+        this.complete(client, packed[i + 1], packed[i + 2]);
+      } else this.serverOnly.set(id, [packed[i + 1], packed[i + 2]]);
+    }
+  }
+
+  addLoop(packed: Float64Array): void {
+    for (let i = 0; i < packed.length; i += 2) this.loop.push({ t: packed[i], delayMs: packed[i + 1] });
+  }
+
+  addRequests(records: RequestRecord[]): void {
+    for (const r of records) {
+      this.noteClientLane(r.conn);
+      const server = this.serverOnly.get(r.id);
+      if (server) {
+        this.serverOnly.delete(r.id);
+        this.complete(r, server[0], server[1]);
+      } else this.clientOnly.set(r.id, r);
+    }
+  }
+
+  /** The run is over: release requests the server never answered (in completion order, like the rest). */
+  finish(): void {
+    for (const r of this.clientOnly.values()) this.requests.push(r);
+    this.clientOnly.clear();
+  }
+
+  get spanData(): Float64Array {
+    return this.spans.view();
+  }
+
+  /** Everything recorded since the previous batch. */
+  takeBatch(): TraceBatch {
+    const from = this.batchFrom;
+    const batch: TraceBatch = {
+      lanes: this.lanes.slice(from.lanes),
+      spans: Array.from(this.spans.data.subarray(from.spans, this.spans.length)),
+      requests: this.requests.slice(from.requests),
+      loop: this.loop.slice(from.loop),
+    };
+    this.batchFrom = { lanes: this.lanes.length, spans: this.spans.length, requests: this.requests.length, loop: this.loop.length };
+    return batch;
+  }
+
+  private complete(r: RequestRecord, accepted: number, responded: number): void {
+    r.accepted = accepted;
+    r.responded = responded;
+    this.requests.push(r);
+  }
+
+  private noteClientLane(id: number): void {
+    if (this.clientLanes.has(id)) return;
+    this.clientLanes.add(id);
+    this.lanes.push({ id, name: `client ${id - this.firstClientLane + 1}`, kind: 'client', process: -1 });
+  }
+}

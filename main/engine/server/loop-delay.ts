@@ -1,0 +1,20 @@
+/**
+ * Event-loop delay, measured the way a person would: a 10 ms timer on the loop, and how late it
+ * fires. A view that blocks the loop for 100 ms shows up as a ~100 ms sample.
+ */
+import type { Micros } from '../../../shared/trace.ts';
+
+const INTERVAL_MS = 10;
+
+export function sampleLoopDelay(now: () => Micros, record: (t: Micros, delayMs: number) => void): () => void {
+  let expected = performance.now() + INTERVAL_MS;
+  let timer: NodeJS.Timeout;
+  const tick = () => {
+    const late = Math.max(0, performance.now() - expected);
+    record(now(), late);
+    expected = performance.now() + INTERVAL_MS;
+    timer = setTimeout(tick, INTERVAL_MS);
+  };
+  timer = setTimeout(tick, INTERVAL_MS);
+  return () => clearTimeout(timer);
+}

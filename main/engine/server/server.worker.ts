@@ -1,0 +1,81 @@
+/**
+ * The embedded server: an HTTP server on 127.0.0.1 in a thread of its own, so a view that blocks
+ * this loop never blocks the app or the load generator. Under the async model this thread IS the
+ * event loop every async view runs on; under sync workers it only accepts and hands requests out.
+ *
+ * Requests name their id and endpoint in headers set by the load generator, so the server's
+ * records join the client's without guessing.
+ */
+import { createServer } from 'node:http';
+import { workerData } from 'node:worker_threads';
+import { createThreadContext, post, startReporting } from '../threads/view-thread.ts';
+import { WARM_UP_PATH, type EngineCommand, type ServerThreadData } from '../threads/protocol.ts';
+import { createAsyncServer } from './async-server.ts';
+import { createSyncWorkersServer } from './sync-workers-server.ts';
+import { sampleLoopDelay } from './loop-delay.ts';
+
+const data = workerData as ServerThreadData;
+const ctx = createThreadContext(data);
+const isAsync = data.scenario.server.model === 'async';
+
+let served: number[] = [];
+let loopSamples: number[] = [];
+const sendRecords = () => {
+  if (served.length) {
+    const packed = Float64Array.from(served);
+    served = [];
+    post({ type: 'served', served: packed }, [packed.buffer]);
+  }
+  if (loopSamples.length) {
+    const packed = Float64Array.from(loopSamples);
+    loopSamples = [];
+    post({ type: 'loop', samples: packed }, [packed.buffer]);
+  }
+};
+
+const handle = isAsync
+  ? createAsyncServer(ctx, data)
+  : createSyncWorkersServer(data.workers.map((w) => w.port));
+const stopSampling = isAsync ? sampleLoopDelay(ctx.now, (t, d) => loopSamples.push(t, d)) : () => {};
+
+const server = createServer((req, res) => {
+  const accepted = ctx.now();
+  if (req.url === WARM_UP_PATH) {
+    res.writeHead(204).end();
+    return;
+  }
+  const id = Number(req.headers['x-interleave-req']);
+  const endpointIndex = Number(req.headers['x-interleave-endpoint']);
+  const endpoint = data.scenario.endpoints[endpointIndex];
+  if (!Number.isInteger(id) || !endpoint) {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('unknown request or endpoint');
+    return;
+  }
+  handle(id, endpoint, endpointIndex, accepted).then((error) => {
+    const body = error ?? `{"ok":true,"endpoint":${JSON.stringify(endpoint.name)}}`;
+    res.writeHead(error ? 502 : 200, {
+      'content-type': error ? 'text/plain' : 'application/json',
+      'content-length': Buffer.byteLength(body),
+    });
+    // "Responded" is when the server wrote the response; the kernel may deliver it before
+    // Node's 'finish' event, so stamp here, not there.
+    served.push(id, accepted, ctx.now());
+    res.end(body);
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.headersTimeout = 0;
+server.requestTimeout = 0;
+
+startReporting(ctx, sendRecords, (command: EngineCommand) => {
+  if (command.type === 'close') {
+    stopSampling();
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  post({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
+});

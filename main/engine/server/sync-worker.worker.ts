@@ -1,0 +1,44 @@
+/**
+ * One gunicorn sync worker: a process of its own (its own interpreter lock), serving one request
+ * at a time. A `def` view runs straight through; an `async def` view runs in a one-off event loop
+ * (`async_to_sync`) that holds this worker until the view returns, so `await` frees nothing, and
+ * `sync_to_async` inside it comes back to this same thread.
+ */
+import { workerData } from 'node:worker_threads';
+import { Phase } from '../../../shared/trace.ts';
+import { runBlockingStep } from '../steps/blocking-steps.ts';
+import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
+import { AsyncHttpClient } from '../upstream/async-http-client.ts';
+import { createThreadContext, post, startReporting } from '../threads/view-thread.ts';
+import type { SyncWorkerThreadData, WorkerDone, WorkerRequest } from '../threads/protocol.ts';
+
+const data = workerData as SyncWorkerThreadData;
+const ctx = createThreadContext(data);
+const reporter = startReporting(ctx);
+const runner: AsyncRunner = {
+  ctx,
+  http: new AsyncHttpClient(),
+  offload: async (req, step) => runBlockingStep(ctx, req, step),
+};
+
+data.serverPort.on('message', async (message: WorkerRequest) => {
+  const { req } = message;
+  const start = ctx.now();
+  ctx.spans.record(req, ctx.lane, Phase.queued, message.accepted, start);
+  const endpoint = data.endpoints[message.endpoint];
+  let error: string | null = null;
+  try {
+    if (endpoint.view === 'async') await runAsyncView(runner, req, endpoint.steps);
+    else
+      for (const step of endpoint.steps) {
+        if (step.kind !== 'await' && step.kind !== 'gather' && step.kind !== 'offload') runBlockingStep(ctx, req, step);
+      }
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  ctx.spans.record(req, ctx.lane, Phase.running, start, ctx.now());
+  data.serverPort.postMessage({ type: 'done', req, error } satisfies WorkerDone);
+  reporter.maybeFlush();
+});
+
+post({ type: 'ready' });

@@ -1,0 +1,83 @@
+/**
+ * Steps that hold the thread they run on: `block`, `cpu`, `db`, and `upstream` through a sync
+ * client. The same code runs on the event loop (where holding the thread stalls every request),
+ * on an executor thread (after `sync_to_async`) and on a sync worker: only the thread differs,
+ * which is the whole point of the timeline.
+ */
+import { Phase } from '../../../shared/trace.ts';
+import type { BlockStep, CpuStep, DbStep, OffloadableStep, UpstreamStep } from '../../../shared/scenario.ts';
+import { spin, SLICE_MS } from '../cpu-work.ts';
+import { stopRequested } from '../control.ts';
+import { sleepBlocking, type ThreadContext } from '../thread-context.ts';
+import { upstreamUrl } from '../upstream/upstream-url.ts';
+import { StepError } from './step-error.ts';
+
+export function runBlock(ctx: ThreadContext, req: number, step: BlockStep): void {
+  const t0 = ctx.now();
+  sleepBlocking(ctx, step.ms);
+  ctx.spans.record(req, ctx.lane, Phase.block, t0, ctx.now());
+}
+
+/**
+ * Computation under the interpreter lock: wait for the lock (its own phase), compute in slices,
+ * and let go whenever another thread has waited a whole switch interval.
+ */
+export function runCpu(ctx: ThreadContext, req: number, step: CpuStep): void {
+  const { gil, spans, lane } = ctx;
+  const sliceIterations = Math.max(1, Math.round(ctx.iterationsPerMs * SLICE_MS));
+  let remaining = Math.round(ctx.iterationsPerMs * step.ms);
+  let waitStart = ctx.now();
+  if (gil.acquire()) spans.record(req, lane, Phase.gil, waitStart, ctx.now());
+  let segmentStart = ctx.now();
+  while (remaining > 0 && !stopRequested(ctx.control)) {
+    const n = Math.min(sliceIterations, remaining);
+    spin(n);
+    remaining -= n;
+    if (remaining > 0 && gil.dropRequested()) {
+      spans.record(req, lane, Phase.cpu, segmentStart, ctx.now());
+      gil.yieldToWaiter();
+      waitStart = ctx.now();
+      gil.acquire();
+      segmentStart = ctx.now();
+      spans.record(req, lane, Phase.gil, waitStart, segmentStart);
+    }
+  }
+  spans.record(req, lane, Phase.cpu, segmentStart, ctx.now());
+  gil.release();
+}
+
+/** A real query on this thread's own connection, then the database server's round trip. */
+export function runDb(ctx: ThreadContext, req: number, step: DbStep): void {
+  const t0 = ctx.now();
+  try {
+    ctx.shop.run(step.query);
+  } catch (error) {
+    ctx.spans.record(req, ctx.lane, Phase.db, t0, ctx.now());
+    throw new StepError(`db ${step.query} failed: ${(error as Error).message}`);
+  }
+  sleepBlocking(ctx, step.ms);
+  ctx.spans.record(req, ctx.lane, Phase.db, t0, ctx.now());
+}
+
+/** `requests.get`: a real HTTP call that parks this thread until the answer (or the timeout). */
+export function runUpstreamBlocking(ctx: ThreadContext, req: number, step: UpstreamStep): void {
+  const t0 = ctx.now();
+  const result = ctx.syncHttp.get(upstreamUrl(ctx.upstream, step), step.timeoutMs);
+  ctx.spans.record(req, ctx.lane, Phase['upstream-block'], t0, ctx.now());
+  if (result.error !== null) throw new StepError(`upstream: ${result.error}`);
+  if (result.status >= 400) throw new StepError(`upstream answered ${result.status}`);
+}
+
+/** Run one thread-holding step here, now. */
+export function runBlockingStep(ctx: ThreadContext, req: number, step: OffloadableStep): void {
+  switch (step.kind) {
+    case 'block':
+      return runBlock(ctx, req, step);
+    case 'cpu':
+      return runCpu(ctx, req, step);
+    case 'db':
+      return runDb(ctx, req, step);
+    case 'upstream':
+      return runUpstreamBlocking(ctx, req, step);
+  }
+}

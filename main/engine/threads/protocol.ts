@@ -1,0 +1,102 @@
+/**
+ * The wire protocol between the engine and its threads, typed in one place (like piscina's
+ * types.ts). Every thread starts from a `*ThreadData`, says `ready` once it can work (a Ready
+ * handshake: no thread is started inside the measured window), sends what it recorded in
+ * batches (`spans`, `served`, `loop`, `requests`), and answers `flush` with `flushed`.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { Endpoint, LoadConfig, OffloadableStep, Scenario, Step } from '../../../shared/scenario.ts';
+import type { Micros, RequestRecord } from '../../../shared/trace.ts';
+import type { UpstreamTarget } from '../upstream/upstream-url.ts';
+
+/** The load generator's unrecorded warm-up requests (see loadgen.worker.ts). */
+export const WARM_UP_PATH = '/__warm-up';
+
+/** What every thread that runs view code starts with. */
+export interface ViewThreadData {
+  epochMs: number;
+  control: Int32Array;
+  iterationsPerMs: number;
+  shopDbFile: string;
+  upstream: UpstreamTarget;
+  syncHttpPort: MessagePort;
+  lane: number;
+  /** The interpreter lock of this thread's process; null when the lock is off. */
+  gil: Int32Array | null;
+}
+
+export interface ExecutorThreadData extends ViewThreadData {
+  serverPort: MessagePort;
+}
+
+export interface SyncWorkerThreadData extends ViewThreadData {
+  serverPort: MessagePort;
+  endpoints: Endpoint[];
+}
+
+export interface ServerThreadData extends ViewThreadData {
+  scenario: Scenario;
+  executors: { lane: number; port: MessagePort }[];
+  workers: { lane: number; port: MessagePort }[];
+}
+
+export interface LoadgenThreadData {
+  epochMs: number;
+  load: LoadConfig;
+  weights: number[];
+  seed: number;
+  /** Lane id of the first client connection; connection i is lane firstClientLane + i. */
+  firstClientLane: number;
+}
+
+/** Server thread → executor thread. */
+export type ExecutorTask = {
+  type: 'task';
+  task: number;
+  req: number;
+  submitted: Micros;
+} & ({ view: Step[] } | { step: OffloadableStep });
+
+/** Executor thread → server thread. */
+export interface ExecutorDone {
+  type: 'done';
+  task: number;
+  error: string | null;
+}
+
+/** Server thread → sync worker. */
+export interface WorkerRequest {
+  type: 'request';
+  req: number;
+  endpoint: number;
+  accepted: Micros;
+}
+
+/** Sync worker → server thread. */
+export interface WorkerDone {
+  type: 'done';
+  req: number;
+  error: string | null;
+}
+
+/** Any thread → engine. */
+export type ThreadReport =
+  | { type: 'ready'; port?: number }
+  | { type: 'spans'; spans: Float64Array }
+  /** Packed triples: request id, accepted µs, responded µs. */
+  | { type: 'served'; served: Float64Array }
+  /** Packed pairs: t µs, delay ms. */
+  | { type: 'loop'; samples: Float64Array }
+  | { type: 'requests'; requests: RequestRecord[]; sent: number; inFlight: number }
+  | { type: 'load-done'; reason: 'finished' | 'stopped' }
+  | { type: 'flushed' }
+  | { type: 'clock'; now: Micros }
+  | { type: 'fatal'; message: string };
+
+/** Engine → any thread. */
+export type EngineCommand =
+  | { type: 'flush' }
+  | { type: 'clock' }
+  | { type: 'start'; serverUrl: string }
+  | { type: 'stop' }
+  | { type: 'close' };

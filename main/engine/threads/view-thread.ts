@@ -1,0 +1,83 @@
+/**
+ * Start-up shared by every thread that runs view code (the server loop, executor threads, sync
+ * workers): build its ThreadContext, and answer the engine's flush and clock requests.
+ *
+ * Spans leave a thread in batches: on a 50 ms timer when the thread's loop is free, after a task
+ * when it has been busy longer than that, and on `flush`. Never a message per span.
+ */
+import { parentPort } from 'node:worker_threads';
+import { clockFrom } from '../clock.ts';
+import { InterpreterLock } from '../gil.ts';
+import { SpanBuffer } from '../span-buffer.ts';
+import { spin } from '../cpu-work.ts';
+import { openShop } from '../db/shop.ts';
+import { SyncHttpClient } from '../upstream/sync-http-client.ts';
+import type { ThreadContext } from '../thread-context.ts';
+import type { EngineCommand, ThreadReport, ViewThreadData } from './protocol.ts';
+
+const FLUSH_EVERY_MS = 50;
+const WARM_UP_ITERATIONS = 50_000;
+
+export function createThreadContext(data: ViewThreadData): ThreadContext {
+  // Warm the JIT for cpu work now, so the first measured cpu step is not interpreted code.
+  // A fixed, small count: until `spin` is optimised it runs ~100× slower, and a hundred
+  // executor threads warming up "5 ms" each kept both cores busy for seconds.
+  spin(WARM_UP_ITERATIONS);
+  const shop = openShop(data.shopDbFile);
+  shop.run('product-get'); // first query pays for preparing statements; not inside the run
+  return {
+    lane: data.lane,
+    now: clockFrom(data.epochMs),
+    control: data.control,
+    gil: new InterpreterLock(data.gil, data.lane + 1),
+    spans: new SpanBuffer(),
+    iterationsPerMs: data.iterationsPerMs,
+    shop,
+    syncHttp: new SyncHttpClient(data.syncHttpPort, data.control),
+    upstream: data.upstream,
+  };
+}
+
+export function post(report: ThreadReport, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(report, transfer);
+}
+
+export interface Reporter {
+  /** Send what was recorded if the last send is older than the flush interval. */
+  maybeFlush(): void;
+  flush(): void;
+}
+
+/**
+ * Wire the thread to the engine. `extra` sends thread-specific records (served requests, loop
+ * samples) along with the spans.
+ */
+export function startReporting(ctx: ThreadContext, extra: () => void = () => {}, onCommand?: (c: EngineCommand) => void): Reporter {
+  let last = performance.now();
+  const flush = () => {
+    last = performance.now();
+    extra();
+    if (ctx.spans.count === 0) return;
+    const spans = ctx.spans.take();
+    post({ type: 'spans', spans }, [spans.buffer as ArrayBuffer]);
+  };
+  const timer = setInterval(flush, FLUSH_EVERY_MS);
+  parentPort!.on('message', (command: EngineCommand) => {
+    if (command.type === 'flush') {
+      flush();
+      post({ type: 'flushed' });
+    } else if (command.type === 'clock') {
+      post({ type: 'clock', now: ctx.now() });
+    } else if (command.type === 'close') {
+      clearInterval(timer);
+      ctx.shop.close();
+    }
+    onCommand?.(command);
+  });
+  return {
+    maybeFlush: () => {
+      if (performance.now() - last >= FLUSH_EVERY_MS) flush();
+    },
+    flush,
+  };
+}
