@@ -176,7 +176,7 @@ export const scenarioSchema = z
   .strict()
   .superRefine((s, ctx) => {
     const inFlight = maxInFlight(s.load);
-    if (s.server.model === 'async' && s.server.executor === 'per-request' && inFlight > MAX_PER_REQUEST_THREADS) {
+    if (s.server.model === 'async' && s.server.executor === 'per-request' && needsExecutor(s.endpoints) && inFlight > MAX_PER_REQUEST_THREADS) {
       ctx.addIssue({
         code: 'custom',
         path: ['load', s.load.model === 'closed' ? 'concurrency' : 'maxInFlight'],
@@ -214,4 +214,13 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** The most requests that can be in flight at once under this load. */
 export function maxInFlight(load: Pick<LoadConfig, 'model' | 'concurrency' | 'maxInFlight'>): number {
   return load.model === 'closed' ? load.concurrency : load.maxInFlight;
+}
+
+/** Does any view run work on the executor (a `def` view on the async server, or an offload)? */
+export function needsExecutor(endpoints: readonly Pick<Endpoint, 'view' | 'steps'>[]): boolean {
+  return endpoints.some(
+    (e) =>
+      e.view === 'sync' ||
+      e.steps.some((s) => s.kind === 'offload' || (s.kind === 'gather' && s.steps.some((c) => c.kind === 'offload'))),
+  );
 }

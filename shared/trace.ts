@@ -131,4 +131,6 @@ export interface RunProgress {
   elapsedMs: Millis;
   /** Duration runs: the planned length. */
   plannedMs: Millis | null;
+  /** Starting threads (outside the measured window), sending load, or collecting the last records. */
+  phase?: 'starting' | 'running' | 'finishing';
 }

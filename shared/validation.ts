@@ -36,15 +36,22 @@ function show(value: unknown): string {
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
+function unit(origin: string | undefined, count: number | bigint): string {
+  const one = Number(count) === 1;
+  if (origin === 'array') return one ? ' item' : ' items';
+  if (origin === 'string') return one ? ' character' : ' characters';
+  return '';
+}
+
 /** One readable line for one issue. */
 export function describeIssue(issue: Issue): string {
   const where = `\`${formatPath(issue.path)}\``;
   const got = show(issue.input);
   switch (issue.code) {
     case 'too_small':
-      return `${where} is ${got}; allowed ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`;
+      return `${where} is ${got}; allowed ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${unit(issue.origin, issue.minimum)}`;
     case 'too_big':
-      return `${where} is ${got}; allowed ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`;
+      return `${where} is ${got}; allowed ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${unit(issue.origin, issue.maximum)}`;
     case 'invalid_value':
       return `${where} is ${got}; allowed ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_type':

@@ -2,26 +2,56 @@
  * The composition root of everything a host (the CLI, the Electron shell, the browser-mode host)
  * needs: the store, the run service and the API the renderer calls. Hosts call `openApp` and
  * carry the API over their transport; they contain no logic of their own.
- *
- * (Contract first; filled in as the engine lands.)
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BridgeEventName, BridgeEvents, InterleaveApi } from '../../shared/bridge.ts';
+import packageJson from '../../package.json' with { type: 'json' };
+import { RunStore } from '../store/run-store.ts';
+import { createApi } from './api.ts';
+import { EventHub } from './event-hub.ts';
+import { RunService } from './run-service.ts';
 
 export interface AppOptions {
   /** Folder for the run store and the demo shop database. */
   dataDir: string;
   /** Reported by hostInfo(). */
   mode: 'electron' | 'browser';
+  /** The run store's file; defaults to `runs.db` in dataDir. */
+  storeFile?: string;
 }
 
 export interface App {
   api: InterleaveApi;
   /** Subscribe to pushed events (run progress, notices). Returns an unsubscribe function. */
   on<E extends BridgeEventName>(name: E, listener: (payload: BridgeEvents[E]) => void): () => void;
+  /** The store and run service, for the CLI (which prints instead of pushing events). */
+  runs: RunService;
+  store: RunStore;
   /** Stops running runs, closes the store. */
   close(): Promise<void>;
 }
 
-export async function openApp(_options: AppOptions): Promise<App> {
-  throw new Error('openApp: not implemented yet');
+export const APP_VERSION: string = packageJson.version;
+
+export async function openApp(options: AppOptions): Promise<App> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const events = new EventHub();
+  const { store, notices } = RunStore.open(options.storeFile ?? join(options.dataDir, 'runs.db'));
+  for (const text of notices) events.emit('notice', { level: 'warning', text });
+  const runs = new RunService(store, join(options.dataDir, 'shop.db'), events);
+  const api = createApi(store, runs, { mode: options.mode, version: APP_VERSION, dataDir: options.dataDir });
+  let closed = false;
+  return {
+    api,
+    runs,
+    store,
+    on: (name, listener) => events.on(name, listener),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await runs.stopAll();
+      store.close();
+    },
+  };
 }

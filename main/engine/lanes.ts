@@ -2,7 +2,7 @@
  * The server's threads as lanes: what the lanes view shows one row each. Ids are dense from 0 so
  * lanes index arrays; client connections follow the server's lanes.
  */
-import { maxInFlight, type Scenario } from '../../shared/scenario.ts';
+import { maxInFlight, needsExecutor, type Scenario } from '../../shared/scenario.ts';
 import type { Lane } from '../../shared/trace.ts';
 import { executorThreadCount } from './executor/queues.ts';
 
@@ -21,12 +21,8 @@ export function planLanes(scenario: Scenario): ServerLanes {
     return { lanes: workers, loop: null, executors: [], workers, firstClientLane: workers.length };
   }
   const loop: Lane = { id: 0, name: 'event loop', kind: 'loop', process: 0 };
-  const needsExecutor = scenario.endpoints.some((e) => e.view === 'sync' || e.steps.some(usesOffload));
-  const count = needsExecutor ? executorThreadCount(server.executor, server.poolThreads, maxInFlight(scenario.load)) : 0;
+  const count = needsExecutor(scenario.endpoints) ? executorThreadCount(server.executor, server.poolThreads, maxInFlight(scenario.load)) : 0;
   const executors = Array.from({ length: count }, (_, i): Lane => ({ id: i + 1, name: `executor ${i + 1}`, kind: 'executor', process: 0 }));
   return { lanes: [loop, ...executors], loop, executors, workers: [], firstClientLane: 1 + executors.length };
 }
 
-function usesOffload(step: Scenario['endpoints'][number]['steps'][number]): boolean {
-  return step.kind === 'offload' || (step.kind === 'gather' && step.steps.some((s) => s.kind === 'offload'));
-}

@@ -85,6 +85,7 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     total: scenario.load.end.kind === 'requests' ? scenario.load.end.count : null,
     elapsedMs: 0,
     plannedMs: scenario.load.end.kind === 'duration' ? scenario.load.end.seconds * 1000 : null,
+    phase: 'starting',
   };
 
   const onReport = (report: ThreadReport) => {
@@ -159,7 +160,7 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     loadgen.send({ type: 'start', serverUrl: `http://127.0.0.1:${serverPort}` });
     const runStart = performance.now();
     const ticker = setInterval(() => {
-      progress = { ...progress, elapsedMs: performance.now() - runStart };
+      progress = { ...progress, elapsedMs: performance.now() - runStart, phase: 'running' };
       const batch = recorder.takeBatch();
       if (batch.spans.length || batch.requests.length || batch.loop.length || batch.lanes.length) options.onBatch?.(batch);
       options.onProgress?.(progress);
@@ -168,6 +169,7 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     let stopping: Promise<RunOutcome> | null = null;
     const finish = async (reason: string): Promise<RunOutcome> => {
       if (reason !== 'finished') requestStop(control);
+      options.onProgress?.((progress = { ...progress, phase: 'finishing' }));
       await Promise.all(recording.map((h) => h.ask({ type: 'flush' }, 'flushed')));
       clearInterval(ticker);
       recorder.finish();

@@ -1,0 +1,51 @@
+/**
+ * The InterleaveApi the renderer calls, served the same way by the Electron shell and the
+ * browser-mode host. Every argument is validated here (the transports carry `unknown[]`), with
+ * messages that say what was wrong and what is allowed.
+ */
+import { z } from 'zod';
+import { EXPORT_FORMATS, type HostInfo, type InterleaveApi } from '../../shared/bridge.ts';
+import { PRESETS } from '../../shared/presets.ts';
+import { scenarioSchema } from '../../shared/scenario.ts';
+import { parseOrExplain } from '../../shared/validation.ts';
+import { parseRunJson } from '../../shared/report/json.ts';
+import { fileNameFor, mimeFor, renderExport } from '../../shared/report/formats.ts';
+import type { RunStore } from '../store/run-store.ts';
+import type { RunService } from './run-service.ts';
+
+const runId = z.number().int().positive();
+const runName = z.string().trim().min(1).max(120);
+/** Imports are whole runs as JSON; past this they are surely not one of ours. */
+const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
+
+export function createApi(store: RunStore, runs: RunService, host: HostInfo): InterleaveApi {
+  return {
+    hostInfo: async () => host,
+    listPresets: async () => [...PRESETS],
+    startRun: async (input, name) => {
+      const scenario = parseOrExplain(scenarioSchema, input, 'The scenario');
+      const label = name === undefined ? undefined : parseOrExplain(runName, name, 'The run name');
+      return (await runs.start(scenario, label)).info;
+    },
+    stopRun: async (id) => runs.stop(parseOrExplain(runId, id, 'The run id')),
+    listRuns: async () => store.listRuns(),
+    loadRun: async (id) => store.loadRun(parseOrExplain(runId, id, 'The run id')),
+    renameRun: async (id, name) =>
+      store.renameRun(parseOrExplain(runId, id, 'The run id'), parseOrExplain(runName, name, 'The run name')),
+    deleteRun: async (id) => {
+      const checked = parseOrExplain(runId, id, 'The run id');
+      if (runs.activeRunId === checked) throw new Error(`run ${checked} is still running; stop it before deleting it`);
+      store.deleteRun(checked);
+    },
+    exportRun: async (id, format) => {
+      const checked = parseOrExplain(runId, id, 'The run id');
+      const fmt = parseOrExplain(z.enum(EXPORT_FORMATS), format, 'The export format');
+      const doc = store.loadRun(checked);
+      return { fileName: fileNameFor(doc.info, fmt), mime: mimeFor(fmt), text: renderExport(doc, fmt) };
+    },
+    importRun: async (text) => {
+      const checked = parseOrExplain(z.string().max(MAX_IMPORT_CHARS), text, 'The imported file');
+      return store.importRun(parseRunJson(checked));
+    },
+  };
+}
