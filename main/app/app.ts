@@ -25,16 +25,19 @@ export interface App {
   api: InterleaveApi;
   /** Subscribe to pushed events (run progress, notices). Returns an unsubscribe function. */
   on<E extends BridgeEventName>(name: E, listener: (payload: BridgeEvents[E]) => void): () => void;
-  /** The store and run service, for the CLI (which prints instead of pushing events). */
-  runs: RunService;
-  store: RunStore;
   /** Stops running runs, closes the store. */
   close(): Promise<void>;
 }
 
+/** What openApp gives: the App every host needs, plus the store and run service the CLI uses. */
+export interface OpenedApp extends App {
+  runs: RunService;
+  store: RunStore;
+}
+
 export const APP_VERSION: string = packageJson.version;
 
-export async function openApp(options: AppOptions): Promise<App> {
+export async function openApp(options: AppOptions): Promise<OpenedApp> {
   mkdirSync(options.dataDir, { recursive: true });
   const events = new EventHub();
   const { store, notices } = RunStore.open(options.storeFile ?? join(options.dataDir, 'runs.db'));
