@@ -18,13 +18,15 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { InterleaveApi } from '../../shared/bridge.ts';
 import { serveApi, type BridgeEventSource } from '../../shared/bridge-server.ts';
-import { BRIDGE_PATH, BRIDGE_PROTOCOL, TOKEN_HASH_KEY } from '../../shared/transports/websocket-protocol.ts';
+import {
+  BRIDGE_PATH,
+  BRIDGE_PROTOCOL,
+  MAX_MESSAGE_BYTES,
+  TOKEN_HASH_KEY,
+} from '../../shared/transports/websocket-protocol.ts';
 import { createToken, isAllowedHost, isAllowedOrigin, tokenFromProtocols, tokensMatch } from './request-guards.ts';
 import { socketTransport } from './socket-transport.ts';
 import { serveStatic } from './static-files.ts';
-
-/** Largest frame accepted: an imported run arrives as one message. */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 export interface BrowserHostOptions {
   /** The app whose API is served and whose events are pushed (see main/app/app.ts). */

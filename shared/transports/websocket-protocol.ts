@@ -17,3 +17,9 @@ export const TOKEN_PROTOCOL_PREFIX = 'interleave.';
 
 /** The fragment key under which the printed URL carries the token: `#token=…`. */
 export const TOKEN_HASH_KEY = 'token';
+
+/**
+ * Largest frame either end accepts, in bytes: an imported run arrives as one message. The host
+ * closes a socket that sends more, so the page checks first and fails only that one call.
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;

@@ -12,7 +12,11 @@
  */
 import type { BridgeMessage } from '../../../shared/bridge.ts';
 import type { ClosableTransport } from '../../../shared/bridge-client.ts';
-import { BRIDGE_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../shared/transports/websocket-protocol.ts';
+import {
+  BRIDGE_PROTOCOL,
+  MAX_MESSAGE_BYTES,
+  TOKEN_PROTOCOL_PREFIX,
+} from '../../../shared/transports/websocket-protocol.ts';
 
 /** The part of the WebSocket API used here (the browser's `WebSocket`, or `ws` in tests). */
 export interface WebSocketLike {
@@ -51,8 +55,23 @@ function lost(host: string): string {
   );
 }
 
-/** Opens the socket at once; messages sent before it opens are queued, in order. */
-export function connectWebSocketTransport(url: string, token: string, factory: WebSocketFactory): WebSocketTransport {
+/** UTF-8 size of a frame; exact only when it might matter (a UTF-16 unit is at most 3 bytes). */
+function frameBytes(frame: string, limit: number): number {
+  return frame.length * 3 <= limit ? frame.length : new TextEncoder().encode(frame).length;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * Opens the socket at once; messages sent before it opens are queued, in order. A message larger
+ * than `maxBytes` is refused (its call fails) instead of sent: the host would close the socket.
+ */
+export function connectWebSocketTransport(
+  url: string,
+  token: string,
+  factory: WebSocketFactory,
+  maxBytes = MAX_MESSAGE_BYTES,
+): WebSocketTransport {
   const host = url.replace(/^ws:\/\/([^/]+).*$/, '$1');
   const messageListeners = new Set<(message: BridgeMessage) => void>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
@@ -97,6 +116,12 @@ export function connectWebSocketTransport(url: string, token: string, factory: W
     send(message) {
       if (state.status === 'closed') throw new Error(state.reason);
       const frame = JSON.stringify(message);
+      const bytes = frameBytes(frame, maxBytes);
+      if (bytes > maxBytes) {
+        throw new Error(
+          `This request is ${megabytes(bytes)}; the browser-mode bridge carries at most ${megabytes(maxBytes)}.`,
+        );
+      }
       if (socket.readyState === OPEN) socket.send(frame);
       else outbox.push(frame);
     },

@@ -117,6 +117,22 @@ test('the page transport calls the API and receives events end to end', async ()
   transport.close();
 });
 
+test('an oversized request fails alone, before sending, and the connection stays', async () => {
+  const factory = (url: string, protocols: string[]) =>
+    new WebSocket(url, protocols, { origin }) as unknown as WebSocketLike;
+  const transport = connectWebSocketTransport(`ws://127.0.0.1:${host.port}/bridge`, host.token, factory, 4096);
+  const client = createBridgeClient(transport);
+  const before = app.calls.length;
+  await assert.rejects(
+    client.importRun('é'.repeat(4000)),
+    /This request is 0\.0 MB; the browser-mode bridge carries at most 0\.0 MB/,
+  );
+  assert.equal(app.calls.length, before);
+  assert.equal((await client.hostInfo()).mode, 'browser');
+  assert.equal(transport.state().status, 'open');
+  transport.close();
+});
+
 test('an accepted upgrade selects the bridge protocol, never echoing the token', async () => {
   const socket = new WebSocket(`ws://127.0.0.1:${host.port}/bridge`, [BRIDGE_PROTOCOL, `interleave.${host.token}`], {
     origin,
