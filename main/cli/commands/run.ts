@@ -1,0 +1,57 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { theoreticalBound } from '../../../shared/bounds.ts';
+import { formatFromFileName, renderExport } from '../../../shared/report/formats.ts';
+import { UsageError } from '../cli-error.ts';
+import { progressLine } from '../progress-line.ts';
+import { summaryJson, summaryText } from '../print-summary.ts';
+import { scenarioFromFlags } from '../scenario-from-flags.ts';
+import { openCliApp } from './open-store.ts';
+
+const text = { type: 'string' } as const;
+const OPTIONS = {
+  preset: text, scenario: text, server: text, workers: text, view: text, executor: text, threads: text,
+  gil: text, step: text, latency: text, inner: text, gather: text, concurrency: text, requests: text,
+  rate: text, arrival: text, duration: text, think: text, 'max-in-flight': text,
+  db: text, out: text, name: text, json: { type: 'boolean' },
+} as const;
+
+export async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const outFormat = values.out ? formatFromFileName(values.out) : null;
+  if (values.out && !outFormat) throw new UsageError(`--out ${values.out}: the file name must end in .html, .json, .csv or .trace.json`);
+  const scenario = scenarioFromFlags(values);
+  const bound = theoreticalBound(scenario);
+  const app = await openCliApp(values.db);
+  const progress = progressLine(process.stderr, process.stderr.isTTY === true && !values.json);
+  app.on('run', (e) => e.type === 'progress' && progress.update(e.progress));
+  // Ctrl-C stops the run cleanly; what was recorded is kept as a stopped run.
+  const onSignal = () => void app.runs.stopAll();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const { finished } = await app.runs.start(scenario, values.name);
+    const { info, outcome } = await finished;
+    progress.clear();
+    const summary = info.summary ?? outcome?.summary;
+    if (!summary) throw new Error(info.error ?? 'the run recorded nothing');
+    if (values.json) process.stdout.write(`${JSON.stringify(summaryJson(info, scenario, summary, bound, outcome?.clockSkewMs ?? null))}\n`);
+    else process.stdout.write(`${summaryText(info, scenario, summary, bound)}\n`);
+    if (values.out && outFormat) {
+      const doc = app.store.loadRun(info.id);
+      try {
+        writeFileSync(values.out, renderExport(doc, outFormat));
+      } catch (error) {
+        throw new Error(`could not write ${values.out}: ${(error as Error).message}; the run is stored as run ${info.id}`);
+      }
+      if (!values.json) process.stdout.write(`  wrote     ${values.out}\n`);
+    }
+    return info.status === 'failed' ? 1 : 0;
+  } finally {
+    progress.clear();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await app.close();
+  }
+}

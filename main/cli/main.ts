@@ -1,0 +1,61 @@
+/**
+ * `interleave`: the command line, for terminals and CI. It calls the same app the desktop UI
+ * does (main/app) and holds no logic of its own beyond flags and printing.
+ *
+ *   interleave presets                  list presets with their one-line explanations
+ *   interleave run [flags]              run a preset, a scenario file, or quick overrides
+ *   interleave runs                     list stored runs
+ *   interleave export RUN_ID --out F    write a run as .html, .json, .csv or .trace.json
+ *   interleave import FILE              import a run exported as JSON
+ * Bad flags get a message and exit code 2; a failed run exits 1.
+ */
+import { parseArgs } from 'node:util';
+import { ValidationError } from '../../shared/validation.ts';
+import { UsageError } from './cli-error.ts';
+import { presetsCommand } from './commands/presets.ts';
+import { runCommand } from './commands/run.ts';
+import { runsCommand } from './commands/runs.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+
+export const USAGE = `usage:
+  interleave presets [--json]
+  interleave run [--preset NAME | --scenario FILE.json] [overrides] [--json] [--out FILE] [--name NAME] [--db FILE]
+      overrides: --server async|sync-workers  --workers W  --view async|sync
+                 --executor per-request|one-thread|pool  --threads K  --gil on|off
+                 --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
+                 --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
+                 --requests N | --duration S
+  interleave runs [--json] [--db FILE]
+  interleave export RUN_ID --out FILE.(html|json|csv|trace.json) [--db FILE]
+  interleave import FILE.json [--db FILE]`;
+
+const COMMANDS = { presets: presetsCommand, run: runCommand, runs: runsCommand, export: exportCommand, import: importCommand };
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name as keyof typeof COMMANDS];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    return await command(rest);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ValidationError || isParseArgsError(error)) {
+      process.stderr.write(`interleave: ${(error as Error).message}\n`);
+      if (error instanceof UsageError || isParseArgsError(error)) process.stderr.write(`run "interleave --help" for usage\n`);
+      return 2;
+    }
+    process.stderr.write(`interleave: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+export { parseArgs };
