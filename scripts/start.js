@@ -72,5 +72,9 @@ if (electron) {
   const args = ['--import', 'tsx', 'main/host/browser-main.ts'];
   if (values.open) args.push('--open');
   if (values.port !== undefined) args.push('--port', values.port);
-  runUntilExit(process.execPath, args);
+  runUntilExit(
+    process.execPath,
+    args,
+    values.browser ? { ...process.env, INTERLEAVE_BROWSER_REASON: 'asked for with --browser' } : process.env,
+  );
 }

@@ -3,6 +3,9 @@
  * browser-mode.ts for the sequence):
  *
  *   node --import tsx main/host/browser-main.ts [--port N] [--open]
+ *
+ * `INTERLEAVE_BROWSER_REASON` (set by scripts/start.js for --browser) replaces the default
+ * "no Electron binary found" in the first line.
  */
 import { fileURLToPath } from 'node:url';
 import { openApp } from '../app/app.ts';
@@ -19,6 +22,7 @@ try {
     argv: process.argv.slice(2),
     staticDir,
     print: (line) => console.log(line),
+    reason: process.env.INTERLEAVE_BROWSER_REASON,
   });
   stopOnSignals(running, (line) => console.log(line));
 } catch (error) {

@@ -23,6 +23,8 @@ export interface BrowserModeOptions {
   /** The built renderer (out/renderer). */
   staticDir: string;
   print(line: string): void;
+  /** Why browser mode, for the first line; "no Electron binary found" unless said otherwise. */
+  reason?: string;
 }
 
 export interface RunningBrowserMode {
@@ -51,7 +53,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
     throw error;
   });
   if (host.note) options.print(host.note);
-  options.print(`Interleave (browser mode: no Electron binary found) → ${host.url}`);
+  options.print(`Interleave (browser mode: ${options.reason ?? 'no Electron binary found'}) → ${host.url}`);
   options.print(`Data: ${dataDir}. Stop with Ctrl-C.`);
   if (values.open) openInBrowser(host.url, options.print);
 
