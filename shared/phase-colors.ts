@@ -1,11 +1,12 @@
 /**
  * The colours of the phases, for the timeline, the charts and the HTML report.
  *
- * Built on Paul Tol's colour-blind-safe "muted" scheme (with two of his "medium contrast" and
- * greys for the waits that free the thread), so the phases stay apart under the common colour
- * vision deficiencies. Meaning is carried by families as well as hues: things that hold a thread
- * are saturated (rose, wine, purple, green, olive, cyan), queues are sand and indigo, waits that
- * free the thread are pale. Dark variants lift the darkest colours so they read on a dark
+ * Built on Paul Tol's colour-blind-safe "muted" scheme (with one of his "medium contrast" blues
+ * and greys for the waits that free the thread), so the phases stay apart under the common
+ * colour vision deficiencies. Meaning is carried by lightness as well as hue, which survives
+ * any deficiency: work that holds a thread is saturated (rose, wine, green, olive, cyan), queues
+ * are sand and indigo, waits that free the thread are pale, and waiting for the interpreter lock
+ * is a pale version of cpu's wine, so "computing" and "waiting to compute" read as one family. Dark variants lift the darkest colours so they read on a dark
  * background. Charts that compare runs use Okabe and Ito's eight colours.
  */
 import { PHASES, type PhaseCode, type PhaseId } from './trace.ts';
@@ -24,7 +25,7 @@ export const PHASE_COLORS: Readonly<Record<PhaseId, ThemedColor>> = {
   await: { light: '#DDDDDD', dark: '#5E5E5E' },
   block: { light: '#CC6677', dark: '#CC6677' },
   cpu: { light: '#882255', dark: '#C45A8C' },
-  gil: { light: '#AA4499', dark: '#C77DBB' },
+  gil: { light: '#E3B5D3', dark: '#7D4A6C' },
   db: { light: '#117733', dark: '#3FAA5F' },
   upstream: { light: '#44AA99', dark: '#44AA99' },
   'upstream-block': { light: '#999933', dark: '#B5B54A' },

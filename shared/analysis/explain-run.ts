@@ -77,22 +77,26 @@ function byRequest(doc: Doc, loopLanes: Set<number>): Map<number, RequestSpans> 
   return out;
 }
 
-function serverWindow(r: RequestRecord): [Micros, Micros] {
-  return [r.accepted ?? r.sent, r.responded ?? r.received ?? r.sent];
+/**
+ * From send to receive, as the client saw it. Not the server's accept→respond: a blocked loop
+ * does not even accept, so a request waiting behind it waits before its `accepted` time.
+ */
+function flightWindow(r: RequestRecord): [Micros, Micros] {
+  return [r.sent, r.received ?? r.responded ?? r.accepted ?? r.sent];
 }
 
 function loopSentences(doc: Doc, perRequest: Map<number, RequestSpans>): string[] {
   const blocks = [...perRequest.values()].flatMap((e) => e.loopHold);
   const loop = new IntervalSet(blocks);
   if (loop.total < 1000)
-    return ['The event loop was never blocked for as much as a millisecond: every wait gave it back.'];
+    return ['No request held the event loop for as much as a millisecond in all: every wait gave it back.'];
   let longest = 0;
   for (const [s, e] of blocks) longest = Math.max(longest, e - s);
   let waited = 0;
   for (const r of doc.requests) {
-    const [a, b] = serverWindow(r);
+    const [a, b] = flightWindow(r);
     const own = new IntervalSet(perRequest.get(r.id)?.loopHold ?? []);
-    // Blocked by someone else while this request was inside the server (half a millisecond counts).
+    // Blocked by someone else while this request was in flight (half a millisecond counts).
     if (loop.within(a, b) - own.within(a, b) >= 500) waited++;
   }
   const who = waited > 0 ? `; ${plural(waited, 'request')} waited behind it` : '';
@@ -153,7 +157,7 @@ function shareSentences(
     let idle = 0;
     for (const r of done) {
       const own = new IntervalSet(perRequest.get(r.id)?.all ?? []);
-      const [a, b] = serverWindow(r);
+      const [a, b] = flightWindow(r);
       idle += Math.max(0, b - a - own.within(a, b));
     }
     if (idle / latency >= 0.1)
@@ -207,7 +211,7 @@ export function explainRun(doc: Doc): string[] {
   let loopBlocked = false;
   if (asyncServer && loopLanes.size > 0) {
     const sentences = loopSentences(doc, perRequest);
-    loopBlocked = !sentences[0].startsWith('The event loop was never');
+    loopBlocked = !sentences[0].startsWith('No request held');
     out.push(...sentences);
   }
   out.push(...shareSentences(doc, perRequest, asyncServer, loopBlocked));

@@ -81,8 +81,11 @@ function linearEdges(min: number, max: number, maxBins: number): number[] {
   const span = Math.max(max - min, Math.abs(max) * 0.01, 0.001);
   let width = niceCeil(span / maxBins);
   for (;;) {
-    const first = Math.floor(min / width) * width;
-    const count = Math.floor((max - first) / width) + 1;
+    let first = clean(Math.floor(min / width) * width);
+    // Floating point can put the first edge a hair above min (75 × 0.0002 > 0.015).
+    if (first > min) first = clean(first - width);
+    let count = Math.max(1, Math.floor((max - first) / width) + 1);
+    if (clean(first + count * width) <= max) count++;
     if (count <= maxBins) return Array.from({ length: count + 1 }, (_, i) => clean(first + i * width));
     width = niceCeil(width * 1.5);
   }
@@ -125,7 +128,7 @@ function ladderEdges(ladder: readonly number[], lo: number, hi: number): number[
 function binIndex(edges: readonly number[], v: number): number {
   let lo = 0;
   let hi = edges.length - 2;
-  if (v < edges[1]) return 0;
+  if (hi <= 0 || v < edges[1]) return 0;
   if (v >= edges[hi]) return hi;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;

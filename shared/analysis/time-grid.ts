@@ -29,7 +29,12 @@ export interface TimeExtent {
   endUs: Micros;
 }
 
-/** The span of time the run covers; `{0, 0}` for a run with no records. */
+/**
+ * The span of time the run covers: from the first request's intended send (or first span) to
+ * the last response (or span end). Loop samples taken before the first request or after the
+ * last response (the sampler runs while threads start and stop) do not stretch it; they only
+ * define it for a run with no requests at all. `{0, 0}` for a run with no records.
+ */
 export function runExtent({ spans, requests, loop }: RunRecords): TimeExtent {
   let start = Infinity;
   let end = -Infinity;
@@ -41,9 +46,11 @@ export function runExtent({ spans, requests, loop }: RunRecords): TimeExtent {
     start = Math.min(start, spans[i + SpanField.start]);
     end = Math.max(end, spans[i + SpanField.end]);
   }
-  for (const s of loop) {
-    start = Math.min(start, s.t);
-    end = Math.max(end, s.t);
+  if (start === Infinity) {
+    for (const s of loop) {
+      start = Math.min(start, s.t);
+      end = Math.max(end, s.t);
+    }
   }
   if (start === Infinity) return { startUs: 0, endUs: 0 };
   return { startUs: start, endUs: end };
@@ -68,6 +75,11 @@ export function timeGrid(extent: TimeExtent, maxPoints = DEFAULT_MAX_POINTS): Ti
 /** The grid for a run's records. */
 export function gridForRun(records: RunRecords, maxPoints = DEFAULT_MAX_POINTS): TimeGrid {
   return timeGrid(runExtent(records), maxPoints);
+}
+
+/** Whether `t` falls inside the grid's buckets. */
+export function inGrid(grid: TimeGrid, t: Micros): boolean {
+  return t >= grid.startUs && t < grid.startUs + grid.count * grid.widthUs;
 }
 
 /** Index of the bucket that holds `t`, clamped into the grid. */

@@ -141,6 +141,7 @@ export function runChartsHtml(records: RunRecords, bound: Bound | null, asyncSer
           {
             name: 'loop delay',
             color: PERCENTILE_COLORS.p99.light,
+            style: 'stems',
             points: series.loopDelay.map((p) => [t(p.tMs), p.maxDelayMs]),
           },
         ],

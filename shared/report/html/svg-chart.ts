@@ -34,6 +34,8 @@ export interface LineSeries {
   points: readonly (readonly [number, number])[];
   dash?: string;
   width?: number;
+  /** `stems` draws each point as a vertical line from zero: for sparse peaks (loop delay) that a line would falsely join. */
+  style?: 'line' | 'stems';
 }
 
 export interface ChartFrame {
@@ -155,10 +157,16 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
           `<line x1="${num(x.p0)}" x2="${num(x.p1)}" y1="${py}" y2="${py}" stroke="#5d6470" stroke-width="1" stroke-dasharray="2 3"/>`,
         );
         out.push(
-          `<text x="${num(x.p1 - 4)}" y="${num(y.at(ref.value) - 5)}" text-anchor="end" class="ref">${esc(ref.label)}</text>`,
+          `<text x="${num(x.p1 - 4)}" y="${num(y.at(ref.value) - 5)}" text-anchor="end" class="ref" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(ref.label)}</text>`,
         );
       }
       for (const s of series) {
+        if (s.style === 'stems') {
+          const base = num(y.at(0));
+          const d = s.points.map(([px, py]) => `M${num(x.at(px))} ${base}V${num(y.at(py))}`).join('');
+          if (d) out.push(`<path d="${d}" fill="none" stroke="${esc(s.color)}" stroke-width="${s.width ?? 2}"/>`);
+          continue;
+        }
         if (s.points.length === 1) {
           const [[px, py]] = s.points;
           out.push(`<circle cx="${num(x.at(px))}" cy="${num(y.at(py))}" r="3" fill="${esc(s.color)}"/>`);

@@ -242,3 +242,22 @@ test('every preset gets a finite bound and a paragraph that names its numbers', 
     );
   }
 });
+
+test('a request-count run longer than one batch is replayed: ramp, steady queue and drain', () => {
+  const sleepy = theoreticalBound(
+    scenario(asgi, { view: 'async', steps: [{ kind: 'block', ms: 100 }] }, { end: { kind: 'requests', count: 30 } }),
+  );
+  near(sleepy.expected.latencyMs, 850, 'ten at 100..1000 ms, then twenty at 1 s');
+  near(sleepy.expected.p95LatencyMs, 1000, 'p95');
+  near(sleepy.expectedMakespanMs, 3000, 'makespan');
+  assert.equal(sleepy.expected.waves, false);
+  const cpu: View = { view: 'async', steps: [{ kind: 'offload', step: { kind: 'cpu', ms: 50 } }] };
+  const gil = theoreticalBound(
+    scenario({ ...asgi, executor: 'pool', poolThreads: 4 }, cpu, {
+      concurrency: 4,
+      end: { kind: 'requests', count: 8 },
+    }),
+  );
+  near(gil.expected.latencyMs, 200, 'the lock time-slices each batch of four: all finish together');
+  near(gil.expectedMakespanMs, 400, 'two batches');
+});

@@ -173,19 +173,20 @@ test('histogram bins have round edges: linear widths of 1, 2 or 5 × 10^k', () =
   );
 });
 
-test('loop delay keeps the worst sample of each bucket and skips buckets without samples', () => {
+test('loop delay keeps the worst sample of each bucket, skips empty buckets and samples outside the run', () => {
   fc.assert(
     fc.property(arbCase, ([records, maxPoints]) => {
       const grid = gridForRun(records, maxPoints);
       const series = loopDelaySeries(records, grid);
+      const gridEnd = grid.startUs + grid.count * grid.widthUs;
       assert.equal(
         series.reduce((s, p) => s + p.samples, 0),
-        records.loop.length,
+        records.loop.filter((s) => s.t >= grid.startUs && s.t < gridEnd).length,
       );
       for (const p of series) {
         const i = Math.round((p.tMs * 1000 - grid.startUs) / grid.widthUs);
         const [from, to] = bucketBounds(grid, i);
-        const inside = records.loop.filter((s) => s.t >= from && (s.t < to || i === grid.count - 1));
+        const inside = records.loop.filter((s) => s.t >= from && s.t < to);
         assert.equal(p.maxDelayMs, Math.max(...inside.map((s) => s.delayMs)));
       }
     }),
@@ -243,4 +244,21 @@ test('the blocked-loop run: one thread busy throughout, ten in flight, then drai
   assert.equal(Math.max(...s.inFlight.map((p) => p.peak)), 10);
   assert.ok(s.inFlight[s.inFlight.length - 1].inFlight <= 1, 'drained by the last bucket');
   assert.ok(Math.max(...s.loopDelay.map((p) => p.maxDelayMs)) >= 90);
+});
+
+test('the run starts at its first request: loop samples taken while threads started do not stretch it', () => {
+  const run = blockedLoopRun();
+  const early = { ...run, loop: [{ t: 0, delayMs: 3 }, ...run.loop, { t: 5_000_000, delayMs: 1 }] };
+  assert.deepEqual(runExtent(early), runExtent(run));
+  assert.equal(runExtent(early).startUs, 1000, 'the first intended send');
+  const onlyLoop = {
+    lanes: [],
+    spans: [],
+    requests: [],
+    loop: [
+      { t: 10, delayMs: 1 },
+      { t: 90, delayMs: 2 },
+    ],
+  };
+  assert.deepEqual(runExtent(onlyLoop), { startUs: 10, endUs: 90 });
 });
