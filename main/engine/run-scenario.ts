@@ -194,7 +194,7 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
   } catch (error) {
     requestStop(control);
     await Promise.all(handles.map((h) => h.terminate()));
-    throw new Error(failure ?? `could not start the run: ${(error as Error).message}`);
+    throw new Error(failure ?? `could not start the run: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { nativeBindingPath } from './native-binding.ts';
 import { enterWalMode } from '../engine/db/wal-mode.ts';
 import { migrate } from './migrations.ts';
 
@@ -32,7 +33,7 @@ export function findDamage(file: string): string | null {
   if (!existsSync(file)) return null;
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingPath() });
     const result = db.pragma('quick_check', { simple: true });
     return result === 'ok' ? null : `it failed SQLite's quick check (${String(result)})`;
   } catch (error) {
@@ -72,7 +73,7 @@ export function openStoreFile(file: string): OpenedStoreFile {
       `The run store ${file} could not be used because ${damage}. It was moved to ${aside} (nothing was deleted), and a new, empty store was started.`,
     );
   }
-  const db = new Database(file);
+  const db = new Database(file, { nativeBinding: nativeBindingPath() });
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     enterWalMode(db, BUSY_TIMEOUT_MS);

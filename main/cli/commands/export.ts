@@ -17,7 +17,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     try {
       writeFileSync(values.out, renderExport(doc, format));
     } catch (error) {
-      throw new Error(`could not write ${values.out}: ${(error as Error).message}`);
+      throw new Error(`could not write ${values.out}: ${(error as Error).message}`, { cause: error });
     }
     process.stdout.write(`wrote ${values.out} (${format}, run ${id})\n`);
     return 0;

@@ -43,7 +43,9 @@ export async function runCommand(args: string[]): Promise<number> {
       try {
         writeFileSync(values.out, renderExport(doc, outFormat));
       } catch (error) {
-        throw new Error(`could not write ${values.out}: ${(error as Error).message}; the run is stored as run ${info.id}`);
+        throw new Error(`could not write ${values.out}: ${(error as Error).message}; the run is stored as run ${info.id}`, {
+          cause: error,
+        });
       }
       if (!values.json) process.stdout.write(`  wrote     ${values.out}\n`);
     }

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type TransferListItem } from 'node:worker_threads';
+import type * as Esbuild from 'esbuild';
 
 /** Worker entry points, by name, relative to this folder in the source tree. */
 export const WORKER_SOURCES = {
@@ -37,7 +38,7 @@ function bundleFromSource(): string {
   const dir = join(root, 'node_modules', '.cache', 'interleave', `engine-${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
   // esbuild is a build tool: loaded only on this path, so the app's bundle never needs it.
-  const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+  const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
   esbuild.buildSync({
     entryPoints: Object.fromEntries(Object.entries(WORKER_SOURCES).map(([name, src]) => [`${name}.worker`, join(here, src)])),
     bundle: true,

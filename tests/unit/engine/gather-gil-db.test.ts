@@ -3,6 +3,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { ScenarioInput } from '../../../shared/scenario.ts';
 import { laneKind, lanesOf, maxOverlap, ofPhase, runAndCollect } from './run-and-collect.ts';
 
 const one = { model: 'closed', concurrency: 1, end: { kind: 'requests', count: 1 } } as const;
@@ -26,11 +27,11 @@ test('gathering two awaits: they overlap, about 100 ms', async () => {
   assert.equal(maxOverlap(calls), 2);
 });
 
-const cpuOnPool = (gil: boolean) => ({
+const cpuOnPool = (gil: boolean): ScenarioInput => ({
   server: { model: 'async', executor: 'pool', poolThreads: 4, gil },
   endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', step: { kind: 'cpu', ms: 50 } }] }],
   load: { model: 'closed', concurrency: 4, end: { kind: 'requests', count: 4 } },
-}) as const;
+});
 
 test('four 50 ms cpu offloads on a pool of 4: the interpreter lock runs one at a time, about 200 ms; without it, clearly less', async () => {
   const withGil = await runAndCollect(cpuOnPool(true));
