@@ -19,7 +19,13 @@ export interface FinishedRun {
 }
 
 export class RunService {
-  private active: { id: number; running: RunningScenario | null; finished: Promise<FinishedRun> } | null = null;
+  private active: {
+    id: number;
+    running: RunningScenario | null;
+    /** Stop was asked while threads were still starting: stop as soon as they are up. */
+    stopAsked: boolean;
+    finished: Promise<FinishedRun>;
+  } | null = null;
 
   constructor(
     private readonly store: RunStore,
@@ -38,7 +44,7 @@ export class RunService {
     const runId = info.id;
     let resolveFinished!: (f: FinishedRun) => void;
     const finished = new Promise<FinishedRun>((r) => (resolveFinished = r));
-    this.active = { id: runId, running: null, finished };
+    this.active = { id: runId, running: null, stopAsked: false, finished };
     this.events.emit('run', { type: 'started', runId, info });
     const progress = (p: RunProgress) => this.events.emit('run', { type: 'progress', runId, progress: p });
     progress({ done: 0, total: scenario.load.end.kind === 'requests' ? scenario.load.end.count : null, elapsedMs: 0, plannedMs: null, phase: 'starting' });
@@ -57,6 +63,7 @@ export class RunService {
       throw error;
     }
     this.active.running = running;
+    if (this.active.stopAsked) void running.stop();
     running.done.then(
       (outcome) => this.end(runId, outcome.status, outcome.summary, outcome.error, outcome, resolveFinished),
       (error: Error) => this.end(runId, 'failed', null, error.message, null, resolveFinished),
@@ -69,6 +76,7 @@ export class RunService {
     if (!this.active || this.active.id !== runId) return;
     const { running, finished } = this.active;
     if (running) await running.stop();
+    else this.active.stopAsked = true;
     await finished;
   }
 
