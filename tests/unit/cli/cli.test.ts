@@ -1,0 +1,57 @@
+/**
+ * The `interleave` command as a user runs it: a real child process, real threads, a real store.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'interleave-cli-test-'));
+process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+const db = join(dir, 'runs.db');
+
+function interleave(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/interleave.js', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('run --json prints exactly one JSON object with the summary fields', () => {
+  const r = interleave('run', '--step', 'block', '--latency', '50', '--concurrency', '4', '--requests', '4', '--json', '--db', db);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.length, 1);
+  const out = JSON.parse(lines[0]);
+  for (const key of ['requests', 'errors', 'makespanMs', 'throughputRps', 'p50Ms', 'p95Ms', 'p99Ms', 'maxMs', 'maxLoopBlockMs', 'threadsUsed']) assert.equal(typeof out[key], 'number', key);
+  assert.equal(out.requests, 4);
+  assert.ok(out.makespanMs >= 195, `blocking the loop serialises: ${out.makespanMs} ms`);
+  assert.equal(r.stderr, '', 'no progress line with --json');
+});
+
+test('runs lists what run stored; export and import round-trip it', () => {
+  const listed = JSON.parse(interleave('runs', '--json', '--db', db).stdout);
+  assert.ok(listed.length >= 1);
+  const id = String(listed[0].id);
+  const file = join(dir, 'run.json');
+  assert.equal(interleave('export', id, '--out', file, '--db', db).code, 0);
+  const imported = interleave('import', file, '--json', '--db', db);
+  assert.equal(imported.code, 0, imported.stderr);
+  const info = JSON.parse(imported.stdout);
+  assert.deepEqual(info.summary, listed[0].summary);
+  assert.equal(JSON.parse(readFileSync(file, 'utf8')).format, 'interleave-run');
+});
+
+test('bad flags exit 2 with a message', () => {
+  for (const args of [['run', '--workers', 'x'], ['run', '--bogus'], ['frobnicate'], ['export', 'abc', '--out', 'x.html'], ['export', '1', '--out', 'x.pdf']]) {
+    const r = interleave(...args, '--db', db);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^interleave: /);
+  }
+});
+
+test('presets lists every preset with its one-line explanation', () => {
+  const r = interleave('presets');
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /async-time-sleep\s+async def calling time\.sleep/);
+});
