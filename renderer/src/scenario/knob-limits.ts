@@ -11,6 +11,7 @@ export interface KnobLimit {
   max: number;
   /** Granularity of the number box. */
   step: number;
+  /** Short unit after the number box; empty for counts the label already names. */
   unit: string;
   /** Log-scale sliders need a positive lower end; 0 stays reachable by typing or the far left. */
   scale: 'linear' | 'log';
@@ -32,11 +33,11 @@ export const KNOB_LIMITS = {
   latencyMs: { min: 0, max: MAX_STEP_MS, step: 0.1, unit: 'ms', scale: 'log' },
   cpuMs: { min: 0, max: MAX_STEP_MS, step: 0.1, unit: 'ms', scale: 'log' },
   blockingPercent: { min: 0, max: 100, step: 1, unit: '%', scale: 'linear' },
-  workers: range(serverSchema.shape.workers.unwrap(), 1, 'processes', 'linear'),
-  poolThreads: range(serverSchema.shape.poolThreads.unwrap(), 1, 'threads', 'linear'),
-  concurrency: range(loadSchema.shape.concurrency.unwrap(), 1, 'users', 'log'),
+  workers: range(serverSchema.shape.workers.unwrap(), 1, '', 'linear'),
+  poolThreads: range(serverSchema.shape.poolThreads.unwrap(), 1, '', 'linear'),
+  concurrency: range(loadSchema.shape.concurrency.unwrap(), 1, '', 'log'),
   rateRps: range(loadSchema.shape.rateRps.unwrap(), 0.1, 'req/s', 'log'),
-  requestCount: range(requestsEnd.shape.count, 1, 'requests', 'log'),
+  requestCount: range(requestsEnd.shape.count, 1, '', 'log'),
   durationSeconds: range(durationEnd.shape.seconds, 0.1, 's', 'log'),
 } as const satisfies Record<string, KnobLimit>;
 

@@ -7,6 +7,8 @@
 import type { RunSnapshot, RunStore } from './run-store.ts';
 
 export const PANEL_INTERVAL_MS = 250;
+/** Charts redraw whole SVG trees; half the panels' pace keeps a streaming run smooth. */
+export const CHART_INTERVAL_MS = 500;
 
 export class PanelClock {
   private current: RunSnapshot;

@@ -75,6 +75,10 @@ export class RunStore {
     return this.live;
   }
 
+  get currentScenario(): Scenario | null {
+    return this.scenario;
+  }
+
   /** Called on every change, synchronously; the timeline uses it to schedule a frame. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);

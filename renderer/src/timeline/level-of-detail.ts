@@ -3,9 +3,11 @@
  *
  * A run of 20,000 requests holds hundreds of thousands of spans; zoomed out, most are far
  * narrower than a pixel, and drawing each would cost ~200 ms a frame. Instead each row is
- * rasterised into a scratch array of pixel columns: every span claims the columns it touches
- * (at least one), a column keeps the span with the highest phase priority (a blocked thread
- * outranks "running", so the interesting phase survives zooming out), and runs of equal
+ * rasterised into scratch pixel columns: every span adds the part of each column it covers
+ * (at least a sliver, so it touches at least one column) to that column's total for its phase.
+ * A column shows the phase that covers most of it, so a thread blocked 70% and computing 20%
+ * of the time reads as mostly blocked when zoomed out, not as whichever was drawn last;
+ * "running" around that work is context and shows only where nothing else does. Runs of equal
  * columns become rectangles. The output covers exactly the columns the spans touched and can
  * never hold more rectangles than there are columns, whatever the input.
  *
@@ -59,69 +61,117 @@ export function touchedColumns(scale: TimeScale, startMicros: number, endMicros:
   return [Math.max(0, first), Math.min(Math.ceil(scale.widthCssPx), last)];
 }
 
+/** What the merger needs to know about phases, by phase code. */
+export interface PhaseRules {
+  /** Breaks ties between equal coverage (and picks the span hover describes). */
+  priority: ArrayLike<number>;
+  /**
+   * Context phases (a thread's "running" around the work it consists of, the client's whole
+   * request) show in a column only when no other phase touches it.
+   */
+  context: ArrayLike<boolean>;
+}
+
+/** A span shorter than this still counts as covering the column it touches. */
+const MIN_COVERAGE_CSS_PX = 1e-6;
+
 /** Rasterises one row at a time; one merger serves every row of a frame. */
 export class RowMerger {
-  private priority: Int16Array;
-  private phase: Uint8Array;
-  private req: Int32Array;
+  private readonly phases: number;
+  private coverage: Float64Array;
+  private bestScore: Float64Array;
+  private bestReq: Int32Array;
   private lo = Infinity;
   private hi = -Infinity;
 
   constructor(
     private scale: TimeScale,
-    /** Priority of each phase code; a column shows its highest-priority span. */
-    private readonly phasePriority: ArrayLike<number>,
+    private readonly rules: PhaseRules,
   ) {
+    this.phases = rules.priority.length;
     const columns = Math.ceil(scale.widthCssPx);
-    this.priority = new Int16Array(columns).fill(-1);
-    this.phase = new Uint8Array(columns);
-    this.req = new Int32Array(columns);
+    this.coverage = new Float64Array(columns * this.phases);
+    this.bestScore = new Float64Array(columns);
+    this.bestReq = new Int32Array(columns);
   }
 
   /** Reuse the scratch arrays for a new frame's scale. */
   setScale(scale: TimeScale): void {
     this.scale = scale;
     const columns = Math.ceil(scale.widthCssPx);
-    if (columns > this.priority.length) {
-      this.priority = new Int16Array(columns).fill(-1);
-      this.phase = new Uint8Array(columns);
-      this.req = new Int32Array(columns);
+    if (columns > this.bestScore.length) {
+      this.coverage = new Float64Array(columns * this.phases);
+      this.bestScore = new Float64Array(columns);
+      this.bestReq = new Int32Array(columns);
     }
   }
 
   add(startMicros: number, endMicros: number, phase: number, req: number): void {
     const [first, last] = touchedColumns(this.scale, startMicros, endMicros);
     if (first >= last) return;
-    const p = this.phasePriority[phase];
-    const priority = this.priority;
+    const x0 = this.scale.cssPxFromMicros(startMicros);
+    const x1 = this.scale.cssPxFromMicros(endMicros);
+    const bonus = this.rules.context[phase] ? 0 : 2;
+    const { coverage, bestScore, bestReq, phases } = this;
     for (let c = first; c < last; c++) {
-      if (p > priority[c]) {
-        priority[c] = p;
-        this.phase[c] = phase;
-        this.req[c] = req;
+      const overlap = Math.max(MIN_COVERAGE_CSS_PX, Math.min(x1, c + 1) - Math.max(x0, c));
+      coverage[c * phases + phase] += overlap;
+      // The request a column names: the span covering most of it, work before context.
+      if (overlap + bonus > bestScore[c]) {
+        bestScore[c] = overlap + bonus;
+        bestReq[c] = req;
       }
     }
     if (first < this.lo) this.lo = first;
     if (last > this.hi) this.hi = last;
   }
 
+  /** The phase a column shows: most coverage among work phases, else among context; -1 if untouched. */
+  private winner(c: number): number {
+    const { coverage, phases, rules } = this;
+    let best = -1;
+    let bestWork = false;
+    let bestCover = 0;
+    for (let p = 0; p < phases; p++) {
+      const v = coverage[c * phases + p];
+      if (v <= 0) continue;
+      const work = !rules.context[p];
+      const better =
+        best < 0 ||
+        (work && !bestWork) ||
+        (work === bestWork && (v > bestCover || (v === bestCover && rules.priority[p] > rules.priority[best])));
+      if (better) {
+        best = p;
+        bestWork = work;
+        bestCover = v;
+      }
+    }
+    return best;
+  }
+
   /** Emit this row's rectangles into `out` (appending) and reset for the next row. */
   flush(out: RectList): void {
-    const { priority, phase, req } = this;
     const firstOfRow = out.count;
-    let c = this.lo;
-    while (c < this.hi) {
-      if (priority[c] < 0) {
-        c++;
-        continue;
+    let runStart = -1;
+    let runPhase = -1;
+    let runReq = 0;
+    for (let c = this.lo; c <= this.hi; c++) {
+      const phase = c < this.hi ? this.winner(c) : -1;
+      const req = phase >= 0 ? this.bestReq[c] : 0;
+      if (runStart >= 0 && (phase !== runPhase || req !== runReq)) {
+        out.push(runStart, c - runStart, runPhase, runReq);
+        runStart = -1;
       }
-      const start = c;
-      const ph = phase[c];
-      const rq = req[c];
-      while (c < this.hi && priority[c] >= 0 && phase[c] === ph && req[c] === rq) c++;
-      out.push(start, c - start, ph, rq);
+      if (phase >= 0 && runStart < 0) {
+        runStart = c;
+        runPhase = phase;
+        runReq = req;
+      }
     }
-    for (let i = this.lo; i < this.hi; i++) priority[i] = -1;
+    if (this.hi > this.lo) {
+      this.coverage.fill(0, this.lo * this.phases, this.hi * this.phases);
+      this.bestScore.fill(0, this.lo, this.hi);
+    }
     this.lo = Infinity;
     this.hi = -Infinity;
     mergeNarrowNeighbours(out, firstOfRow);

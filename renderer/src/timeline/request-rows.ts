@@ -98,7 +98,11 @@ export class RequestRows {
     const data = this.data();
     const server: number[] = [];
     for (let s = this.head[slot]; s !== NONE; s = this.next[s]) {
-      if (data[s * SPAN_STRIDE + SpanField.phase] === Phase.client) this.depth[s] = 255;
+      const phase = data[s * SPAN_STRIDE + SpanField.phase];
+      if (phase === Phase.client) this.depth[s] = 255;
+      // A thread's "running" span encloses the block, cpu and db spans it consists of: it is
+      // context, not concurrency, so it stays on the first sub-row under whatever it encloses.
+      else if (phase === Phase.running) this.depth[s] = 0;
       else server.push(s);
     }
     const starts = server.map((s) => data[s * SPAN_STRIDE + SpanField.start]);

@@ -10,6 +10,9 @@ import {
 import { TimeScale } from '../../../../renderer/src/timeline/time-scale.ts';
 
 const PRIORITY = [0, 1, 2, 6, 7, 5, 6, 3, 6, 4, 3, 0];
+// "running" (1) and "client" (11) are context.
+const CONTEXT = PRIORITY.map((_, p) => p === 1 || p === 11);
+const RULES = { priority: PRIORITY, context: CONTEXT };
 
 interface InSpan {
   start: number;
@@ -35,32 +38,46 @@ const scaleArb = fc
   )
   .map(([start, span, width]) => TimeScale.fit(start, start + span, width));
 
-/** The naive reference: for each column, the first highest-priority span that touches it. */
+/**
+ * The naive reference, span by span and column by column: a column shows the work phase that
+ * covers most of it (context phases only where no work touches it; equal coverage goes to the
+ * higher priority), and names the request of the span covering most of it, work first.
+ */
 function naiveColumns(scale: TimeScale, spans: InSpan[]): ({ phase: number; req: number } | null)[] {
   const columns = Math.ceil(scale.widthCssPx);
-  const out: ({ phase: number; req: number; p: number } | null)[] = new Array(columns).fill(null);
+  const cover = Array.from({ length: columns }, () => new Array<number>(PRIORITY.length).fill(0));
+  const best = Array.from({ length: columns }, () => ({ score: 0, req: 0 }));
   for (const s of spans) {
-    const x0 = Math.floor(scale.cssPxFromMicros(s.start));
-    const x1 = Math.max(x0 + 1, Math.ceil(scale.cssPxFromMicros(s.end)));
-    for (let c = x0; c < x1; c++) {
-      if (c < 0 || c >= columns) continue;
-      const p = PRIORITY[s.phase];
-      const cur = out[c];
-      if (!cur || p > cur.p) out[c] = { phase: s.phase, req: s.req, p };
+    const x0 = scale.cssPxFromMicros(s.start);
+    const x1 = scale.cssPxFromMicros(s.end);
+    const first = Math.floor(x0);
+    const last = Math.max(first + 1, Math.ceil(x1));
+    for (let c = Math.max(0, first); c < Math.min(columns, last); c++) {
+      const overlap = Math.max(1e-6, Math.min(x1, c + 1) - Math.max(x0, c));
+      cover[c][s.phase] += overlap;
+      const score = overlap + (CONTEXT[s.phase] ? 0 : 2);
+      if (score > best[c].score) best[c] = { score, req: s.req };
     }
   }
-  return out;
+  return cover.map((phases, c) => {
+    const touched = phases.map((v, p) => ({ v, p })).filter((x) => x.v > 0);
+    if (touched.length === 0) return null;
+    const work = touched.filter((x) => !CONTEXT[x.p]);
+    const pool = work.length ? work : touched;
+    pool.sort((a, b) => b.v - a.v || PRIORITY[b.p] - PRIORITY[a.p]);
+    return { phase: pool[0].p, req: best[c].req };
+  });
 }
 
 function merge(scale: TimeScale, spans: InSpan[]): RectList {
-  const merger = new RowMerger(scale, PRIORITY);
+  const merger = new RowMerger(scale, RULES);
   const out = new RectList();
   for (const s of spans) merger.add(s.start, s.end, s.phase, s.req);
   merger.flush(out);
   return out;
 }
 
-test('merged rectangles cover exactly the columns the spans touched, with the winning phase', () => {
+test('merged rectangles cover exactly the columns the spans touched, each with the phase covering most of it', () => {
   fc.assert(
     fc.property(scaleArb, fc.array(spanArb, { maxLength: 300 }), (scale, spans) => {
       const rects = merge(scale, spans);
@@ -95,6 +112,20 @@ test('never more rectangles than pixel columns, however many spans', () => {
   );
 });
 
+test('zoomed out, a thread blocked most of the time reads as blocked, not as its brief cpu bursts', () => {
+  const scale = TimeScale.fit(0, 1_000_000, 100);
+  const spans: InSpan[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const t = i * 1000;
+    spans.push({ start: t, end: t + 1000, phase: 1, req: i }); // running, around:
+    spans.push({ start: t + 100, end: t + 800, phase: 3, req: i }); // block 70%
+    spans.push({ start: t + 800, end: t + 1000, phase: 4, req: i }); // cpu 20% (higher priority)
+  }
+  const rects = merge(scale, spans);
+  assert.equal(rects.count, 1);
+  assert.equal(rects.phase[0], 3);
+});
+
 test('100,000 sub-pixel spans of one phase collapse into one rectangle', () => {
   const scale = TimeScale.fit(0, 1_000_000, 1000);
   const spans: InSpan[] = [];
@@ -116,9 +147,9 @@ test('wide spans of different requests stay separate rectangles naming their req
   assert.deepEqual([rects.xCssPx[1], rects.widthCssPx[1], rects.req[1]], [30, 40, 8]);
 });
 
-test('a higher-priority span inside a lower one shows through', () => {
+test('work inside a context span shows through it', () => {
   const scale = TimeScale.fit(0, 1_000, 100);
-  // "running" (priority 1) around a "block" (priority 6), as a sync worker records them.
+  // "running" (context) around a "block", as a sync worker records them.
   const rects = merge(scale, [
     { start: 400, end: 600, phase: 3, req: 1 },
     { start: 0, end: 1000, phase: 1, req: 1 },

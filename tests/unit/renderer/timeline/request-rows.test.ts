@@ -15,7 +15,7 @@ const spansArb = fc.array(
   { maxLength: 150 },
 );
 
-test('rows come in request-id order and hold every span of their request, overlapping ones on different sub-rows', () => {
+test('rows come in request-id order and hold every span of their request, overlapping work on different sub-rows', () => {
   fc.assert(
     fc.property(spansArb, (spans) => {
       const store = new SpanStore();
@@ -40,6 +40,8 @@ test('rows come in request-id order and hold every span of their request, overla
           assert.ok(a.sub < rows.subRowsOf(row));
           for (const b of seen) {
             if (a.span >= b.span || a.sub !== b.sub || a.sub === -1) continue;
+            // "running" is context drawn under what it encloses, on the first sub-row.
+            if (spans[a.span].phase === Phase.running || spans[b.span].phase === Phase.running) continue;
             const sa = spans[a.span];
             const sb = spans[b.span];
             assert.ok(!(sa.start < sb.start + sb.length && sb.start < sa.start + sa.length), 'overlap in one sub-row');
@@ -54,10 +56,21 @@ test('rows come in request-id order and hold every span of their request, overla
 test('a request that gains a span is packed again', () => {
   const store = new SpanStore();
   const rows = new RequestRows(() => store.data);
-  store.append([1, 0, Phase.running, 0, 100]);
+  store.append([1, 0, Phase.offload, 0, 100]);
   rows.add(0, 1);
   assert.equal(rows.subRowsOf(0), 1);
   store.append([1, 2, Phase.db, 50, 80]);
   rows.add(1, 1);
   assert.equal(rows.subRowsOf(0), 2);
+});
+
+test('a running span shares the first sub-row with the work it encloses', () => {
+  const store = new SpanStore();
+  const rows = new RequestRows(() => store.data);
+  store.append([1, 0, Phase.block, 20, 60, 1, 0, Phase.cpu, 60, 90, 1, 0, Phase.running, 10, 95]);
+  [0, 1, 2].forEach((s) => rows.add(s, 1));
+  const subRows: number[] = [];
+  rows.forEach(0, (_, sub) => subRows.push(sub));
+  assert.deepEqual(subRows, [0, 0, 0]);
+  assert.equal(rows.subRowsOf(0), 1);
 });

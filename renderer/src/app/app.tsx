@@ -1,0 +1,168 @@
+/**
+ * The screen: settings on the left (preset, sliders, what to expect, Run), the run on screen in
+ * the middle (numbers, timeline, charts), history on the right. Panels read the run through the
+ * panel clock's snapshot (≤ 4 Hz); the timeline reads the store on its own frames.
+ */
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { ExportFormat } from '../../../shared/bridge.ts';
+import type { Preset } from '../../../shared/presets.ts';
+import type { RunInfo } from '../../../shared/run.ts';
+import { RunCharts } from '../charts/run-charts.tsx';
+import { BoundPanel } from '../panels/bound-panel.tsx';
+import { PresetPicker } from '../panels/preset-picker.tsx';
+import { RunControls } from '../panels/run-controls.tsx';
+import { RunHistory } from '../panels/run-history.tsx';
+import { ScenarioKnobs } from '../panels/scenario-knobs.tsx';
+import { SummaryPanel } from '../panels/summary-panel.tsx';
+import { TimelinePanel } from '../panels/timeline-panel.tsx';
+import { useColorTheme } from '../theme/color-scheme.ts';
+import type { TimelineController } from '../timeline/timeline-controller.ts';
+import { downloadText } from './download.ts';
+import { HostStatus } from './host-status.tsx';
+import type { RunSession } from './run-session.ts';
+import { errorMessage, useAsync } from './use-async.ts';
+import { useFileDrop } from './use-file-drop.ts';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import { useScenarioEditor } from './use-scenario-editor.ts';
+
+const NO_PRESETS: Preset[] = [];
+const NO_RUNS: RunInfo[] = [];
+
+export function App({ session }: { session: RunSession }) {
+  const { bridge } = session;
+  const theme = useColorTheme();
+  const presets = useAsync(() => bridge.listPresets(), [bridge]);
+  const runs = useAsync(() => bridge.listRuns(), [bridge]);
+  useEffect(() => session.onHistoryChange(runs.reload), [session, runs.reload]);
+  const snapshot = useSyncExternalStore(session.clock.subscribe, session.clock.getSnapshot);
+  const chartSnapshot = useSyncExternalStore(session.chartClock.subscribe, session.chartClock.getSnapshot);
+  const editor = useScenarioEditor(presets.value);
+  const timeline = useRef<TimelineController | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [runError, setRunError] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ level: 'info' | 'warning' | 'error'; text: string } | null>(null);
+  useEffect(() => session.onNotice(setMessage), [session]);
+
+  const running = snapshot.live;
+  const run = useCallback(async () => {
+    if (!editor.scenario || starting) return;
+    setStarting(true);
+    setRunError(null);
+    try {
+      await session.start(editor.scenario);
+    } catch (e) {
+      setRunError(errorMessage(e));
+    } finally {
+      setStarting(false);
+    }
+  }, [editor.scenario, session, starting]);
+  const stop = useCallback(() => {
+    session.stop().catch((e: unknown) => setRunError(errorMessage(e)));
+  }, [session]);
+  useKeyboardShortcuts({
+    toggleRun: () => (session.store.isLive ? stop() : void run()),
+    timeline: () => timeline.current,
+  });
+
+  const act = useCallback(async (what: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await what();
+      setMessage(null);
+    } catch (e) {
+      setMessage({ level: 'error', text: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const openRun = useCallback((id: number) => void act(() => session.open(id)), [act, session]);
+  const renameRun = useCallback((id: number, name: string) => void act(() => session.rename(id, name)), [act, session]);
+  const deleteRun = useCallback((id: number) => void act(() => session.remove(id)), [act, session]);
+  const importFile = useCallback(
+    (file: File) => void act(async () => session.importText(await file.text())),
+    [act, session],
+  );
+  const dragging = useFileDrop(importFile);
+  const exportRun = (format: ExportFormat) =>
+    void act(async () => {
+      if (snapshot.runId === null) return;
+      const { fileName, mime, text } = await bridge.exportRun(snapshot.runId, format);
+      downloadText(fileName, mime, text);
+    });
+
+  const exportRef = useRef(exportRun);
+  exportRef.current = exportRun;
+  // File → Export run… in the desktop shell: the same as the HTML report button.
+  useEffect(() => session.onMenu((c) => c.command === 'export-run' && exportRef.current('html')), [session]);
+
+  const windowHint =
+    editor.bound?.expectedMakespanMs ??
+    (editor.knobs?.endKind === 'duration' ? editor.knobs.durationSeconds * 1000 : null);
+  const problems = [...(presets.error ? [presets.error] : []), ...editor.problems, ...(runError ? [runError] : [])];
+
+  return (
+    <div className={`app ${dragging ? 'drop-target' : ''}`}>
+      <header className="app-header">
+        <h1>Interleave</h1>
+        <span className="tagline">how a server's execution model turns latency into waiting</span>
+        <HostStatus bridge={bridge} />
+      </header>
+      <div className="column">
+        <PresetPicker
+          presets={presets.value ?? NO_PRESETS}
+          presetId={editor.preset?.id ?? ''}
+          onPick={editor.pick}
+          edited={editor.edited}
+        />
+        {editor.base && editor.knobs && (
+          <ScenarioKnobs base={editor.base} knobs={editor.knobs} onChange={editor.setKnobs} disabled={running} />
+        )}
+        <RunControls
+          running={running}
+          starting={starting}
+          canRun={editor.scenario !== null}
+          progress={snapshot.live ? snapshot.progress : null}
+          problems={problems}
+          onRun={() => void run()}
+          onStop={stop}
+        />
+        <BoundPanel bound={editor.bound} />
+      </div>
+      <main className="column">
+        {message && (
+          <div className={`notice ${message.level}`} role="alert" data-testid="notice">
+            {message.text}{' '}
+            <button type="button" className="btn" onClick={() => setMessage(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        <SummaryPanel
+          snapshot={snapshot}
+          bound={snapshot.live ? editor.bound : null}
+          onExport={exportRun}
+          exportDisabled={snapshot.runId === null || running || busy}
+        />
+        <TimelinePanel
+          store={session.store}
+          theme={theme}
+          windowHintMicros={windowHint === null ? null : windowHint * 1000}
+          controllerRef={timeline}
+        />
+        <RunCharts snapshot={chartSnapshot} theme={theme} />
+      </main>
+      <div className="column history-column">
+        <RunHistory
+          runs={runs.value ?? NO_RUNS}
+          currentRunId={snapshot.runId}
+          busy={busy || running}
+          onOpen={openRun}
+          onRename={renameRun}
+          onDelete={deleteRun}
+          onImportFile={importFile}
+        />
+      </div>
+    </div>
+  );
+}

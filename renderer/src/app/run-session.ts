@@ -1,0 +1,119 @@
+/**
+ * The UI's one conversation with the engine: it starts and stops runs, feeds live run events
+ * into the run store, opens stored runs, and tells the history when it should reload. Every
+ * bridge call the UI makes about runs goes through here, so the components stay free of
+ * transport concerns and the store sees one consistent sequence of runs.
+ */
+import type { BridgeClient, BridgeEvents, RunEvent } from '../../../shared/bridge.ts';
+import type { RunInfo } from '../../../shared/run.ts';
+import type { Scenario } from '../../../shared/scenario.ts';
+import { CHART_INTERVAL_MS, PanelClock } from '../state/panel-clock.ts';
+import { RunStore } from '../state/run-store.ts';
+
+export class RunSession {
+  readonly store = new RunStore();
+  /** Numbers, progress and history follow the run at 4 Hz… */
+  readonly clock = new PanelClock(this.store);
+  /** …the five recharts panels, which redraw whole SVGs, at 2 Hz. */
+  readonly chartClock = new PanelClock(this.store, CHART_INTERVAL_MS);
+  /** The scenario of the run being started, for endpoint names until the run document exists. */
+  private starting: Scenario | null = null;
+  private historyListeners = new Set<() => void>();
+  private noticeListeners = new Set<(notice: BridgeEvents['notice']) => void>();
+  private menuListeners = new Set<(command: BridgeEvents['menu']) => void>();
+
+  constructor(readonly bridge: BridgeClient) {
+    bridge.on('run', (event) => this.onRunEvent(event));
+    bridge.on('notice', (notice) => this.noticeListeners.forEach((l) => l(notice)));
+    bridge.on('menu', (command) => {
+      if (command.command === 'show-run') {
+        this.historyChanged();
+        if (!this.store.isLive) void this.open(command.runId);
+      }
+      this.menuListeners.forEach((l) => l(command));
+    });
+  }
+
+  /** Validates on the host and starts; rejects with the host's readable message. */
+  async start(scenario: Scenario, name?: string): Promise<RunInfo> {
+    this.starting = scenario;
+    try {
+      const info = await this.bridge.startRun(scenario, name);
+      // The `started` event may come before or after this answer; whichever is first begins it.
+      if (this.store.currentRunId !== info.id) this.store.beginLive(info.id, info, scenario);
+      this.historyChanged();
+      return info;
+    } finally {
+      this.starting = null;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const id = this.store.currentRunId;
+    if (id !== null && this.store.isLive) await this.bridge.stopRun(id);
+  }
+
+  /** Show a stored run exactly as it was recorded. */
+  async open(runId: number): Promise<void> {
+    const doc = await this.bridge.loadRun(runId);
+    this.store.openDocument(doc);
+  }
+
+  async rename(runId: number, name: string): Promise<void> {
+    const info = await this.bridge.renameRun(runId, name);
+    this.store.rename(info);
+    this.historyChanged();
+  }
+
+  async remove(runId: number): Promise<void> {
+    await this.bridge.deleteRun(runId);
+    this.historyChanged();
+  }
+
+  async importText(text: string): Promise<RunInfo> {
+    const info = await this.bridge.importRun(text);
+    this.historyChanged();
+    await this.open(info.id);
+    return info;
+  }
+
+  onHistoryChange(listener: () => void): () => void {
+    this.historyListeners.add(listener);
+    return () => this.historyListeners.delete(listener);
+  }
+
+  onNotice(listener: (notice: BridgeEvents['notice']) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  /** Menu commands of the Electron shell that act on what the UI shows. */
+  onMenu(listener: (command: BridgeEvents['menu']) => void): () => void {
+    this.menuListeners.add(listener);
+    return () => this.menuListeners.delete(listener);
+  }
+
+  private historyChanged(): void {
+    for (const l of this.historyListeners) l();
+  }
+
+  private onRunEvent(event: RunEvent): void {
+    const store = this.store;
+    switch (event.type) {
+      case 'started':
+        if (store.currentRunId !== event.runId || !store.isLive)
+          store.beginLive(event.runId, event.info, this.starting);
+        break;
+      case 'batch':
+        if (store.currentRunId === event.runId && store.isLive) store.ingest(event.batch);
+        break;
+      case 'progress':
+        if (store.currentRunId === event.runId && store.isLive) store.setProgress(event.progress);
+        break;
+      case 'finished':
+        if (store.currentRunId === event.runId) store.finish(event.info, event.summary);
+        this.historyChanged();
+        break;
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The scenario being edited: the chosen preset, the knobs read from it, the scenario they make,
+ * whether it is valid (with the same sentences the host would use), and its theoretical bound.
+ * Everything is derived on each change, so the bound answers every slider move at once.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { theoreticalBound, type Bound } from '../../../shared/bounds.ts';
+import type { Preset } from '../../../shared/presets.ts';
+import { scenarioSchema, type Scenario } from '../../../shared/scenario.ts';
+import { ValidationError, parseOrExplain } from '../../../shared/validation.ts';
+import { applyKnobs } from '../scenario/apply-knobs.ts';
+import { knobsFrom, withDefaults, type Knobs } from '../scenario/knobs.ts';
+
+export interface ScenarioEditor {
+  preset: Preset | undefined;
+  pick: (id: string) => void;
+  base: Scenario | null;
+  knobs: Knobs | null;
+  setKnobs: (k: Knobs) => void;
+  edited: boolean;
+  /** The scenario to run, when valid. */
+  scenario: Scenario | null;
+  problems: string[];
+  bound: Bound | null;
+}
+
+function check(scenario: Scenario | null): { valid: Scenario | null; problems: string[] } {
+  if (!scenario) return { valid: null, problems: [] };
+  try {
+    return { valid: parseOrExplain(scenarioSchema, scenario, 'These settings'), problems: [] };
+  } catch (e) {
+    if (e instanceof ValidationError) return { valid: null, problems: e.problems };
+    return { valid: null, problems: [String(e)] };
+  }
+}
+
+export function useScenarioEditor(presets: readonly Preset[] | undefined): ScenarioEditor {
+  const [presetId, setPresetId] = useState<string | null>(null);
+  const [edits, setEdits] = useState<{ presetId: string; knobs: Knobs } | null>(null);
+  const preset = presets?.find((p) => p.id === presetId) ?? presets?.[0];
+  const base = useMemo(() => (preset ? withDefaults(preset.scenario) : null), [preset]);
+  const presetKnobs = useMemo(() => (base ? knobsFrom(base) : null), [base]);
+  const knobs = edits && preset && edits.presetId === preset.id ? edits.knobs : presetKnobs;
+  const edited = JSON.stringify(knobs) !== JSON.stringify(presetKnobs);
+  const built = useMemo(() => {
+    if (!base || !knobs || !preset) return null;
+    const s = applyKnobs(base, knobs);
+    return { ...s, name: edited ? `${preset.title} (edited)` : preset.title };
+  }, [base, knobs, preset, edited]);
+  const { valid, problems } = useMemo(() => check(built), [built]);
+  const bound = useMemo(() => {
+    if (!valid) return null;
+    try {
+      return theoreticalBound(valid);
+    } catch {
+      return null;
+    }
+  }, [valid]);
+  const pick = useCallback((id: string) => {
+    setPresetId(id);
+    setEdits(null);
+  }, []);
+  const presetKey = preset?.id;
+  const setKnobs = useCallback((k: Knobs) => presetKey && setEdits({ presetId: presetKey, knobs: k }), [presetKey]);
+  return {
+    preset,
+    pick,
+    base,
+    knobs,
+    setKnobs,
+    edited,
+    scenario: valid,
+    problems,
+    bound,
+  };
+}

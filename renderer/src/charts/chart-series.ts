@@ -1,0 +1,42 @@
+/**
+ * The five chart series of the run on screen, bounded for recharts. The shared analysis bounds
+ * every series by its grid; the charts ask for fewer points than its default (recharts draws
+ * SVG, and 300 points across a 400-pixel chart is already more than the eye resolves), and
+ * skip the series they do not draw. Recomputed from the records at the panel clock's pace.
+ */
+import { latencyHistogram, type LatencyHistogram } from '../../../shared/analysis/histogram.ts';
+import { inFlightSeries, type InFlightPoint } from '../../../shared/analysis/in-flight.ts';
+import { latencyPercentileSeries, type LatencyPercentilePoint } from '../../../shared/analysis/latency-over-time.ts';
+import { loopDelaySeries, type LoopDelayPoint } from '../../../shared/analysis/loop-delay.ts';
+import { throughputSeries, type ThroughputPoint } from '../../../shared/analysis/throughput.ts';
+import { runExtent, timeGrid, type RunRecords } from '../../../shared/analysis/time-grid.ts';
+
+/** Points per over-time chart. */
+export const CHART_POINTS = 200;
+/** Rates and percentiles need several requests per bucket: fewer, wider buckets. */
+export const PERCENTILE_POINTS = 60;
+export const HISTOGRAM_BINS = 30;
+
+export interface ChartSeries {
+  /** Shared x range of the over-time charts, ms. */
+  domainMs: [number, number];
+  throughput: ThroughputPoint[];
+  inFlight: InFlightPoint[];
+  latency: LatencyPercentilePoint[];
+  histogram: LatencyHistogram;
+  loopDelay: LoopDelayPoint[];
+}
+
+export function chartSeries(records: RunRecords, points = CHART_POINTS): ChartSeries {
+  const extent = runExtent(records);
+  const grid = timeGrid(extent, points);
+  const percentileGrid = timeGrid(extent, Math.min(points, PERCENTILE_POINTS));
+  return {
+    domainMs: [extent.startUs / 1000, Math.max(extent.endUs / 1000, extent.startUs / 1000 + 1)],
+    throughput: throughputSeries(records, percentileGrid),
+    inFlight: inFlightSeries(records, grid),
+    latency: latencyPercentileSeries(records, percentileGrid),
+    histogram: latencyHistogram(records, { maxBins: HISTOGRAM_BINS }),
+    loopDelay: loopDelaySeries(records, grid),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * "What to expect": the theoretical bound of the settings on screen, recomputed at every slider
+ * move, so a change says what it will do before anything runs.
+ */
+import { memo } from 'react';
+import type { Bound } from '../../../shared/bounds.ts';
+import { formatMs, formatPercent, formatRps } from '../../../shared/analysis/format.ts';
+
+const BOTTLENECK_WORDS = {
+  loop: 'the event loop',
+  workers: 'the sync workers',
+  executor: 'the executor threads',
+  gil: 'the interpreter lock',
+  cores: 'the CPU cores',
+  load: 'the load itself',
+  none: 'nothing',
+} as const;
+
+export const BoundPanel = memo(function BoundPanel({ bound }: { bound: Bound | null }) {
+  return (
+    <section className="panel bound" aria-labelledby="bound-heading" data-testid="bound">
+      <h2 id="bound-heading">What to expect</h2>
+      {bound ? (
+        <>
+          <dl>
+            <dt>one request alone</dt>
+            <dd data-testid="bound-min-latency">{formatMs(bound.minLatencyMs)}</dd>
+            <dt>most throughput</dt>
+            <dd data-testid="bound-max-throughput">
+              {bound.maxThroughputRps === null ? 'unbounded' : formatRps(bound.maxThroughputRps)}
+              {bound.limitingResource ? `, set by ${BOTTLENECK_WORDS[bound.limitingResource]}` : ''}
+            </dd>
+            <dt>this load</dt>
+            <dd>
+              {formatRps(bound.expected.throughputRps)}, mean {formatMs(bound.expected.latencyMs)}, p95{' '}
+              {formatMs(bound.expected.p95LatencyMs)}
+            </dd>
+            <dt>{bound.expectedMakespanMs === null ? 'utilisation' : 'run takes'}</dt>
+            <dd>
+              {bound.expectedMakespanMs === null
+                ? formatPercent(bound.expected.utilisation)
+                : `about ${formatMs(bound.expectedMakespanMs)}`}
+            </dd>
+            <dt>bottleneck</dt>
+            <dd data-testid="bound-bottleneck">{BOTTLENECK_WORDS[bound.bottleneck]}</dd>
+          </dl>
+          <p>{bound.explanation}</p>
+        </>
+      ) : (
+        <p>Fix the settings above to see what they allow.</p>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,70 @@
+/** Run and Stop (Space does the same), progress while running, and any reason a run could not start. */
+import { formatMs } from '../../../shared/analysis/format.ts';
+import type { RunProgress } from '../../../shared/trace.ts';
+
+interface Props {
+  running: boolean;
+  starting: boolean;
+  canRun: boolean;
+  progress: RunProgress | null;
+  problems: readonly string[];
+  onRun: () => void;
+  onStop: () => void;
+}
+
+function fraction(p: RunProgress | null): number | null {
+  if (!p) return null;
+  if (p.total) return Math.min(1, p.done / p.total);
+  if (p.plannedMs) return Math.min(1, p.elapsedMs / p.plannedMs);
+  return null;
+}
+
+export function RunControls({ running, starting, canRun, progress, problems, onRun, onStop }: Props) {
+  const f = fraction(progress);
+  return (
+    <section className="panel run-controls" aria-label="Run">
+      <div className="btn-row">
+        {running ? (
+          <button
+            type="button"
+            className="btn primary"
+            onClick={onStop}
+            data-testid="stop"
+            title="Stop the run (Space)"
+          >
+            Stop
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn primary"
+            onClick={onRun}
+            disabled={!canRun || starting}
+            data-testid="run"
+            title="Run these settings (Space)"
+          >
+            {starting ? 'Starting…' : 'Run'}
+          </button>
+        )}
+        <span className="hint">Space runs or stops</span>
+      </div>
+      <div className="progress" data-testid="progress" aria-live="off">
+        <progress max={1} value={f ?? 0} aria-label="Run progress" />
+        <span>
+          {progress
+            ? `${progress.done.toLocaleString('en-US')}${progress.total ? ` / ${progress.total.toLocaleString('en-US')}` : ''} · ${formatMs(progress.elapsedMs)}`
+            : running
+              ? 'starting…'
+              : 'idle'}
+        </span>
+      </div>
+      {problems.length > 0 && (
+        <ul className="problems" role="alert" data-testid="problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

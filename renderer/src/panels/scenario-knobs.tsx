@@ -1,0 +1,207 @@
+/**
+ * The slider panel: server model, threads, the view's waits and CPU, and the load. Knobs that
+ * do not apply to the current model stay in place, disabled, with the reason on hover, so the
+ * panel never reflows while someone is dragging.
+ */
+import { memo } from 'react';
+import { EXECUTORS, SERVER_MODELS, type Scenario } from '../../../shared/scenario.ts';
+import { KNOB_LIMITS } from '../scenario/knob-limits.ts';
+import { blockingShareApplies, hasWaits, type Knobs } from '../scenario/knobs.ts';
+import { KnobSlider } from './knob-slider.tsx';
+
+interface Props {
+  base: Scenario;
+  knobs: Knobs;
+  onChange: (next: Knobs) => void;
+  disabled: boolean;
+}
+
+const SERVER_LABELS = { async: 'async: ASGI, one loop', 'sync-workers': 'sync workers: WSGI' } as const;
+const EXECUTOR_LABELS = {
+  'per-request': 'a thread per request',
+  'one-thread': 'one shared thread',
+  pool: 'a pool of threads',
+} as const;
+
+const HELP = {
+  latency:
+    'The longest wait of the view (await, sleep, db round trip, upstream call). Every wait is scaled by the same factor, so their proportions stay.',
+  blocking:
+    'How much of each wait in an async view holds its thread (time.sleep, requests.get) instead of freeing it (await). 30% turns await 100 ms into block 30 ms + await 70 ms. An upstream call, or a wait inside asyncio.gather, is one or the other: it counts as blocking from 50%. Offloaded steps (sync_to_async) are left alone.',
+  cpu: 'CPU time per request (serialising, templating) on the heaviest endpoint; it needs the interpreter lock. Adds a cpu step if the view had none.',
+  workers: 'gunicorn sync workers: processes, each serving one request at a time.',
+  pool: 'Threads of the executor pool (run_in_executor, thread_sensitive=False).',
+} as const;
+
+export const ScenarioKnobs = memo(function ScenarioKnobs({ base, knobs, onChange, disabled }: Props) {
+  const set = <K extends keyof Knobs>(key: K, value: Knobs[K]) => onChange({ ...knobs, [key]: value });
+  const asyncServer = knobs.serverModel === 'async';
+  return (
+    <section className="panel knobs" aria-labelledby="knobs-heading">
+      <h2 id="knobs-heading">Settings</h2>
+      <fieldset className="knob-group" disabled={disabled}>
+        <div className="knob">
+          <label
+            htmlFor="knob-server"
+            title="async: uvicorn running one event loop (ASGI). sync workers: gunicorn's sync worker processes (WSGI)."
+          >
+            Server
+          </label>
+          <select
+            id="knob-server"
+            value={knobs.serverModel}
+            onChange={(e) => set('serverModel', e.target.value as Knobs['serverModel'])}
+          >
+            {SERVER_MODELS.map((m) => (
+              <option key={m} value={m}>
+                {SERVER_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <KnobSlider
+          testId="knob-workers"
+          label="Workers"
+          help={HELP.workers}
+          limit={KNOB_LIMITS.workers}
+          value={knobs.workers}
+          onChange={(v) => set('workers', v)}
+          disabled={asyncServer}
+        />
+        <div className="knob">
+          <label
+            htmlFor="knob-executor"
+            title="Where sync_to_async runs work. A thread per request: Django ≥ 4.0 under ASGI (ThreadSensitiveContext). One shared thread: Django 3.x, or outside a request context. A pool: thread_sensitive=False or run_in_executor."
+          >
+            Executor
+          </label>
+          <select
+            id="knob-executor"
+            value={knobs.executor}
+            disabled={!asyncServer}
+            onChange={(e) => set('executor', e.target.value as Knobs['executor'])}
+          >
+            {EXECUTORS.map((x) => (
+              <option key={x} value={x}>
+                {EXECUTOR_LABELS[x]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <KnobSlider
+          testId="knob-pool"
+          label="Pool threads"
+          help={HELP.pool}
+          limit={KNOB_LIMITS.poolThreads}
+          value={knobs.poolThreads}
+          onChange={(v) => set('poolThreads', v)}
+          disabled={!asyncServer || knobs.executor !== 'pool'}
+        />
+        <div className="knob">
+          <span />
+          <label
+            className="check"
+            title="CPython's GIL: threads of one process take turns for CPU work. Off = free-threaded Python."
+          >
+            <input type="checkbox" checked={knobs.gil} onChange={(e) => set('gil', e.target.checked)} /> interpreter
+            lock (GIL)
+          </label>
+        </div>
+      </fieldset>
+
+      <fieldset className="knob-group" disabled={disabled}>
+        <KnobSlider
+          testId="knob-latency"
+          label="Latency"
+          help={HELP.latency}
+          limit={KNOB_LIMITS.latencyMs}
+          value={knobs.latencyMs}
+          onChange={(v) => set('latencyMs', v)}
+          disabled={!hasWaits(base)}
+        />
+        <KnobSlider
+          testId="knob-blocking"
+          label="Blocking share"
+          help={HELP.blocking}
+          limit={KNOB_LIMITS.blockingPercent}
+          value={knobs.blockingShare}
+          displayFactor={100}
+          onChange={(v) => set('blockingShare', v)}
+          disabled={!blockingShareApplies(base)}
+        />
+        <KnobSlider
+          testId="knob-cpu"
+          label="CPU / request"
+          help={HELP.cpu}
+          limit={KNOB_LIMITS.cpuMs}
+          value={knobs.cpuMs}
+          onChange={(v) => set('cpuMs', v)}
+        />
+      </fieldset>
+
+      <fieldset className="knob-group" disabled={disabled}>
+        <div className="knob">
+          <label
+            htmlFor="knob-load"
+            title="Closed: C users, each waits for its response. Open: requests arrive at a rate whatever happens."
+          >
+            Load
+          </label>
+          <select
+            id="knob-load"
+            value={knobs.loadModel}
+            onChange={(e) => set('loadModel', e.target.value as Knobs['loadModel'])}
+          >
+            <option value="closed">closed: users</option>
+            <option value="open">open: arrival rate</option>
+          </select>
+        </div>
+        {knobs.loadModel === 'closed' ? (
+          <KnobSlider
+            testId="knob-concurrency"
+            label="Concurrency"
+            limit={KNOB_LIMITS.concurrency}
+            value={knobs.concurrency}
+            onChange={(v) => set('concurrency', v)}
+          />
+        ) : (
+          <KnobSlider
+            testId="knob-rate"
+            label="Arrival rate"
+            limit={KNOB_LIMITS.rateRps}
+            value={knobs.rateRps}
+            onChange={(v) => set('rateRps', v)}
+          />
+        )}
+        <div className="knob">
+          <label htmlFor="knob-end">Run ends</label>
+          <select
+            id="knob-end"
+            value={knobs.endKind}
+            onChange={(e) => set('endKind', e.target.value as Knobs['endKind'])}
+          >
+            <option value="requests">after N requests</option>
+            <option value="duration">after a duration</option>
+          </select>
+        </div>
+        {knobs.endKind === 'requests' ? (
+          <KnobSlider
+            testId="knob-requests"
+            label="Requests"
+            limit={KNOB_LIMITS.requestCount}
+            value={knobs.requestCount}
+            onChange={(v) => set('requestCount', v)}
+          />
+        ) : (
+          <KnobSlider
+            testId="knob-duration"
+            label="Duration"
+            limit={KNOB_LIMITS.durationSeconds}
+            value={knobs.durationSeconds}
+            onChange={(v) => set('durationSeconds', v)}
+          />
+        )}
+      </fieldset>
+    </section>
+  );
+});

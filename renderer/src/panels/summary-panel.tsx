@@ -1,0 +1,85 @@
+/**
+ * The run on screen in numbers: requests, errors, throughput, latency percentiles and the
+ * longest loop block. Fixed tiles with tabular digits, so values change in place as a run
+ * streams. Expected values from the bound stand under the measured ones for a live or fresh run.
+ */
+import { formatMs, formatRps } from '../../../shared/analysis/format.ts';
+import type { Bound } from '../../../shared/bounds.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/bridge.ts';
+import type { RunSnapshot } from '../state/run-store.ts';
+
+interface Props {
+  snapshot: RunSnapshot;
+  bound: Bound | null;
+  onExport: (format: ExportFormat) => void;
+  exportDisabled: boolean;
+}
+
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  html: 'HTML report',
+  json: 'JSON',
+  csv: 'CSV',
+  trace: 'Chrome trace',
+};
+
+export function SummaryPanel({ snapshot, bound, onExport, exportDisabled }: Props) {
+  const s = snapshot.summary;
+  const none = snapshot.status === 'idle';
+  const cells: [string, string, string, string | null][] = [
+    [
+      'requests',
+      'Requests',
+      s.requests.toLocaleString('en-US'),
+      bound ? `of ${Math.round(bound.expected.requests).toLocaleString('en-US')}` : null,
+    ],
+    ['errors', 'Errors', s.errors.toLocaleString('en-US'), null],
+    [
+      'throughput',
+      'Throughput',
+      formatRps(s.throughputRps),
+      bound ? `≈ ${formatRps(bound.expected.throughputRps)}` : null,
+    ],
+    ['p50', 'p50', formatMs(s.p50Ms), null],
+    ['p95', 'p95', formatMs(s.p95Ms), bound ? `≈ ${formatMs(bound.expected.p95LatencyMs)}` : null],
+    ['p99', 'p99', formatMs(s.p99Ms), null],
+    ['max', 'max', formatMs(s.maxMs), bound ? `≈ ${formatMs(bound.expected.maxLatencyMs)}` : null],
+    ['loop', 'Max loop block', formatMs(s.maxLoopBlockMs), null],
+  ];
+  return (
+    <section className="panel summary" aria-label="Summary">
+      <div className="run-title">
+        <span className="name" data-testid="run-name">
+          {snapshot.info?.name ?? 'No run yet'}
+        </span>
+        {!none && (
+          <span className={`status ${snapshot.status}`} data-testid="run-status">
+            {snapshot.status}
+          </span>
+        )}
+        <span className="btn-row" aria-label="Export the run on screen">
+          {EXPORT_FORMATS.map((f) => (
+            <button
+              key={f}
+              type="button"
+              className="btn"
+              disabled={exportDisabled}
+              onClick={() => onExport(f)}
+              data-testid={`export-${f}`}
+            >
+              {FORMAT_LABELS[f]}
+            </button>
+          ))}
+        </span>
+      </div>
+      <dl className="numbers" data-testid="summary">
+        {cells.map(([key, label, value, expected]) => (
+          <div key={key}>
+            <dt>{label}</dt>
+            <dd data-testid={`summary-${key}`}>{none ? '–' : value}</dd>
+            <dd className="expected">{snapshot.live || none ? (expected ?? '\u00a0') : '\u00a0'}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

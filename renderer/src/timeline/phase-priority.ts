@@ -1,0 +1,35 @@
+/**
+ * Which phase wins when spans share a pixel equally, or share the instant under the pointer.
+ * Work that holds a thread outranks "running" (a sync worker's running span encloses its
+ * blocked and cpu spans), and any server phase outranks the waits around it, so the reason a
+ * request was slow is what stays visible and what hovering describes.
+ */
+import { Phase, PHASES, type PhaseId } from '../../../shared/trace.ts';
+import type { PhaseRules } from './level-of-detail.ts';
+
+const RANK: Record<PhaseId, number> = {
+  client: 0,
+  running: 1,
+  await: 2,
+  upstream: 3,
+  offload: 3,
+  queued: 4,
+  'exec-queue': 4,
+  gil: 5,
+  block: 6,
+  db: 6,
+  'upstream-block': 6,
+  cpu: 7,
+};
+
+/** Priority by phase code. */
+export const PHASE_PRIORITY: Int16Array = Int16Array.from(PHASES, (p) => RANK[p.id]);
+
+/** How the level of detail treats each phase (see level-of-detail.ts). */
+export const PHASE_RULES: PhaseRules = {
+  priority: PHASE_PRIORITY,
+  context: PHASES.map((p) => p.id === 'running' || p.id === 'client'),
+};
+
+/** The client span is drawn on its own strip, never merged with server phases. */
+export const CLIENT_PHASE = Phase.client;

@@ -1,0 +1,38 @@
+/** The words shown when hovering a span: which request, what it was doing, where, when, how long. */
+import { formatMs } from '../../../shared/analysis/format.ts';
+import type { Scenario } from '../../../shared/scenario.ts';
+import { PHASES, SPAN_STRIDE, SpanField, latencyMicros, type Lane, type RequestRecord } from '../../../shared/trace.ts';
+
+export interface SpanDetails {
+  title: string;
+  lines: string[];
+}
+
+export interface SpanContext {
+  data: Float64Array;
+  lanes: readonly Lane[];
+  requestById: ReadonlyMap<number, RequestRecord>;
+  scenario: Scenario | null;
+}
+
+export function describeSpan(ctx: SpanContext, span: number): SpanDetails {
+  const o = span * SPAN_STRIDE;
+  const req = ctx.data[o + SpanField.req];
+  const laneId = ctx.data[o + SpanField.lane];
+  const phase = PHASES[ctx.data[o + SpanField.phase]];
+  const start = ctx.data[o + SpanField.start];
+  const end = ctx.data[o + SpanField.end];
+  const record = ctx.requestById.get(req);
+  const endpoint = record ? ctx.scenario?.endpoints[record.endpoint]?.name : undefined;
+  const lane = ctx.lanes.find((l) => l.id === laneId);
+  const outcome = !record ? 'in flight' : record.error ? `failed: ${record.error}` : `HTTP ${record.status}`;
+  const latency = record ? latencyMicros(record) : null;
+  return {
+    title: `Request #${req}${endpoint ? ` · ${endpoint}` : ''}`,
+    lines: [
+      `${phase?.label ?? 'unknown phase'}${lane ? ` · ${lane.name}` : ''}`,
+      `${formatMs((end - start) / 1000)}, from ${formatMs(start / 1000)} to ${formatMs(end / 1000)}`,
+      latency === null ? outcome : `${outcome} · latency ${formatMs(latency / 1000)}`,
+    ],
+  };
+}

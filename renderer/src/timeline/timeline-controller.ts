@@ -1,0 +1,280 @@
+/**
+ * The live timeline's imperative half: it owns one canvas, turns pointer, wheel and keyboard
+ * input into viewport changes, and draws on frames from the shared scheduler, never inside a
+ * React render. It reads the run store directly; React only mounts it and forwards commands.
+ *
+ * Input: drag pans (time and rows), wheel scrolls rows, Shift+wheel or a sideways swipe pans
+ * time, Ctrl/⌘+wheel (and pinch) zooms at the pointer, double-click fits the run.
+ */
+import { SPAN_STRIDE, SpanField } from '../../../shared/trace.ts';
+import type { RunStore } from '../state/run-store.ts';
+import { cancelDraw, requestDraw } from './frame-scheduler.ts';
+import { LanesView } from './lanes-view.ts';
+import { RequestsView } from './requests-view.ts';
+import { RowMerger } from './level-of-detail.ts';
+import { PHASE_RULES } from './phase-priority.ts';
+import { TimelineFrame } from './timeline-frame.ts';
+import { TimelineTooltip } from './timeline-tooltip.ts';
+import type { TimelinePalette } from './timeline-palette.ts';
+import { TimeScale } from './time-scale.ts';
+import type { TimelineView } from './track.ts';
+import { AXIS_HEIGHT_CSS_PX, GUTTER_WIDTH_CSS_PX } from './draw-frame-chrome.ts';
+import * as vp from './viewport.ts';
+
+export type TimelineMode = 'lanes' | 'requests';
+
+export interface TimelineStatus {
+  following: boolean;
+  mode: TimelineMode;
+}
+
+/** How far past the last data the live edge may run between batches, µs. */
+const MAX_EXTRAPOLATION_MICROS = 1_000_000;
+
+export class TimelineController {
+  private readonly views: Record<TimelineMode, TimelineView>;
+  private readonly frame: TimelineFrame;
+  private readonly tooltip: TimelineTooltip;
+  private mode: TimelineMode = 'lanes';
+  private viewport = vp.initialViewport(600);
+  private pointer: { x: number; y: number } | null = null;
+  private drag: { x: number; y: number; id: number } | null = null;
+  private hoverReq = -1;
+  private runSeen: number | null = null;
+  private wasLive = false;
+  private dataNowMicros = 0;
+  private dataNowAtMs = 0;
+  private windowHintMicros = vp.DEFAULT_WINDOW_MICROS;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    canvas: HTMLCanvasElement,
+    tooltipElement: HTMLElement,
+    private readonly store: RunStore,
+    palette: () => TimelinePalette,
+    private readonly onStatus: (status: TimelineStatus) => void,
+  ) {
+    this.views = { lanes: new LanesView(store), requests: new RequestsView(store) };
+    this.frame = new TimelineFrame(canvas, palette, new RowMerger(TimeScale.fit(0, 1, 1), PHASE_RULES));
+    this.tooltip = new TimelineTooltip(tooltipElement);
+    this.cleanups.push(store.subscribe(() => this.onStoreChange()));
+    this.listen(canvas);
+    this.onStoreChange();
+  }
+
+  dispose(): void {
+    cancelDraw(this.draw);
+    for (const c of this.cleanups) c();
+  }
+
+  /** The container was resized (CSS px). */
+  resize(widthCssPx: number, heightCssPx: number): void {
+    this.frame.resize(widthCssPx, heightCssPx);
+    this.viewport = vp.resize(this.viewport, Math.max(1, widthCssPx - GUTTER_WIDTH_CSS_PX));
+    this.redraw();
+  }
+
+  setMode(mode: TimelineMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    this.viewport = { ...this.viewport, scrollYCssPx: 0 };
+    this.hoverReq = -1;
+    this.tooltip.hide();
+    this.redraw();
+    this.status();
+  }
+
+  /**
+   * The window a live run opens with: the whole expected run when it is short, ten seconds of it
+   * when it is long (individual requests stay visible, and each frame touches fewer spans).
+   */
+  setWindowHint(micros: number): void {
+    this.windowHintMicros = Math.min(10_000_000, Math.max(200_000, micros * 1.1));
+  }
+
+  /** Pan by a fraction of the visible width (arrow keys). */
+  panByFraction(fraction: number): void {
+    this.update(vp.panBy(this.viewport, fraction * this.viewport.scale.widthCssPx));
+  }
+
+  scrollRows(dyCssPx: number): void {
+    this.update(vp.scrollBy(this.viewport, dyCssPx, this.contentHeight(), this.rowsHeight()));
+  }
+
+  zoom(factor: number): void {
+    this.update(vp.zoomBy(this.viewport, this.viewport.scale.widthCssPx / 2, factor));
+  }
+
+  fit(): void {
+    this.update(vp.fitTo(this.viewport, 0, Math.max(1000, this.store.spans.maxEndMicros)));
+  }
+
+  /** Draw again (the palette changed). */
+  refresh(): void {
+    this.redraw();
+  }
+
+  followLive(): void {
+    this.update(vp.follow(this.viewport));
+  }
+
+  private update(next: vp.Viewport): void {
+    const followingChanged = next.following !== this.viewport.following;
+    this.viewport = next;
+    this.redraw();
+    if (followingChanged) this.status();
+  }
+
+  private status(): void {
+    this.onStatus({ following: this.viewport.following, mode: this.mode });
+  }
+
+  private redraw(): void {
+    requestDraw(this.draw);
+  }
+
+  private rowsHeight(): number {
+    return Math.max(1, this.frame.heightCssPx - AXIS_HEIGHT_CSS_PX);
+  }
+
+  private contentHeight(): number {
+    return this.views[this.mode].contentHeightCssPx(this.rowsHeight());
+  }
+
+  private onStoreChange(): void {
+    const runId = this.store.currentRunId;
+    const live = this.store.isLive;
+    if (runId !== this.runSeen) {
+      this.runSeen = runId;
+      this.dataNowMicros = 0;
+      this.viewport = live
+        ? vp.initialViewport(this.viewport.scale.widthCssPx, this.windowHintMicros)
+        : vp.fitTo(this.viewport, 0, Math.max(1000, this.store.spans.maxEndMicros));
+      this.hoverReq = -1;
+      this.tooltip.hide();
+      this.status();
+    } else if (this.wasLive && !live && this.viewport.following) {
+      this.viewport = vp.fitTo(this.viewport, 0, Math.max(1000, this.store.spans.maxEndMicros));
+      this.status();
+    }
+    this.wasLive = live;
+    if (this.store.spans.maxEndMicros > this.dataNowMicros) {
+      this.dataNowMicros = this.store.spans.maxEndMicros;
+      this.dataNowAtMs = performance.now();
+    }
+    this.redraw();
+  }
+
+  /** "Now" on the run's clock: the latest data, carried forward smoothly between batches. */
+  private liveNowMicros(): number {
+    const since = (performance.now() - this.dataNowAtMs) * 1000;
+    return this.dataNowMicros + Math.min(MAX_EXTRAPOLATION_MICROS, Math.max(0, since));
+  }
+
+  private readonly draw = (): void => {
+    const live = this.store.isLive;
+    const now = live ? this.liveNowMicros() : null;
+    if (now !== null) this.viewport = vp.followNow(this.viewport, now);
+    const view = this.views[this.mode];
+    const rowsHeight = this.rowsHeight();
+    const contentHeight = view.contentHeightCssPx(rowsHeight);
+    const scrollY =
+      this.viewport.following && this.mode === 'requests' ? contentHeight - rowsHeight : this.viewport.scrollYCssPx;
+    this.viewport = { ...this.viewport, scrollYCssPx: vp.clampScroll(scrollY, contentHeight, rowsHeight) };
+    this.frame.draw({
+      view,
+      viewport: this.viewport,
+      nowMicros: now,
+      hoverReq: this.hoverReq,
+      pointerX: this.pointer?.x ?? null,
+      labelRequests: this.mode === 'lanes',
+    });
+    if (this.pointer && !this.drag) this.updateHover();
+    if (live && this.viewport.following) requestDraw(this.draw);
+  };
+
+  private updateHover(): void {
+    const p = this.pointer;
+    const scale = this.viewport.scale;
+    const inRows = p && p.x >= GUTTER_WIDTH_CSS_PX && p.y >= AXIS_HEIGHT_CSS_PX;
+    const span = inRows
+      ? this.views[this.mode].hit(
+          scale.microsFromCssPx(p.x - GUTTER_WIDTH_CSS_PX),
+          p.y - AXIS_HEIGHT_CSS_PX,
+          this.viewport.scrollYCssPx,
+          this.rowsHeight(),
+          3 * scale.microsPerCssPx,
+        )
+      : -1;
+    const req = span >= 0 ? this.store.spans.data[span * SPAN_STRIDE + SpanField.req] : -1;
+    if (span < 0 || !p) this.tooltip.hide();
+    else this.tooltip.show(this.store, span, p.x, p.y, this.frame.widthCssPx, this.frame.heightCssPx);
+    if (req !== this.hoverReq) {
+      this.hoverReq = req;
+      this.redraw();
+    }
+  }
+
+  private listen(canvas: HTMLCanvasElement): void {
+    const on = <K extends keyof HTMLElementEventMap>(
+      type: K,
+      fn: (e: HTMLElementEventMap[K]) => void,
+      options?: AddEventListenerOptions,
+    ) => {
+      canvas.addEventListener(type, fn as EventListener, options);
+      this.cleanups.push(() => canvas.removeEventListener(type, fn as EventListener, options));
+    };
+    const local = (e: MouseEvent) => {
+      const r = canvas.getBoundingClientRect();
+      return { x: e.clientX - r.left, y: e.clientY - r.top };
+    };
+    on('pointerdown', (e) => {
+      if (e.button !== 0) return;
+      canvas.setPointerCapture(e.pointerId);
+      this.drag = { ...local(e), id: e.pointerId };
+      this.tooltip.hide();
+    });
+    on('pointermove', (e) => {
+      const p = local(e);
+      if (this.drag) {
+        const dx = p.x - this.drag.x;
+        const dy = p.y - this.drag.y;
+        this.drag = { ...p, id: this.drag.id };
+        let next = dx ? vp.panBy(this.viewport, -dx) : this.viewport;
+        if (dy) next = vp.scrollBy(next, -dy, this.contentHeight(), this.rowsHeight());
+        this.update(next);
+      }
+      this.pointer = p;
+      if (!this.drag) this.updateHover();
+      this.redraw();
+    });
+    const endDrag = (e: PointerEvent) => {
+      if (this.drag?.id === e.pointerId) this.drag = null;
+    };
+    on('pointerup', endDrag);
+    on('pointercancel', endDrag);
+    on('pointerleave', () => {
+      this.pointer = null;
+      this.tooltip.hide();
+      if (this.hoverReq !== -1) this.hoverReq = -1;
+      this.redraw();
+    });
+    on('dblclick', () => this.fit());
+    on(
+      'wheel',
+      (e) => {
+        e.preventDefault();
+        const p = local(e);
+        const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? this.rowsHeight() : 1;
+        const dx = e.deltaX * unit;
+        const dy = e.deltaY * unit;
+        if (e.ctrlKey || e.metaKey)
+          this.update(vp.zoomBy(this.viewport, p.x - GUTTER_WIDTH_CSS_PX, Math.exp(-dy * 0.002)));
+        else if (e.shiftKey) this.update(vp.panBy(this.viewport, dy || dx));
+        else if (Math.abs(dx) > Math.abs(dy)) this.update(vp.panBy(this.viewport, dx));
+        else this.update(vp.scrollBy(this.viewport, dy, this.contentHeight(), this.rowsHeight()));
+      },
+      { passive: false },
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  fitTo,
+  follow,
+  followNow,
+  initialViewport,
+  panBy,
+  scrollBy,
+  zoomBy,
+} from '../../../../renderer/src/timeline/viewport.ts';
+
+test('following shows the run from 0 until it outgrows the window, then keeps now at the right edge', () => {
+  let v = initialViewport(1000, 2_000_000);
+  v = followNow(v, 500_000);
+  assert.equal(v.scale.startMicros, 0);
+  v = followNow(v, 3_500_000);
+  assert.equal(v.scale.endMicros, 3_500_000);
+  assert.equal(v.scale.durationMicros, 2_000_000);
+});
+
+test('panning stops following; follow resumes it', () => {
+  let v = followNow(initialViewport(1000), 5_000_000);
+  v = panBy(v, -100);
+  assert.equal(v.following, false);
+  const frozen = followNow(v, 9_000_000);
+  assert.equal(frozen, v);
+  v = followNow(follow(v), 9_000_000);
+  assert.equal(v.scale.endMicros, 9_000_000);
+});
+
+test('zooming while following keeps following around the live edge', () => {
+  let v = followNow(initialViewport(1000, 2_000_000), 5_000_000);
+  v = zoomBy(v, 100, 2);
+  assert.equal(v.following, true);
+  assert.equal(v.scale.durationMicros, 1_000_000);
+  assert.equal(v.scale.endMicros, 5_000_000);
+});
+
+test('vertical scroll is clamped to the content and stops following', () => {
+  const v = scrollBy(initialViewport(1000), 500, 800, 300);
+  assert.equal(v.scrollYCssPx, 500);
+  assert.equal(scrollBy(v, 1000, 800, 300).scrollYCssPx, 500);
+  assert.equal(scrollBy(v, -1000, 800, 300).scrollYCssPx, 0);
+  assert.equal(scrollBy(v, 10, 200, 300).scrollYCssPx, 0);
+  assert.equal(v.following, false);
+});
+
+test('fitting shows the whole run with a little margin', () => {
+  const v = fitTo(initialViewport(1000), 0, 1_000_000);
+  assert.ok(v.scale.startMicros < 0 && v.scale.endMicros > 1_000_000);
+  assert.ok(v.scale.durationMicros < 1_100_000);
+  assert.equal(v.following, false);
+});
