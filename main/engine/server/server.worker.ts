@@ -7,6 +7,7 @@
  * records join the client's without guessing.
  */
 import { createServer } from 'node:http';
+import { Phase } from '../../../shared/trace.ts';
 import { workerData } from 'node:worker_threads';
 import { createThreadContext, post, startReporting } from '../threads/view-thread.ts';
 import { WARM_UP_PATH, type EngineCommand, type ServerThreadData } from '../threads/protocol.ts';
@@ -38,6 +39,20 @@ const handle = isAsync
   : createSyncWorkersServer(data.workers.map((w) => w.port));
 const stopSampling = isAsync ? sampleLoopDelay(ctx.now, (t, d) => loopSamples.push(t, d)) : () => {};
 
+/**
+ * The loop thread runs Python too (the handler, the framework): it needs the interpreter lock at
+ * least when a request arrives and when its response is written. If an executor thread is
+ * computing, the loop waits for the lock (up to a switch interval each time), which is the
+ * convoy effect that makes "offload the CPU work to a thread" disappoint. Sync workers only
+ * accept here: their views run in their own processes.
+ */
+function runPython(req: number): void {
+  if (!isAsync || !ctx.gil.enabled) return;
+  const t0 = ctx.now();
+  if (ctx.gil.acquire()) ctx.spans.record(req, ctx.lane, Phase.gil, t0, ctx.now());
+  ctx.gil.release();
+}
+
 const server = createServer((req, res) => {
   const accepted = ctx.now();
   if (req.url === WARM_UP_PATH) {
@@ -51,7 +66,9 @@ const server = createServer((req, res) => {
     res.writeHead(400, { 'content-type': 'text/plain' }).end('unknown request or endpoint');
     return;
   }
+  runPython(id);
   handle(id, endpoint, endpointIndex, accepted).then((error) => {
+    runPython(id);
     const body = error ?? `{"ok":true,"endpoint":${JSON.stringify(endpoint.name)}}`;
     res.writeHead(error ? 502 : 200, {
       'content-type': error ? 'text/plain' : 'application/json',
