@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
+  chromeTraceJsonChunks,
   renderChromeTrace,
   runToChromeTrace,
   type ChromeTrace,
@@ -174,4 +175,12 @@ test('any well-formed run gives a well-formed trace', () => {
     }),
     { numRuns: 80 },
   );
+});
+
+test('the chunked JSON is the same trace as the whole text', () => {
+  const doc = syncWorkersRun();
+  const chunks = [...chromeTraceJsonChunks(doc, 7)];
+  assert.ok(chunks.length > 5);
+  assert.deepEqual(JSON.parse(chunks.join('')), runToChromeTrace(doc));
+  assert.equal(chunks.join(''), renderChromeTrace(doc));
 });
