@@ -10,7 +10,7 @@ import type { ThreadContext } from '../thread-context.ts';
 import type { ServerThreadData } from '../threads/protocol.ts';
 import type { ViewHandler } from './view-handler.ts';
 
-export function createAsyncServer(ctx: ThreadContext, data: ServerThreadData): ViewHandler {
+export function createAsyncServer(ctx: ThreadContext, data: ServerThreadData): { handle: ViewHandler; http: AsyncHttpClient } {
   const scenario: Scenario = data.scenario;
   const pool = new ExecutorPool(
     scenario.server.executor,
@@ -18,7 +18,7 @@ export function createAsyncServer(ctx: ThreadContext, data: ServerThreadData): V
     ctx.now,
   );
   const runner: AsyncRunner = { ctx, http: new AsyncHttpClient(), offload: (req, step) => pool.offload(req, step) };
-  return async (req: number, endpoint: Endpoint) => {
+  const handle: ViewHandler = async (req: number, endpoint: Endpoint) => {
     try {
       if (endpoint.view === 'async') await runAsyncView(runner, req, endpoint.steps);
       else await pool.runView(req, endpoint.steps);
@@ -29,4 +29,5 @@ export function createAsyncServer(ctx: ThreadContext, data: ServerThreadData): V
       pool.requestDone(req);
     }
   };
+  return { handle, http: runner.http };
 }

@@ -9,7 +9,7 @@
 import { createServer } from 'node:http';
 import { Phase } from '../../../shared/trace.ts';
 import { workerData } from 'node:worker_threads';
-import { createThreadContext, post, startReporting } from '../threads/view-thread.ts';
+import { createThreadContext, post, startReporting, warmUpUpstream } from '../threads/view-thread.ts';
 import { WARM_UP_PATH, type EngineCommand, type ServerThreadData } from '../threads/protocol.ts';
 import { createAsyncServer } from './async-server.ts';
 import { createSyncWorkersServer } from './sync-workers-server.ts';
@@ -34,9 +34,8 @@ const sendRecords = () => {
   }
 };
 
-const handle = isAsync
-  ? createAsyncServer(ctx, data)
-  : createSyncWorkersServer(data.workers.map((w) => w.port));
+const asyncServer = isAsync ? createAsyncServer(ctx, data) : null;
+const handle = asyncServer ? asyncServer.handle : createSyncWorkersServer(data.workers.map((w) => w.port));
 const stopSampling = isAsync ? sampleLoopDelay(ctx.now, (t, d) => loopSamples.push(t, d)) : () => {};
 
 /**
@@ -92,7 +91,10 @@ startReporting(ctx, sendRecords, (command: EngineCommand) => {
   }
 });
 
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  post({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
-});
+// The sync-http thread serves every blocking caller, so warming it once here is enough.
+warmUpUpstream(ctx, asyncServer?.http ?? null, true).then(() =>
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    post({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
+  }),
+);

@@ -9,7 +9,7 @@ import { Phase } from '../../../shared/trace.ts';
 import { runBlockingStep } from '../steps/blocking-steps.ts';
 import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
-import { createThreadContext, post, startReporting } from '../threads/view-thread.ts';
+import { createThreadContext, post, startReporting, warmUpUpstream } from '../threads/view-thread.ts';
 import type { SyncWorkerThreadData, WorkerDone, WorkerRequest } from '../threads/protocol.ts';
 
 const data = workerData as SyncWorkerThreadData;
@@ -41,4 +41,4 @@ data.serverPort.on('message', async (message: WorkerRequest) => {
   reporter.maybeFlush();
 });
 
-post({ type: 'ready' });
+warmUpUpstream(ctx, runner.http, false).then(() => post({ type: 'ready' }));

@@ -13,6 +13,8 @@ import { spin } from '../cpu-work.ts';
 import { openShop } from '../db/shop.ts';
 import { SyncHttpClient } from '../upstream/sync-http-client.ts';
 import type { ThreadContext } from '../thread-context.ts';
+import type { AsyncHttpClient } from '../upstream/async-http-client.ts';
+import { upstreamUrl } from '../upstream/upstream-url.ts';
 import type { EngineCommand, ThreadReport, ViewThreadData } from './protocol.ts';
 
 const FLUSH_EVERY_MS = 50;
@@ -36,6 +38,16 @@ export function createThreadContext(data: ViewThreadData): ThreadContext {
     syncHttp: new SyncHttpClient(data.syncHttpPort, data.control),
     upstream: data.upstream,
   };
+}
+
+/**
+ * One unrecorded call to the upstream through each client this thread will use, before Ready:
+ * otherwise the first measured upstream call pays for TCP set-up and a cold HTTP code path.
+ */
+export async function warmUpUpstream(ctx: ThreadContext, http: AsyncHttpClient | null, sync: boolean): Promise<void> {
+  const url = upstreamUrl(ctx.upstream, { ms: 0, fault: 'none' });
+  if (http) await http.get(url, 2_000);
+  if (sync) ctx.syncHttp.get(url, 2_000);
 }
 
 export function post(report: ThreadReport, transfer: ArrayBuffer[] = []): void {
