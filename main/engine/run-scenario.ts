@@ -157,6 +157,7 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     const startupMs = performance.now() - startedAt;
     await settle();
 
+    recorder.measureFrom(now());
     loadgen.send({ type: 'start', serverUrl: `http://127.0.0.1:${serverPort}` });
     const runStart = performance.now();
     const ticker = setInterval(() => {

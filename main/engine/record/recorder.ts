@@ -38,6 +38,7 @@ export class Recorder {
   private readonly serverOnly = new Map<number, [number, number]>();
   private readonly clientLanes = new Set<number>();
   private batchFrom = { lanes: 0, spans: 0, requests: 0, loop: 0 };
+  private loopFrom = Infinity;
 
   /** Client connection i is lane `firstClientLane + i`; its lane is added when first used. */
   constructor(
@@ -62,8 +63,18 @@ export class Recorder {
     }
   }
 
+  /**
+   * Loop samples from before the load started (thread start-up, warm-up) describe the engine, not
+   * the scenario: keep only those from `t` on.
+   */
+  measureFrom(t: number): void {
+    this.loopFrom = t;
+  }
+
   addLoop(packed: Float64Array): void {
-    for (let i = 0; i < packed.length; i += 2) this.loop.push({ t: packed[i], delayMs: packed[i + 1] });
+    for (let i = 0; i < packed.length; i += 2) {
+      if (packed[i] >= this.loopFrom) this.loop.push({ t: packed[i], delayMs: packed[i + 1] });
+    }
   }
 
   addRequests(records: RequestRecord[]): void {
