@@ -16,6 +16,7 @@ function checkSelfContained(html: string): void {
     'no script, stylesheet link, frame, image or CSS url()',
   );
   assert.ok(/<style>[\s\S]*@media print/.test(html), 'inline CSS with a print layout');
+  assert.ok(!/NaN|undefined/.test(html), 'no NaN or undefined leaked into the text');
 }
 
 test('a run report is one self-contained page with a chart per series and the lanes timeline', () => {
@@ -121,4 +122,20 @@ test('a comparison shows the difference in words, one column per run and overlai
   assert.ok(html.includes('async: p95 1 s; sync workers (4): p95 300 ms, 3.3× faster.'));
   assert.equal((html.match(/<figure><svg/g) ?? []).length, 4);
   assert.ok(html.includes('<td class="num">loop</td><td class="num">workers</td>'), 'bottlenecks side by side');
+});
+
+test('an interrupted run with no requests still renders a whole report', () => {
+  const doc = syncWorkersRun();
+  const empty = {
+    ...doc,
+    info: { ...doc.info, status: 'interrupted' as const, summary: null },
+    spans: [],
+    requests: [],
+    loop: [],
+  };
+  const html = renderHtmlReport(empty);
+  checkSelfContained(html);
+  assert.ok(html.includes('The run recorded no requests.'));
+  assert.equal((html.match(/<figure><svg/g) ?? []).length, 6);
+  assert.ok(!html.includes('NaN') && !html.includes('Infinity'));
 });
