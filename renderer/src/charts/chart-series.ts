@@ -15,6 +15,8 @@ import { runExtent, timeGrid, type RunRecords } from '../../../shared/analysis/t
 export const CHART_POINTS = 200;
 /** Rates and percentiles need several requests per bucket: fewer, wider buckets. */
 export const PERCENTILE_POINTS = 60;
+/** Completions a rate or percentile bucket should hold on average, so short runs do not spike. */
+const PER_BUCKET = 5;
 export const HISTOGRAM_BINS = 30;
 
 export interface ChartSeries {
@@ -30,7 +32,9 @@ export interface ChartSeries {
 export function chartSeries(records: RunRecords, points = CHART_POINTS): ChartSeries {
   const extent = runExtent(records);
   const grid = timeGrid(extent, points);
-  const percentileGrid = timeGrid(extent, Math.min(points, PERCENTILE_POINTS));
+  const completed = records.requests.reduce((n, r) => n + (r.received === null ? 0 : 1), 0);
+  const coarse = Math.max(4, Math.min(points, PERCENTILE_POINTS, Math.floor(completed / PER_BUCKET)));
+  const percentileGrid = timeGrid(extent, coarse);
   return {
     domainMs: [extent.startUs / 1000, Math.max(extent.endUs / 1000, extent.startUs / 1000 + 1)],
     throughput: throughputSeries(records, percentileGrid),

@@ -22,6 +22,18 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   trace: 'Chrome trace',
 };
 
+/** "90.4 req/s" as a large number and a small unit, so eight tiles fit side by side. */
+function Quantity({ text }: { text: string }) {
+  const space = text.lastIndexOf(' ');
+  if (space < 0 || !/[a-z/]$/.test(text)) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, space)}
+      <small>{text.slice(space)}</small>
+    </>
+  );
+}
+
 export function SummaryPanel({ snapshot, bound, onExport, exportDisabled }: Props) {
   const s = snapshot.summary;
   const none = snapshot.status === 'idle';
@@ -43,7 +55,7 @@ export function SummaryPanel({ snapshot, bound, onExport, exportDisabled }: Prop
     ['p95', 'p95', formatMs(s.p95Ms), bound ? `≈ ${formatMs(bound.expected.p95LatencyMs)}` : null],
     ['p99', 'p99', formatMs(s.p99Ms), null],
     ['max', 'max', formatMs(s.maxMs), bound ? `≈ ${formatMs(bound.expected.maxLatencyMs)}` : null],
-    ['loop', 'Max loop block', formatMs(s.maxLoopBlockMs), null],
+    ['loop', 'Max loop block', snapshot.loop.length ? formatMs(s.maxLoopBlockMs) : '–', null],
   ];
   return (
     <section className="panel summary" aria-label="Summary">
@@ -75,7 +87,7 @@ export function SummaryPanel({ snapshot, bound, onExport, exportDisabled }: Prop
         {cells.map(([key, label, value, expected]) => (
           <div key={key}>
             <dt>{label}</dt>
-            <dd data-testid={`summary-${key}`}>{none ? '–' : value}</dd>
+            <dd data-testid={`summary-${key}`}>{none ? '–' : <Quantity text={value} />}</dd>
             <dd className="expected">{snapshot.live || none ? (expected ?? '\u00a0') : '\u00a0'}</dd>
           </div>
         ))}

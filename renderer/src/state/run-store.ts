@@ -64,6 +64,8 @@ export class RunStore {
   private progress: RunProgress | null = null;
   private finalSummary: RunSummary | null = null;
   private version = 0;
+  private firstMicros = Infinity;
+  private lastMicros = -Infinity;
   private snap: RunSnapshot | null = null;
   private listeners = new Set<() => void>();
 
@@ -106,9 +108,16 @@ export class RunStore {
       if (HOLDS[data[o + SpanField.phase]]) this.laneRows.insert(data[o + SpanField.lane], s);
       this.requestRows.add(s, data[o + SpanField.req]);
     }
+    for (let s = first; s < this.spans.count; s++) {
+      const o = s * SPAN_STRIDE;
+      if (data[o + SpanField.start] < this.firstMicros) this.firstMicros = data[o + SpanField.start];
+      if (data[o + SpanField.end] > this.lastMicros) this.lastMicros = data[o + SpanField.end];
+    }
     for (const r of batch.requests) {
       if (!this.requestById.has(r.id)) this.requests.push(r);
       this.requestById.set(r.id, r);
+      this.firstMicros = Math.min(this.firstMicros, r.intended);
+      this.lastMicros = Math.max(this.lastMicros, r.received ?? r.responded ?? r.sent);
     }
     for (const l of batch.loop) this.loop.push(l);
     this.changed();
@@ -145,6 +154,11 @@ export class RunStore {
     this.changed();
   }
 
+  /** First and last instant anything was recorded (µs), or null before any data. */
+  extentMicros(): [number, number] | null {
+    return this.firstMicros <= this.lastMicros ? [this.firstMicros, this.lastMicros] : null;
+  }
+
   /** The panels' view; the same object until the next change. */
   snapshot(): RunSnapshot {
     if (this.snap && this.snap.version === this.version) return this.snap;
@@ -176,6 +190,8 @@ export class RunStore {
   private reset(): void {
     this.spans.count = 0;
     this.spans.maxEndMicros = 0;
+    this.firstMicros = Infinity;
+    this.lastMicros = -Infinity;
     this.laneRows.clear();
     this.requestRows.clear();
     this.lanes = [];

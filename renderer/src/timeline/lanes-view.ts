@@ -84,6 +84,12 @@ export class LanesView implements TimelineView {
     return { tracks, labels };
   }
 
+  note(): string | null {
+    const lanes = this.lanes();
+    if (this.store.spans.count === 0 || lanes.some((l) => this.store.laneRows.spansOf(l.id).length > 0)) return null;
+    return 'No thread was held: every wait freed its thread. The requests view shows the waits.';
+  }
+
   hit(t: number, yCssPx: CssPx, scrollYCssPx: CssPx, viewHeightCssPx: CssPx, toleranceMicros: number): number {
     const lanes = this.lanes();
     const rowHeight = this.rowHeight(viewHeightCssPx);

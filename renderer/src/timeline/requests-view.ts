@@ -4,7 +4,7 @@
  * executor thread blocks) above a thin strip for what the client saw, send to receive.
  * Twenty thousand rows are only arithmetic: just the visible ones become tracks.
  */
-import { SPAN_STRIDE, SpanField } from '../../../shared/trace.ts';
+import { Phase, SPAN_STRIDE, SpanField } from '../../../shared/trace.ts';
 import { isError } from '../../../shared/analysis/summary.ts';
 import type { RunStore } from '../state/run-store.ts';
 import { pickSpanAt } from './hit-test.ts';
@@ -51,11 +51,15 @@ export class RequestsView implements TimelineView {
       tracks.push({
         yCssPx: y + CLIENT_TOP,
         heightCssPx: CLIENT_HEIGHT,
-        feed: (m) => this.feed(m, row, (s) => s === -1),
+        feed: (m) => this.feedClient(m, row),
       });
       labels.push(this.label(row, y));
     }
     return { tracks, labels };
+  }
+
+  note(): string | null {
+    return null;
   }
 
   hit(t: number, yCssPx: CssPx, scrollYCssPx: CssPx, _viewHeight: CssPx, toleranceMicros: number): number {
@@ -95,6 +99,16 @@ export class RequestsView implements TimelineView {
         data[o + SpanField.req],
       );
     });
+  }
+
+  /** The client's view of the request: its own spans, or else its record's send → receive. */
+  private feedClient(merger: RowMerger, row: number): void {
+    let seen = false;
+    this.feed(merger, row, (s) => (s === -1 ? (seen = true) : false));
+    if (seen) return;
+    const req = this.store.requestRows.reqAt(row);
+    const record = this.store.requestById.get(req);
+    if (record?.received != null) merger.add(record.sent, record.received, Phase.client, req);
   }
 
   private label(row: number, y: CssPx): RowLabel {

@@ -106,7 +106,7 @@ export class TimelineController {
   }
 
   fit(): void {
-    this.update(vp.fitTo(this.viewport, 0, Math.max(1000, this.store.spans.maxEndMicros)));
+    this.update(this.fitted());
   }
 
   /** Draw again (the palette changed). */
@@ -116,6 +116,12 @@ export class TimelineController {
 
   followLive(): void {
     this.update(vp.follow(this.viewport));
+  }
+
+  /** The viewport showing the whole run on screen. */
+  private fitted(): vp.Viewport {
+    const [first, last] = this.store.extentMicros() ?? [0, 1000];
+    return vp.fitTo(this.viewport, first, Math.max(last, first + 1000));
   }
 
   private update(next: vp.Viewport): void {
@@ -147,19 +153,18 @@ export class TimelineController {
     if (runId !== this.runSeen) {
       this.runSeen = runId;
       this.dataNowMicros = 0;
-      this.viewport = live
-        ? vp.initialViewport(this.viewport.scale.widthCssPx, this.windowHintMicros)
-        : vp.fitTo(this.viewport, 0, Math.max(1000, this.store.spans.maxEndMicros));
+      this.viewport = live ? vp.initialViewport(this.viewport.scale.widthCssPx, this.windowHintMicros) : this.fitted();
       this.hoverReq = -1;
       this.tooltip.hide();
       this.status();
     } else if (this.wasLive && !live && this.viewport.following) {
-      this.viewport = vp.fitTo(this.viewport, 0, Math.max(1000, this.store.spans.maxEndMicros));
+      this.viewport = this.fitted();
       this.status();
     }
     this.wasLive = live;
-    if (this.store.spans.maxEndMicros > this.dataNowMicros) {
-      this.dataNowMicros = this.store.spans.maxEndMicros;
+    const extent = this.store.extentMicros();
+    if (extent && extent[1] > this.dataNowMicros) {
+      this.dataNowMicros = extent[1];
       this.dataNowAtMs = performance.now();
     }
     this.redraw();
@@ -173,8 +178,10 @@ export class TimelineController {
 
   private readonly draw = (): void => {
     const live = this.store.isLive;
-    const now = live ? this.liveNowMicros() : null;
-    if (now !== null) this.viewport = vp.followNow(this.viewport, now);
+    const origin = this.store.extentMicros()?.[0];
+    // Until the first record arrives there is no "now" on the run's clock to follow.
+    const now = live && origin !== undefined ? this.liveNowMicros() : null;
+    if (now !== null) this.viewport = vp.followNow(this.viewport, now, origin);
     const view = this.views[this.mode];
     const rowsHeight = this.rowsHeight();
     const contentHeight = view.contentHeightCssPx(rowsHeight);
@@ -185,6 +192,7 @@ export class TimelineController {
       view,
       viewport: this.viewport,
       nowMicros: now,
+      live,
       hoverReq: this.hoverReq,
       pointerX: this.pointer?.x ?? null,
       labelRequests: this.mode === 'lanes',

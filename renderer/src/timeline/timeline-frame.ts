@@ -20,8 +20,9 @@ import type { Viewport } from './viewport.ts';
 export interface FrameInput {
   view: TimelineView;
   viewport: Viewport;
-  /** The live edge, or null when the run is not live. */
+  /** The live edge, or null when the run is not live (or has recorded nothing yet). */
   nowMicros: Micros | null;
+  live: boolean;
   hoverReq: number;
   pointerX: number | null;
   labelRequests: boolean;
@@ -54,7 +55,7 @@ export class TimelineFrame {
     this.canvas.style.height = `${this.heightCssPx}px`;
   }
 
-  draw({ view, viewport, nowMicros, hoverReq, pointerX, labelRequests }: FrameInput): void {
+  draw({ view, viewport, nowMicros, live, hoverReq, pointerX, labelRequests }: FrameInput): void {
     const { ctx } = this;
     const palette = this.palette();
     const dpr = this.canvas.width / this.widthCssPx;
@@ -89,14 +90,17 @@ export class TimelineFrame {
     if (nowMicros !== null) drawTimeLine(ctx, scale, nowMicros, size, palette.now);
     if (pointerX !== null && pointerX > GUTTER_WIDTH_CSS_PX)
       drawTimeLine(ctx, scale, scale.microsFromCssPx(pointerX - GUTTER_WIDTH_CSS_PX), size, palette.grid);
-    if (tracks.length === 0) {
+    const note =
+      tracks.length === 0
+        ? live
+          ? 'Waiting for the first spans…'
+          : 'No run on screen yet: pick a preset and press Run.'
+        : view.note();
+    if (note) {
       ctx.fillStyle = palette.mutedText;
       ctx.font = palette.font;
-      ctx.fillText(
-        nowMicros === null ? 'No run on screen yet: pick a preset and press Run.' : 'Waiting for the first spans…',
-        GUTTER_WIDTH_CSS_PX + 12,
-        AXIS_HEIGHT_CSS_PX + 20,
-      );
+      ctx.textBaseline = 'middle';
+      ctx.fillText(note, GUTTER_WIDTH_CSS_PX + 12, this.heightCssPx - 14);
     }
     this.canvas.dataset.rects = String(this.lastRectCount);
     this.canvas.dataset.tracks = String(tracks.length);

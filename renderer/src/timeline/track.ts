@@ -37,6 +37,8 @@ export interface TimelineView {
   contentHeightCssPx(viewHeightCssPx: CssPx): CssPx;
   /** Rows that intersect [scrollY, scrollY + viewHeight), placed relative to the view's top. */
   layout(scrollYCssPx: CssPx, viewHeightCssPx: CssPx): ViewLayout;
+  /** A sentence to show over the rows when they alone would mislead, or null. */
+  note(): string | null;
   /** Span number under (t, y), or -1; y is relative to the view's top. */
   hit(t: Micros, yCssPx: CssPx, scrollYCssPx: CssPx, viewHeightCssPx: CssPx, toleranceMicros: Micros): number;
 }

@@ -21,12 +21,16 @@ export function initialViewport(widthCssPx: CssPx, windowMicros: Micros = DEFAUL
   return { scale: TimeScale.fit(0, windowMicros, widthCssPx), scrollYCssPx: 0, following: true };
 }
 
-/** Keep the live edge in view if following; otherwise unchanged. */
-export function followNow(v: Viewport, nowMicros: Micros): Viewport {
+/**
+ * Keep the live edge in view if following; otherwise unchanged. While the run (from `originMicros`,
+ * its first record) is shorter than the window it shows from its origin; then "now" is the right edge.
+ */
+export function followNow(v: Viewport, nowMicros: Micros, originMicros: Micros = 0): Viewport {
   if (!v.following) return v;
+  const duration = v.scale.durationMicros;
   const scale =
-    nowMicros <= v.scale.durationMicros
-      ? v.scale.withRightEdgeAt(v.scale.durationMicros)
+    nowMicros - originMicros <= duration
+      ? v.scale.withRightEdgeAt(originMicros + duration)
       : v.scale.withRightEdgeAt(nowMicros);
   return scale.equals(v.scale) ? v : { ...v, scale };
 }
