@@ -4,6 +4,8 @@
  * `Atomics.notify` ends every blocking wait at once instead of waiting out a 60 s sleep.
  */
 const STOP = 0;
+/** How long before a blocking wait's deadline the thread stops sleeping and spins (ms). */
+const WAKE_EARLY_MS = 0.25;
 
 export type ControlWord = Int32Array;
 
@@ -27,8 +29,13 @@ export function stopRequested(control: ControlWord): boolean {
 export function blockFor(control: ControlWord, ms: number): void {
   if (ms <= 0) return;
   const until = performance.now() + ms;
-  // Atomics.wait can wake early (notify for stop); loop until the time is really up.
-  for (let left = ms; left > 0 && !stopRequested(control); left = until - performance.now()) {
+  // Atomics.wait can wake early (notify for stop); loop until the time is really up. It also
+  // wakes ~0.1 ms late (the kernel's timer slack and the wake-up), 2% of a 5 ms step, so it
+  // sleeps until WAKE_EARLY_MS before the deadline and the thread spins for the rest.
+  for (let left = ms - WAKE_EARLY_MS; left > 0 && !stopRequested(control); left = until - WAKE_EARLY_MS - performance.now()) {
     Atomics.wait(control, STOP, 0, left);
+  }
+  while (performance.now() < until && !stopRequested(control)) {
+    /* spin: at most WAKE_EARLY_MS */
   }
 }
