@@ -91,8 +91,10 @@ startReporting(ctx, sendRecords, (command: EngineCommand) => {
   }
 });
 
-// The sync-http thread serves every blocking caller, so warming it once here is enough.
-warmUpUpstream(ctx, asyncServer?.http ?? null, true).then(() =>
+// The sync-http thread serves every blocking caller, so warming it once here is enough. Under
+// sync workers this thread only accepts: its sync-http port leads nowhere, and a call would wait
+// forever.
+warmUpUpstream(ctx, asyncServer?.http ?? null, isAsync).then(() =>
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
     post({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
