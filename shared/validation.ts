@@ -56,8 +56,15 @@ export function describeIssue(issue: Issue): string {
       return `${where} is ${got}; allowed ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_type':
       return `${where} is ${got}; expected ${issue.expected}`;
-    case 'invalid_union':
+    case 'invalid_union': {
+      // A discriminated union reports the whole object as the input; what failed is its tag.
+      const tagged = issue as { discriminator?: string; options?: unknown[] };
+      if (tagged.discriminator && tagged.options && issue.input !== null && typeof issue.input === 'object') {
+        const tag = (issue.input as Record<string, unknown>)[tagged.discriminator];
+        return `${where} is ${show(tag)}; allowed ${tagged.options.map((v) => JSON.stringify(v)).join(', ')}`;
+      }
       return `${where} is ${got}; ${issue.message}`;
+    }
     case 'unrecognized_keys':
       return `${where} has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
     default:
