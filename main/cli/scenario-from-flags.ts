@@ -95,6 +95,8 @@ function withLatency(step: Step, ms: number): Step {
 }
 
 export function scenarioFromFlags(flags: RunFlags): Scenario {
+  // An empty value (`--workers ""`, an unset shell variable) would otherwise be skipped silently.
+  for (const [flag, value] of Object.entries(flags)) if (value === '') throw new UsageError(`--${flag} needs a value`);
   const s = baseScenario(flags) as ScenarioInput & Record<string, unknown>;
   if (!s || typeof s !== 'object' || Array.isArray(s)) return parseOrExplain(scenarioSchema, s, 'The scenario');
   const server = (s.server ??= { model: 'async' }) as Record<string, unknown>;
@@ -117,6 +119,9 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
       const inner = flags.inner ? oneOf('inner', flags.inner, INNER_KINDS) : 'block';
       const step = stepFromFlags(kind, latency ?? 100, inner);
       const copies = flags.gather ? number('gather', flags.gather) : 0;
+      if (flags.gather && (!Number.isInteger(copies) || copies < 1)) {
+        throw new UsageError(`--gather is "${flags.gather}"; allowed a whole number of copies, at least 1`);
+      }
       const steps: Step[] = copies > 0 ? [{ kind: 'gather', steps: Array.from({ length: copies }, () => step) }] : [step];
       const view = flags.view ? oneOf('view', flags.view, VIEW_KINDS) : 'async';
       s.endpoints = [{ name: `${kind}-view`, view, steps }];

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { theoreticalBound } from '../../../shared/bounds.ts';
 import { formatFromFileName, renderExport } from '../../../shared/report/formats.ts';
+import { checkRunName } from '../../store/run-store.ts';
 import { UsageError } from '../cli-error.ts';
 import { progressLine } from '../progress-line.ts';
 import { summaryJson, summaryText } from '../print-summary.ts';
@@ -21,6 +22,7 @@ export async function runCommand(args: string[]): Promise<number> {
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const outFormat = values.out ? formatFromFileName(values.out) : null;
   if (values.out && !outFormat) throw new UsageError(`--out ${values.out}: the file name must end in .html, .json, .csv or .trace.json`);
+  const name = values.name === undefined ? undefined : nameFlag(values.name);
   const scenario = scenarioFromFlags(values);
   const bound = theoreticalBound(scenario);
   const app = await openCliApp(values.db);
@@ -31,7 +33,7 @@ export async function runCommand(args: string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const { finished } = await app.runs.start(scenario, values.name);
+    const { finished } = await app.runs.start(scenario, name);
     const { info, outcome } = await finished;
     progress.clear();
     const summary = info.summary ?? outcome?.summary;
@@ -55,5 +57,14 @@ export async function runCommand(args: string[]): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await app.close();
+  }
+}
+
+/** The store's rule for names, checked before anything opens or runs, so a bad one is a usage error. */
+function nameFlag(name: string): string {
+  try {
+    return checkRunName(name);
+  } catch (error) {
+    throw new UsageError(`--name: ${(error as Error).message}`, { cause: error });
   }
 }
