@@ -3,10 +3,10 @@
  * needs: the store, the run service and the API the renderer calls. Hosts call `openApp` and
  * carry the API over their transport; they contain no logic of their own.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BridgeEventName, BridgeEvents, InterleaveApi } from '../../shared/bridge.ts';
 import packageJson from '../../package.json' with { type: 'json' };
+import { makeFolder } from '../store/make-folder.ts';
 import { RunStore } from '../store/run-store.ts';
 import { createApi } from './api.ts';
 import { EventHub } from './event-hub.ts';
@@ -38,7 +38,7 @@ export interface OpenedApp extends App {
 export const APP_VERSION: string = packageJson.version;
 
 export async function openApp(options: AppOptions): Promise<OpenedApp> {
-  mkdirSync(options.dataDir, { recursive: true });
+  makeFolder(options.dataDir);
   const events = new EventHub();
   const { store, notices } = RunStore.open(options.storeFile ?? join(options.dataDir, 'runs.db'));
   for (const text of notices) events.emit('notice', { level: 'warning', text });

@@ -10,11 +10,12 @@
  * into the main file when it closes, which would change the very bytes being kept for rescue.
  * A read-only one never writes the database, yet still reads a WAL left by a killed process.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { nativeBindingPath } from './native-binding.ts';
 import { enterWalMode } from '../engine/db/wal-mode.ts';
+import { makeFolder } from './make-folder.ts';
 import { migrate } from './migrations.ts';
 
 const BUSY_TIMEOUT_MS = 5_000;
@@ -64,7 +65,14 @@ export function moveAside(file: string, now: Date = new Date()): string {
 
 /** Opens (creating if needed) and migrates the store file, moving a damaged one aside first. */
 export function openStoreFile(file: string): OpenedStoreFile {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolder(dirname(file));
+  // Only a file can be damaged: a folder (or a device) given by mistake is refused, never moved aside.
+  const stat = existsSync(file) ? statSync(file) : null;
+  if (stat && !stat.isFile()) {
+    throw new Error(
+      `The run store ${file} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}; give the path of a store file (it is created if missing).`,
+    );
+  }
   const notices: string[] = [];
   const damage = findDamage(file);
   if (damage !== null) {
