@@ -27,11 +27,31 @@ export interface ChartSeries {
   latency: LatencyPercentilePoint[];
   histogram: LatencyHistogram;
   loopDelay: LoopDelayPoint[];
+  /**
+   * The loop delay as stems: each bucket's worst delay drawn as a vertical line at its time, back
+   * to zero between them. A line through the peaks alone would ramp across the very gap a long
+   * block leaves (no sample can fire while the loop is blocked).
+   */
+  loopStems: LoopStemPoint[];
+}
+
+export interface LoopStemPoint {
+  tMs: number;
+  maxDelayMs: number;
+}
+
+export function loopStems(points: readonly LoopDelayPoint[]): LoopStemPoint[] {
+  return points.flatMap((p) => [
+    { tMs: p.tMs, maxDelayMs: 0 },
+    { tMs: p.tMs, maxDelayMs: p.maxDelayMs },
+    { tMs: p.tMs, maxDelayMs: 0 },
+  ]);
 }
 
 export function chartSeries(records: RunRecords, points = CHART_POINTS): ChartSeries {
   const extent = runExtent(records);
   const grid = timeGrid(extent, points);
+  const loopDelay = loopDelaySeries(records, grid);
   const completed = records.requests.reduce((n, r) => n + (r.received === null ? 0 : 1), 0);
   const coarse = Math.max(4, Math.min(points, PERCENTILE_POINTS, Math.floor(completed / PER_BUCKET)));
   const percentileGrid = timeGrid(extent, coarse);
@@ -41,6 +61,7 @@ export function chartSeries(records: RunRecords, points = CHART_POINTS): ChartSe
     inFlight: inFlightSeries(records, grid),
     latency: latencyPercentileSeries(records, percentileGrid),
     histogram: latencyHistogram(records, { maxBins: HISTOGRAM_BINS }),
-    loopDelay: loopDelaySeries(records, grid),
+    loopDelay,
+    loopStems: loopStems(loopDelay),
   };
 }

@@ -37,7 +37,8 @@ export const HistogramChart = memo(function HistogramChart({
   const cursor = useMemo(() => ({ fill: colors.grid }), [colors]);
   const top = useMemo(() => niceAxisMax(Math.max(0, ...histogram.bins.map((b) => b.count)), 4), [histogram]);
   const yDomain = useMemo(() => [0, top] as [number, number], [top]);
-  const yTicks = useMemo(() => niceTicks(0, top, 4), [top]);
+  // Counts are whole: never a tick at 0.5 requests.
+  const yTicks = useMemo(() => niceTicks(0, top, Math.min(4, top)), [top]);
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <BarChart data={data} margin={CHART_MARGIN} barCategoryGap={1}>

@@ -132,7 +132,7 @@ export const RunCharts = memo(function RunCharts({ snapshot, theme }: Props) {
         <Lagged value={series} slot={4} live={live}>
           {(s: typeof series) => (
             <OverTimeChart
-              data={s.loopDelay}
+              data={s.loopStems}
               lines={lines.loop}
               domainMs={s.domainMs}
               colors={colors}

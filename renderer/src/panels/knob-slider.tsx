@@ -1,10 +1,11 @@
 /**
  * One numeric knob: a slider (log-scaled where the range spans orders of magnitude), a number
  * box that accepts the schema's full range, and its unit. A typed value outside the limits is
- * flagged and not applied, so the scenario never holds a value the host would refuse.
+ * flagged and not applied (leaving the box puts back the value in force), so the scenario never
+ * holds a value the host would refuse.
  */
 import { useEffect, useId, useState } from 'react';
-import { clampToLimit, positionOf, valueAt, type KnobLimit } from '../scenario/knob-limits.ts';
+import { positionOf, valueAt, type KnobLimit } from '../scenario/knob-limits.ts';
 
 const SLIDER_STEPS = 1000;
 
@@ -66,7 +67,11 @@ export function KnobSlider({ label, help, limit, value, onChange, disabled, disp
         title={`allowed ${limit.min}–${limit.max.toLocaleString('en-US')} ${limit.unit}`}
         onChange={(e) => commitText(e.target.value)}
         onBlur={() => {
-          if (invalid) commitText(String(clampToLimit(limit, Number(text) || limit.min)));
+          // Leaving a rejected value puts back the one in force rather than guessing a fix.
+          if (invalid) {
+            setText(String(shown));
+            setInvalid(false);
+          }
         }}
       />
       <span className="unit">{limit.unit}</span>

@@ -5,6 +5,7 @@ import {
   HISTOGRAM_BINS,
   PERCENTILE_POINTS,
   chartSeries,
+  loopStems,
 } from '../../../../renderer/src/charts/chart-series.ts';
 import { syntheticRun } from '../synthetic-run.ts';
 
@@ -15,6 +16,7 @@ test('a 20,000-request run gives charts a bounded number of points, whatever its
   assert.ok(s.latency.length <= PERCENTILE_POINTS);
   assert.ok(s.inFlight.length <= CHART_POINTS);
   assert.ok(s.loopDelay.length <= CHART_POINTS);
+  assert.ok(s.loopStems.length <= 3 * CHART_POINTS);
   assert.ok(s.histogram.bins.length <= HISTOGRAM_BINS);
   // Bounded, but nothing lost: every response is counted once.
   assert.equal(
@@ -35,4 +37,22 @@ test('the over-time charts share one x range covering the whole run', () => {
   const s = chartSeries(run);
   const last = Math.max(...run.requests.map((r) => r.received ?? 0)) / 1000;
   assert.ok(s.domainMs[0] <= 0 && s.domainMs[1] >= last);
+});
+
+test('loop delay becomes stems: up to each peak and back to zero at the same instant', () => {
+  const stems = loopStems([
+    { tMs: 10, maxDelayMs: 3, samples: 1 },
+    { tMs: 2_400, maxDelayMs: 2_330, samples: 1 },
+  ]);
+  assert.deepEqual(
+    stems.map((p) => [p.tMs, p.maxDelayMs]),
+    [
+      [10, 0],
+      [10, 3],
+      [10, 0],
+      [2_400, 0],
+      [2_400, 2_330],
+      [2_400, 0],
+    ],
+  );
 });

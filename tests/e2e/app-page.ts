@@ -1,0 +1,92 @@
+/**
+ * The app as the tests drive it: open it, pick presets, set knobs, run, read the numbers, take
+ * screenshots. Everything goes through what a user sees (labels, test ids on visible controls).
+ */
+import { mkdirSync } from 'node:fs';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+export const SCREENSHOT_DIR = 'artifacts/screenshots';
+/** The largest page the UI may build in any view (the budget the issue sets). */
+export const MAX_DOM_NODES = 1_400;
+
+export function appUrl(): string {
+  const url = process.env.INTERLEAVE_E2E_URL;
+  if (!url) throw new Error('INTERLEAVE_E2E_URL is not set: the global setup starts the host and sets it');
+  return url;
+}
+
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(appUrl());
+    await expect(this.page.getByTestId('connection')).toContainText('browser mode');
+    await expect(this.page.getByLabel('Preset')).toBeEnabled();
+  }
+
+  async pickPreset(id: string): Promise<void> {
+    await this.page.getByLabel('Preset').selectOption(id);
+  }
+
+  knob(testId: string): { number: Locator; slider: Locator } {
+    const row = this.page.getByTestId(testId);
+    return { number: row.locator('input[type=number]'), slider: row.locator('input[type=range]') };
+  }
+
+  async setKnob(testId: string, value: number): Promise<void> {
+    await this.knob(testId).number.fill(String(value));
+    await expect(this.knob(testId).number).toHaveValue(String(value));
+  }
+
+  status(): Locator {
+    return this.page.getByTestId('run-status');
+  }
+
+  canvas(): Locator {
+    return this.page.getByTestId('timeline-canvas');
+  }
+
+  /** Rectangles drawn on the timeline's last frame (after level of detail). */
+  async drawnRects(): Promise<number> {
+    return Number((await this.canvas().getAttribute('data-rects')) ?? 0);
+  }
+
+  /** The eight summary numbers as shown, by key. */
+  async summary(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const key of ['requests', 'errors', 'throughput', 'p50', 'p95', 'p99', 'max', 'loop']) {
+      out[key] = (await this.page.getByTestId(`summary-${key}`).innerText()).replace(/\s+/g, ' ').trim();
+    }
+    return out;
+  }
+
+  async domNodes(): Promise<number> {
+    return this.page.locator('*').count();
+  }
+
+  async screenshot(name: string): Promise<void> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await this.page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+  }
+
+  async waitUntilFinished(timeout = 60_000): Promise<string> {
+    await expect(this.status()).not.toHaveText('running', { timeout });
+    return this.status().innerText();
+  }
+}
+
+/**
+ * `test` with an `app` fixture. Afterwards it stops any run still going, so a failed test cannot
+ * leave the host busy for the next one.
+ */
+export const test = base.extend<{ app: AppPage }>({
+  app: async ({ page }, use) => {
+    const app = new AppPage(page);
+    await use(app);
+    const stop = page.getByTestId('stop');
+    if (await stop.isVisible().catch(() => false)) {
+      await stop.click();
+      await expect(app.status()).not.toHaveText('running', { timeout: 30_000 });
+    }
+  },
+});
