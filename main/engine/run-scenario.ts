@@ -23,6 +23,7 @@ import { createGilState } from './gil.ts';
 import { seedShop } from './db/shop.ts';
 import { planLanes } from './lanes.ts';
 import { Recorder } from './record/recorder.ts';
+import { unpackRequests } from './record/packed-requests.ts';
 import { spawnWorker, type WorkerName } from './threads/spawn.ts';
 import { ThreadHandle } from './threads/thread-handle.ts';
 import type { ThreadReport, ViewThreadData } from './threads/protocol.ts';
@@ -34,6 +35,8 @@ export interface EngineOptions {
   /** Everything recorded since the last call, about every 100 ms. */
   onBatch?(batch: TraceBatch): void;
   onProgress?(progress: RunProgress): void;
+  /** Aborting while threads start gives up the start (startScenario rejects, nothing is left running). */
+  signal?: AbortSignal;
 }
 
 export interface RunOutcome {
@@ -93,8 +96,9 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     else if (report.type === 'served') recorder.addServed(report.served);
     else if (report.type === 'loop') recorder.addLoop(report.samples);
     else if (report.type === 'requests') {
-      recorder.addRequests(report.requests);
-      progress = { ...progress, done: progress.done + report.requests.length };
+      const requests = unpackRequests(report);
+      recorder.addRequests(requests);
+      progress = { ...progress, done: progress.done + requests.length };
     } else if (report.type === 'load-done') finishLoad(report.reason);
   };
   const onFailure = (message: string) => {
@@ -149,7 +153,7 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
       epochMs, load: scenario.load, weights: scenario.endpoints.map((e) => e.weight),
       seed: scenario.seed, firstClientLane: plan.firstClientLane,
     });
-    const ready = await Promise.all(handles.map((h) => h.ready));
+    const ready = await untilReady(handles, options.signal);
     const serverPort = ready[handles.indexOf(server)].port;
     // Threads that record (the upstream and sync-http threads only serve).
     const recording = handles.filter((h) => h.name !== 'upstream' && h.name !== 'sync-http');
@@ -197,6 +201,23 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     await Promise.all(handles.map((h) => h.terminate()));
     throw new Error(failure ?? `could not start the run: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** Longest a thread may take to say Ready: a hundred threads on a busy 2-core machine take ~15 s. */
+const READY_TIMEOUT_MS = 60_000;
+
+/** Every thread's Ready, unless one fails, the start is aborted, or it takes too long. */
+function untilReady(handles: ThreadHandle[], signal: AbortSignal | undefined) {
+  return new Promise<Awaited<ThreadHandle['ready']>[]>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the threads did not start within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    const onAbort = () => reject(new Error('stopped before the load started'));
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    Promise.all(handles.map((h) => h.ready)).then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    });
+  });
 }
 
 /**

@@ -13,13 +13,14 @@ import { clockFrom } from '../clock.ts';
 import type { Micros, RequestRecord } from '../../../shared/trace.ts';
 import { WARM_UP_PATH, type EngineCommand, type LoadgenThreadData, type ThreadReport } from '../threads/protocol.ts';
 import { interArrivalMs, seededRandom, weightedPicker } from './random.ts';
+import { packRequests } from '../record/packed-requests.ts';
 
 const data = workerData as LoadgenThreadData;
 const { load } = data;
 const now = clockFrom(data.epochMs);
 const random = seededRandom(data.seed);
 const pickEndpoint = weightedPicker(data.weights, random);
-const post = (r: ThreadReport) => parentPort!.postMessage(r);
+const post = (r: ThreadReport, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(r, transfer);
 /** Connections the open model opens ahead of time; more open on demand up to maxInFlight. */
 const OPEN_WARM_CONNECTIONS = 32;
 
@@ -156,9 +157,9 @@ async function runOpen(): Promise<void> {
 
 const flushTimer = setInterval(flush, 50);
 function flush(): void {
-  const requests = completed;
+  const requests = packRequests(completed);
   completed = [];
-  post({ type: 'requests', requests, sent, inFlight });
+  post({ type: 'requests', ...requests, sent, inFlight }, [requests.packed.buffer as ArrayBuffer]);
 }
 
 /**

@@ -6,8 +6,9 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { Endpoint, LoadConfig, OffloadableStep, Scenario, Step } from '../../../shared/scenario.ts';
-import type { Micros, RequestRecord } from '../../../shared/trace.ts';
+import type { Micros } from '../../../shared/trace.ts';
 import type { UpstreamTarget } from '../upstream/upstream-url.ts';
+import type { PackedRequests } from '../record/packed-requests.ts';
 
 /** The load generator's unrecorded warm-up requests (see loadgen.worker.ts). */
 export const WARM_UP_PATH = '/__warm-up';
@@ -87,7 +88,8 @@ export type ThreadReport =
   | { type: 'served'; served: Float64Array }
   /** Packed pairs: t µs, delay ms. */
   | { type: 'loop'; samples: Float64Array }
-  | { type: 'requests'; requests: RequestRecord[]; sent: number; inFlight: number }
+  /** The client's records, packed (see record/packed-requests.ts). */
+  | ({ type: 'requests'; sent: number; inFlight: number } & PackedRequests)
   | { type: 'load-done'; reason: 'finished' | 'stopped' }
   | { type: 'flushed' }
   | { type: 'clock'; now: Micros }
