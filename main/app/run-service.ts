@@ -24,6 +24,7 @@ export class RunService {
     running: RunningScenario | null;
     /** Stop was asked while threads were still starting: stop as soon as they are up. */
     stopAsked: boolean;
+    starting: AbortController;
     finished: Promise<FinishedRun>;
   } | null = null;
 
@@ -44,7 +45,8 @@ export class RunService {
     const runId = info.id;
     let resolveFinished!: (f: FinishedRun) => void;
     const finished = new Promise<FinishedRun>((r) => (resolveFinished = r));
-    this.active = { id: runId, running: null, stopAsked: false, finished };
+    const starting = new AbortController();
+    this.active = { id: runId, running: null, stopAsked: false, starting, finished };
     this.events.emit('run', { type: 'started', runId, info });
     const progress = (p: RunProgress) => this.events.emit('run', { type: 'progress', runId, progress: p });
     progress({ done: 0, total: scenario.load.end.kind === 'requests' ? scenario.load.end.count : null, elapsedMs: 0, plannedMs: null, phase: 'starting' });
@@ -57,9 +59,12 @@ export class RunService {
           this.events.emit('run', { type: 'batch', runId, batch });
         },
         onProgress: progress,
+        signal: starting.signal,
       });
     } catch (error) {
-      this.end(runId, 'failed', null, (error as Error).message, null, resolveFinished);
+      const stopped = starting.signal.aborted;
+      this.end(runId, stopped ? 'stopped' : 'failed', null, (error as Error).message, null, resolveFinished);
+      if (stopped) return { info: this.store.getRun(runId), finished };
       throw error;
     }
     this.active.running = running;
@@ -76,7 +81,10 @@ export class RunService {
     if (!this.active || this.active.id !== runId) return;
     const { running, finished } = this.active;
     if (running) await running.stop();
-    else this.active.stopAsked = true;
+    else {
+      this.active.stopAsked = true;
+      this.active.starting.abort();
+    }
     await finished;
   }
 

@@ -28,10 +28,15 @@ export async function runCommand(args: string[]): Promise<number> {
   const app = await openCliApp(values.db);
   const progress = progressLine(process.stderr, process.stderr.isTTY === true && !values.json);
   app.on('run', (e) => e.type === 'progress' && progress.update(e.progress));
-  // Ctrl-C stops the run cleanly; what was recorded is kept as a stopped run.
-  const onSignal = () => void app.runs.stopAll();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Ctrl-C stops the run cleanly; what was recorded is kept as a stopped run. A second Ctrl-C
+  // exits at once (the store's last batch is committed already; the run shows as interrupted).
+  let signals = 0;
+  const onSignal = () => {
+    if (++signals > 1) process.exit(130);
+    void app.runs.stopAll();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const { finished } = await app.runs.start(scenario, name);
     const { info, outcome } = await finished;
