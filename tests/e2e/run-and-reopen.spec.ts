@@ -6,6 +6,12 @@
 import { expect } from '@playwright/test';
 import { MAX_DOM_NODES, test } from './app-page.ts';
 
+/** Page-side: accumulate layout-shift scores not caused by input (a string: the page has no eval, CDP does). */
+const LAYOUT_SHIFT_PROBE = `window.layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.layoutShift += e.value;
+}).observe({ type: 'layout-shift' });`;
+
 test('pick, tune, run, watch it stream, stop, and reopen it from history with the same numbers', async ({
   page,
   app,
@@ -33,6 +39,8 @@ test('pick, tune, run, watch it stream, stop, and reopen it from history with th
   await expect(page.getByTestId('preset-explanation')).toContainText('Edited');
   await app.screenshot('01-settings');
 
+  // Nothing may jump while the run streams in: sum the layout shifts Chromium reports.
+  await page.evaluate(LAYOUT_SHIFT_PROBE);
   await page.getByTestId('run').click();
   await expect(app.status()).toHaveText('running');
   // Bars appear while the run is still going.
@@ -43,6 +51,8 @@ test('pick, tune, run, watch it stream, stop, and reopen it from history with th
   expect(await app.domNodes()).toBeLessThanOrEqual(MAX_DOM_NODES);
 
   const stoppedRun = (await page.getByTestId('history').locator('li.current').getAttribute('data-testid'))!;
+  await page.waitForTimeout(1_500);
+  expect(await page.evaluate('window.layoutShift')).toBeLessThan(0.01);
   await page.getByTestId('stop').click();
   expect(await app.waitUntilFinished()).toBe('stopped');
   const stoppedWith = await app.summary();

@@ -14,12 +14,11 @@ test('hovering a bar describes its request; both views stay within the DOM budge
 
   const box = (await app.canvas().boundingBox())!;
   const tooltip = page.getByTestId('timeline-tooltip');
-  // Sweep the first lane until the pointer lands on a span (the executor thread is busy most of the run).
-  let found = false;
+  // Sweep the rows until the pointer lands on a span (the executor thread is busy most of the run).
   for (const view of ['lanes', 'requests'] as const) {
     await page.getByTestId(`view-${view}`).click();
     expect(await app.domNodes()).toBeLessThanOrEqual(MAX_DOM_NODES);
-    found = false;
+    let found = false;
     for (let x = box.x + 160; x < box.x + box.width - 10 && !found; x += 12) {
       for (const dy of view === 'lanes' ? [40, 80, 120] : [28, 46]) {
         await page.mouse.move(x, box.y + dy);

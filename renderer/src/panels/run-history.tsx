@@ -27,6 +27,7 @@ function meta(r: RunInfo): string {
     minute: '2-digit',
     second: '2-digit',
   });
+  if (r.status === 'running') return `running · started ${when}`;
   const numbers = r.summary
     ? `${r.summary.requests} req · p99 ${formatMs(r.summary.p99Ms)}`
     : `${r.recordedRequests} req`;

@@ -15,7 +15,7 @@
  * when zoomed in; runs narrower than MIN_DISTINCT_CSS_PX are merged across requests, since
  * nobody can tell them apart at that size anyway.
  */
-import type { CssPx, TimeScale } from './time-scale.ts';
+import type { TimeScale } from './time-scale.ts';
 
 /** Below this width, neighbouring rectangles of one phase merge even if their requests differ. */
 export const MIN_DISTINCT_CSS_PX = 3;

@@ -85,11 +85,11 @@ export class TimelineController {
   }
 
   /**
-   * The window a live run opens with: the whole expected run when it is short, ten seconds of it
+   * The window a live run opens with: the whole expected run when it is short, five seconds of it
    * when it is long (individual requests stay visible, and each frame touches fewer spans).
    */
   setWindowHint(micros: number): void {
-    this.windowHintMicros = Math.min(10_000_000, Math.max(200_000, micros * 1.1));
+    this.windowHintMicros = Math.min(5_000_000, Math.max(200_000, micros * 1.1));
   }
 
   /** Pan by a fraction of the visible width (arrow keys). */
