@@ -99,7 +99,8 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
       const requests = unpackRequests(report);
       recorder.addRequests(requests);
       progress = { ...progress, done: progress.done + requests.length };
-    } else if (report.type === 'load-done') finishLoad(report.reason);
+    } else if (report.type === 'load-started') recorder.measureFrom(report.at);
+    else if (report.type === 'load-done') finishLoad(report.reason);
   };
   const onFailure = (message: string) => {
     failure ??= message;
@@ -161,7 +162,6 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     const startupMs = performance.now() - startedAt;
     await settle();
 
-    recorder.measureFrom(now());
     loadgen.send({ type: 'start', serverUrl: `http://127.0.0.1:${serverPort}` });
     const runStart = performance.now();
     const ticker = setInterval(() => {

@@ -185,6 +185,7 @@ parentPort!.on('message', async (command: EngineCommand) => {
     serverUrl = command.serverUrl;
     await warmUp();
     startedAt = now();
+    post({ type: 'load-started', at: startedAt });
     await (load.model === 'closed' ? runClosed() : runOpen());
     clearInterval(flushTimer);
     flush();

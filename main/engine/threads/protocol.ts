@@ -90,6 +90,8 @@ export type ThreadReport =
   | { type: 'loop'; samples: Float64Array }
   /** The client's records, packed (see record/packed-requests.ts). */
   | ({ type: 'requests'; sent: number; inFlight: number } & PackedRequests)
+  /** The warm-up is over and the measured load begins now. */
+  | { type: 'load-started'; at: Micros }
   | { type: 'load-done'; reason: 'finished' | 'stopped' }
   | { type: 'flushed' }
   | { type: 'clock'; now: Micros }
