@@ -4,12 +4,27 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const node = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'net'], message: 'Node built-ins do not run here.' };
+const node = {
+  group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'net'],
+  message: 'Node built-ins do not run here.',
+};
 const electron = { name: 'electron', message: 'Only main/electron may import Electron.' };
-const nativeAndServer = { group: ['better-sqlite3', 'undici', 'ws', 'esbuild', 'tsx', 'tsx/*'], message: 'Node-only packages do not run here.' };
-const react = { group: ['react', 'react-dom', 'react-dom/*', 'recharts'], message: 'UI libraries belong to renderer/.' };
-const intoMain = { group: ['**/main/**', '../main/*', '../../main/*'], message: 'Reach the engine through the bridge (shared/bridge.ts), never by import.' };
-const intoRenderer = { group: ['**/renderer/**'], message: 'The renderer is a client of the bridge; nothing imports it.' };
+const nativeAndServer = {
+  group: ['better-sqlite3', 'undici', 'ws', 'esbuild', 'tsx', 'tsx/*'],
+  message: 'Node-only packages do not run here.',
+};
+const react = {
+  group: ['react', 'react-dom', 'react-dom/*', 'recharts'],
+  message: 'UI libraries belong to renderer/.',
+};
+const intoMain = {
+  group: ['**/main/**', '../main/*', '../../main/*'],
+  message: 'Reach the engine through the bridge (shared/bridge.ts), never by import.',
+};
+const intoRenderer = {
+  group: ['**/renderer/**'],
+  message: 'The renderer is a client of the bridge; nothing imports it.',
+};
 
 /** Allowed imports per folder: each entry lists what that folder may NOT import. */
 const LAYERS = {
@@ -24,7 +39,18 @@ const LAYERS = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'native/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', 'scratch/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'native/**',
+      'test-results/**',
+      'playwright-report/**',
+      'artifacts/**',
+      'scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -36,7 +62,16 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.js', 'bin/**/*.js', 'eslint.config.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        performance: 'readonly',
+      },
+    },
   },
   ...Object.entries(LAYERS).map(([folder, rules]) => ({
     files: [`${folder}/*.ts`, `${folder}/*.tsx`],

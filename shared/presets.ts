@@ -25,7 +25,12 @@ export const PRESETS: readonly Preset[] = [
     summary: 'async def awaiting 100 ms under uvicorn: ten requests overlap on one loop',
     explanation:
       'An `async def` view that awaits (asyncio.sleep, an async HTTP client, an async driver) gives the event loop back while it waits. Under uvicorn (ASGI) one loop thread serves all ten requests at once: each takes about 100 ms and the loop stays free.',
-    scenario: { name: 'Async view awaiting I/O', server: asgi, endpoints: [{ name: 'await-io', view: 'async', steps: [{ kind: 'await', ms: 100 }] }], load: tenUsers() },
+    scenario: {
+      name: 'Async view awaiting I/O',
+      server: asgi,
+      endpoints: [{ name: 'await-io', view: 'async', steps: [{ kind: 'await', ms: 100 }] }],
+      load: tenUsers(),
+    },
   },
   {
     id: 'async-time-sleep',
@@ -33,7 +38,12 @@ export const PRESETS: readonly Preset[] = [
     summary: 'async def calling time.sleep(0.1): the loop is blocked and requests run one at a time',
     explanation:
       '`time.sleep` (or any blocking call) inside `async def` holds the only event-loop thread. Nothing else runs until it returns, so ten concurrent requests take about a second and the loop-delay chart shows 100 ms stalls. Use `await asyncio.sleep`, an async client, or `sync_to_async`.',
-    scenario: { name: 'Async view calling time.sleep', server: asgi, endpoints: [{ name: 'sleepy', view: 'async', steps: [{ kind: 'block', ms: 100 }] }], load: tenUsers() },
+    scenario: {
+      name: 'Async view calling time.sleep',
+      server: asgi,
+      endpoints: [{ name: 'sleepy', view: 'async', steps: [{ kind: 'block', ms: 100 }] }],
+      load: tenUsers(),
+    },
   },
   {
     id: 'async-requests-get',
@@ -41,7 +51,12 @@ export const PRESETS: readonly Preset[] = [
     summary: 'a sync HTTP client inside async def blocks the loop for the whole upstream call',
     explanation:
       '`requests.get` is synchronous: called from `async def` it blocks the event loop for the whole round trip to the upstream (a real HTTP call here). Switch to an async client (httpx.AsyncClient) or wrap the call in `sync_to_async`.',
-    scenario: { name: 'Async view calling requests.get', server: asgi, endpoints: [{ name: 'fetch', view: 'async', steps: [{ kind: 'upstream', ms: 100, blocking: true }] }], load: tenUsers() },
+    scenario: {
+      name: 'Async view calling requests.get',
+      server: asgi,
+      endpoints: [{ name: 'fetch', view: 'async', steps: [{ kind: 'upstream', ms: 100, blocking: true }] }],
+      load: tenUsers(),
+    },
   },
   {
     id: 'sync-workers',
@@ -49,7 +64,12 @@ export const PRESETS: readonly Preset[] = [
     summary: 'def views blocking 100 ms on 4 sync workers: requests queue for a worker',
     explanation:
       'Under gunicorn with sync workers (WSGI) each worker is a process that serves one request at a time. Ten concurrent 100 ms requests on 4 workers run in waves of four: about 300 ms for the last, and the rest of the time is "queued for a worker".',
-    scenario: { name: 'Sync views on 4 workers', server: { model: 'sync-workers', workers: 4 }, endpoints: [{ name: 'sync-view', view: 'sync', steps: [{ kind: 'block', ms: 100 }] }], load: tenUsers() },
+    scenario: {
+      name: 'Sync views on 4 workers',
+      server: { model: 'sync-workers', workers: 4 },
+      endpoints: [{ name: 'sync-view', view: 'sync', steps: [{ kind: 'block', ms: 100 }] }],
+      load: tenUsers(),
+    },
   },
   {
     id: 'async-view-on-wsgi',
@@ -57,15 +77,31 @@ export const PRESETS: readonly Preset[] = [
     summary: 'async def under gunicorn sync workers: await frees nothing, same as a sync view',
     explanation:
       'Under WSGI Django runs an `async def` view with `async_to_sync`, in a one-off event loop that holds its worker until the view returns. Awaiting frees nothing: 4 workers and ten 100 ms awaits take about 300 ms, exactly like blocking sync views.',
-    scenario: { name: 'Async view on WSGI workers', server: { model: 'sync-workers', workers: 4 }, endpoints: [{ name: 'await-io', view: 'async', steps: [{ kind: 'await', ms: 100 }] }], load: tenUsers() },
+    scenario: {
+      name: 'Async view on WSGI workers',
+      server: { model: 'sync-workers', workers: 4 },
+      endpoints: [{ name: 'await-io', view: 'async', steps: [{ kind: 'await', ms: 100 }] }],
+      load: tenUsers(),
+    },
   },
   {
     id: 'async-orm-per-request',
     title: 'Async ORM (aget) under ASGI',
     summary: 'await Model.objects.aget(): each request in flight gets its own executor thread',
     explanation:
-      "The async ORM runs the sync ORM through `sync_to_async(thread_sensitive=True)`. Since Django 4.0 the ASGI handler gives every request its own ThreadSensitiveContext, so each request in flight has its own thread: ten 100 ms queries overlap on ten threads and the loop stays free.",
-    scenario: { name: 'Async ORM under ASGI', server: asgi, endpoints: [{ name: 'product', view: 'async', steps: [{ kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 100 } }] }], load: tenUsers() },
+      'The async ORM runs the sync ORM through `sync_to_async(thread_sensitive=True)`. Since Django 4.0 the ASGI handler gives every request its own ThreadSensitiveContext, so each request in flight has its own thread: ten 100 ms queries overlap on ten threads and the loop stays free.',
+    scenario: {
+      name: 'Async ORM under ASGI',
+      server: asgi,
+      endpoints: [
+        {
+          name: 'product',
+          view: 'async',
+          steps: [{ kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 100 } }],
+        },
+      ],
+      load: tenUsers(),
+    },
   },
   {
     id: 'async-orm-one-thread',
@@ -73,7 +109,18 @@ export const PRESETS: readonly Preset[] = [
     summary: 'sync_to_async with no ThreadSensitiveContext (Django 3.x, plain asyncio): one thread for all',
     explanation:
       'Outside a request context (a plain asyncio app, a management command, or Django 3.x) every thread-sensitive call shares one process-wide thread. The loop stays free but the queries run one after another: ten 100 ms queries take about a second, mostly "queued for the executor".',
-    scenario: { name: 'Async ORM on one thread', server: { ...asgi, executor: 'one-thread' }, endpoints: [{ name: 'product', view: 'async', steps: [{ kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 100 } }] }], load: tenUsers() },
+    scenario: {
+      name: 'Async ORM on one thread',
+      server: { ...asgi, executor: 'one-thread' },
+      endpoints: [
+        {
+          name: 'product',
+          view: 'async',
+          steps: [{ kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 100 } }],
+        },
+      ],
+      load: tenUsers(),
+    },
   },
   {
     id: 'gather-api-calls',
@@ -81,15 +128,53 @@ export const PRESETS: readonly Preset[] = [
     summary: 'asyncio.gather of two awaited upstream calls: they overlap, about 100 ms',
     explanation:
       '`await asyncio.gather(client.get(a), client.get(b))` with an async HTTP client runs both calls at once: the request takes about as long as the slower one.',
-    scenario: { name: 'Gathering two API calls', server: asgi, endpoints: [{ name: 'two-apis', view: 'async', steps: [{ kind: 'gather', steps: [{ kind: 'upstream', ms: 100 }, { kind: 'upstream', ms: 100 }] }] }], load: { ...tenUsers(), concurrency: 1, end: { kind: 'requests', count: 5 } } },
+    scenario: {
+      name: 'Gathering two API calls',
+      server: asgi,
+      endpoints: [
+        {
+          name: 'two-apis',
+          view: 'async',
+          steps: [
+            {
+              kind: 'gather',
+              steps: [
+                { kind: 'upstream', ms: 100 },
+                { kind: 'upstream', ms: 100 },
+              ],
+            },
+          ],
+        },
+      ],
+      load: { ...tenUsers(), concurrency: 1, end: { kind: 'requests', count: 5 } },
+    },
   },
   {
     id: 'gather-orm-queries',
     title: 'Gathering two ORM queries',
     summary: 'asyncio.gather of two aget() calls: one thread per request, so they run one after the other',
     explanation:
-      "Gathering two async ORM calls looks concurrent but is not: both go through `sync_to_async(thread_sensitive=True)`, and one request has one thread, so the second query waits for the first. One request takes about 200 ms, not 100.",
-    scenario: { name: 'Gathering two ORM queries', server: asgi, endpoints: [{ name: 'two-queries', view: 'async', steps: [{ kind: 'gather', steps: [{ kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 100 } }, { kind: 'offload', step: { kind: 'db', query: 'cart-get', ms: 100 } }] }] }], load: { ...tenUsers(), concurrency: 1, end: { kind: 'requests', count: 5 } } },
+      'Gathering two async ORM calls looks concurrent but is not: both go through `sync_to_async(thread_sensitive=True)`, and one request has one thread, so the second query waits for the first. One request takes about 200 ms, not 100.',
+    scenario: {
+      name: 'Gathering two ORM queries',
+      server: asgi,
+      endpoints: [
+        {
+          name: 'two-queries',
+          view: 'async',
+          steps: [
+            {
+              kind: 'gather',
+              steps: [
+                { kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 100 } },
+                { kind: 'offload', step: { kind: 'db', query: 'cart-get', ms: 100 } },
+              ],
+            },
+          ],
+        },
+      ],
+      load: { ...tenUsers(), concurrency: 1, end: { kind: 'requests', count: 5 } },
+    },
   },
   {
     id: 'cpu-offload-gil',
@@ -97,7 +182,12 @@ export const PRESETS: readonly Preset[] = [
     summary: 'four 50 ms computations on a pool of 4 threads: the GIL runs them one at a time',
     explanation:
       '`run_in_executor` (or `sync_to_async(thread_sensitive=False)`) moves CPU work off the loop, but CPython threads take turns holding the GIL, switching every 5 ms. Four 50 ms computations on four threads still take about 200 ms. Turn the interpreter lock off to see free-threaded Python, or use processes.',
-    scenario: { name: 'CPU offloaded under the GIL', server: { ...asgi, executor: 'pool', poolThreads: 4 }, endpoints: [{ name: 'compute', view: 'async', steps: [{ kind: 'offload', step: { kind: 'cpu', ms: 50 } }] }], load: { model: 'closed', concurrency: 4, end: { kind: 'requests', count: 8 } } },
+    scenario: {
+      name: 'CPU offloaded under the GIL',
+      server: { ...asgi, executor: 'pool', poolThreads: 4 },
+      endpoints: [{ name: 'compute', view: 'async', steps: [{ kind: 'offload', step: { kind: 'cpu', ms: 50 } }] }],
+      load: { model: 'closed', concurrency: 4, end: { kind: 'requests', count: 8 } },
+    },
   },
   {
     id: 'cpu-bound-async-view',
@@ -105,7 +195,21 @@ export const PRESETS: readonly Preset[] = [
     summary: 'async def doing 30 ms of computation: the loop is busy, every request waits its turn',
     explanation:
       'Computation inside `async def` runs on the loop thread and never yields: while one request serialises a big payload, no other request makes progress. Loop delay grows with the number of requests in flight.',
-    scenario: { name: 'CPU-bound async view', server: asgi, endpoints: [{ name: 'render', view: 'async', steps: [{ kind: 'await', ms: 20 }, { kind: 'cpu', ms: 30 }] }], load: tenUsers(40) },
+    scenario: {
+      name: 'CPU-bound async view',
+      server: asgi,
+      endpoints: [
+        {
+          name: 'render',
+          view: 'async',
+          steps: [
+            { kind: 'await', ms: 20 },
+            { kind: 'cpu', ms: 30 },
+          ],
+        },
+      ],
+      load: tenUsers(40),
+    },
   },
   {
     id: 'shop-mix',
@@ -117,9 +221,34 @@ export const PRESETS: readonly Preset[] = [
       name: 'Shop mix',
       server: asgi,
       endpoints: [
-        { name: 'product-list', weight: 6, view: 'async', steps: [{ kind: 'offload', step: { kind: 'db', query: 'product-list', ms: 5 } }, { kind: 'cpu', ms: 3 }] },
-        { name: 'cart', weight: 3, view: 'async', steps: [{ kind: 'offload', step: { kind: 'db', query: 'cart-get', ms: 5 } }, { kind: 'cpu', ms: 2 }] },
-        { name: 'checkout', weight: 1, view: 'async', steps: [{ kind: 'offload', step: { kind: 'db', query: 'order-insert', ms: 10 } }, { kind: 'upstream', ms: 150 }, { kind: 'cpu', ms: 2 }] },
+        {
+          name: 'product-list',
+          weight: 6,
+          view: 'async',
+          steps: [
+            { kind: 'offload', step: { kind: 'db', query: 'product-list', ms: 5 } },
+            { kind: 'cpu', ms: 3 },
+          ],
+        },
+        {
+          name: 'cart',
+          weight: 3,
+          view: 'async',
+          steps: [
+            { kind: 'offload', step: { kind: 'db', query: 'cart-get', ms: 5 } },
+            { kind: 'cpu', ms: 2 },
+          ],
+        },
+        {
+          name: 'checkout',
+          weight: 1,
+          view: 'async',
+          steps: [
+            { kind: 'offload', step: { kind: 'db', query: 'order-insert', ms: 10 } },
+            { kind: 'upstream', ms: 150 },
+            { kind: 'cpu', ms: 2 },
+          ],
+        },
       ],
       load: { model: 'open', rateRps: 60, arrival: 'poisson', maxInFlight: 100, end: { kind: 'duration', seconds: 5 } },
     },

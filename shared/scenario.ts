@@ -65,9 +65,7 @@ export const offloadableStepSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** `await sync_to_async(fn)()`, and the async ORM (`aget`, `acreate`), which is exactly that. */
-export const offloadStepSchema = z
-  .object({ kind: z.literal('offload'), step: offloadableStepSchema })
-  .strict();
+export const offloadStepSchema = z.object({ kind: z.literal('offload'), step: offloadableStepSchema }).strict();
 
 /** A step that may stand inside a gather. */
 export const leafStepSchema = z.discriminatedUnion('kind', [
@@ -171,12 +169,22 @@ export const scenarioSchema = z
     server: serverSchema,
     endpoints: z.array(endpointSchema).min(1).max(32),
     load: loadSchema,
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
   })
   .strict()
   .superRefine((s, ctx) => {
     const inFlight = maxInFlight(s.load);
-    if (s.server.model === 'async' && s.server.executor === 'per-request' && needsExecutor(s.endpoints) && inFlight > MAX_PER_REQUEST_THREADS) {
+    if (
+      s.server.model === 'async' &&
+      s.server.executor === 'per-request' &&
+      needsExecutor(s.endpoints) &&
+      inFlight > MAX_PER_REQUEST_THREADS
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['load', s.load.model === 'closed' ? 'concurrency' : 'maxInFlight'],
@@ -185,7 +193,12 @@ export const scenarioSchema = z
     }
     const names = new Set<string>();
     s.endpoints.forEach((e, i) => {
-      if (names.has(e.name)) ctx.addIssue({ code: 'custom', path: ['endpoints', i, 'name'], message: `"${e.name}" is used twice; endpoint names must differ` });
+      if (names.has(e.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endpoints', i, 'name'],
+          message: `"${e.name}" is used twice; endpoint names must differ`,
+        });
       names.add(e.name);
     });
   });

@@ -36,7 +36,9 @@ export type PhaseId = (typeof PHASES)[number]['id'];
 export type PhaseCode = (typeof PHASES)[number]['code'];
 
 /** Phase code by id, for writing spans without magic numbers. */
-export const Phase = Object.fromEntries(PHASES.map((p) => [p.id, p.code])) as { [K in PhaseId]: Extract<(typeof PHASES)[number], { id: K }>['code'] };
+export const Phase = Object.fromEntries(PHASES.map((p) => [p.id, p.code])) as {
+  [K in PhaseId]: Extract<(typeof PHASES)[number], { id: K }>['code'];
+};
 
 /** Phase ids by code. */
 export const PHASE_IDS: readonly PhaseId[] = PHASES.map((p) => p.id);

@@ -76,5 +76,8 @@ export function describeIssue(issue: Issue): string {
 export function parseOrExplain<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  throw new ValidationError(what, result.error.issues.map((i) => describeIssue(i as Issue)));
+  throw new ValidationError(
+    what,
+    result.error.issues.map((i) => describeIssue(i as Issue)),
+  );
 }

@@ -49,7 +49,13 @@ export class RunService {
     this.active = { id: runId, running: null, stopAsked: false, starting, finished };
     this.events.emit('run', { type: 'started', runId, info });
     const progress = (p: RunProgress) => this.events.emit('run', { type: 'progress', runId, progress: p });
-    progress({ done: 0, total: scenario.load.end.kind === 'requests' ? scenario.load.end.count : null, elapsedMs: 0, plannedMs: null, phase: 'starting' });
+    progress({
+      done: 0,
+      total: scenario.load.end.kind === 'requests' ? scenario.load.end.count : null,
+      elapsedMs: 0,
+      plannedMs: null,
+      phase: 'starting',
+    });
     let running: RunningScenario;
     try {
       running = await startScenario(scenario, {

@@ -30,7 +30,13 @@ export const USAGE = `usage:
   interleave export RUN_ID --out FILE.(html|json|csv|trace.json) [--db FILE]
   interleave import FILE.json [--db FILE]`;
 
-const COMMANDS = { presets: presetsCommand, run: runCommand, runs: runsCommand, export: exportCommand, import: importCommand };
+const COMMANDS = {
+  presets: presetsCommand,
+  run: runCommand,
+  runs: runsCommand,
+  export: exportCommand,
+  import: importCommand,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -45,7 +51,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || error instanceof ValidationError || isParseArgsError(error)) {
       process.stderr.write(`interleave: ${(error as Error).message}\n`);
-      if (error instanceof UsageError || isParseArgsError(error)) process.stderr.write(`run "interleave --help" for usage\n`);
+      if (error instanceof UsageError || isParseArgsError(error))
+        process.stderr.write(`run "interleave --help" for usage\n`);
       return 2;
     }
     process.stderr.write(`interleave: ${(error as Error).message}\n`);

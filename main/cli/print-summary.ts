@@ -6,7 +6,13 @@ import type { RunSummary } from '../../shared/trace.ts';
 import { describeLoad, describeServer, describeView } from '../../shared/analysis/describe-scenario.ts';
 import { formatMs, formatRps } from '../../shared/analysis/format.ts';
 
-export function summaryJson(info: RunInfo, scenario: Scenario, summary: RunSummary, bound: Bound, clockSkewMs: number | null) {
+export function summaryJson(
+  info: RunInfo,
+  scenario: Scenario,
+  summary: RunSummary,
+  bound: Bound,
+  clockSkewMs: number | null,
+) {
   return {
     runId: info.id,
     name: info.name,

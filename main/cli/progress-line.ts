@@ -17,7 +17,12 @@ export function progressLine(stream: NodeJS.WriteStream, enabled: boolean) {
       last = t;
       const fraction = p.total ? p.done / p.total : p.plannedMs ? Math.min(1, p.elapsedMs / p.plannedMs) : 0;
       const bar = '#'.repeat(Math.round(fraction * WIDTH)).padEnd(WIDTH, '.');
-      const what = p.phase === 'starting' ? 'starting threads' : p.phase === 'finishing' ? 'collecting records' : `${p.done}${p.total ? `/${p.total}` : ''} requests`;
+      const what =
+        p.phase === 'starting'
+          ? 'starting threads'
+          : p.phase === 'finishing'
+            ? 'collecting records'
+            : `${p.done}${p.total ? `/${p.total}` : ''} requests`;
       stream.write(`\r[${bar}] ${what}  ${(p.elapsedMs / 1000).toFixed(1)} s\x1b[K`);
       drawn = true;
     },

@@ -61,7 +61,9 @@ function readScenarioFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the scenario file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read the scenario file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   try {
     return JSON.parse(text);
@@ -79,9 +81,17 @@ function baseScenario(flags: RunFlags): ScenarioInput {
   return structuredClone(preset.scenario);
 }
 
-function stepFromFlags(kind: (typeof STEP_FLAG_KINDS)[number], ms: number, inner: (typeof INNER_KINDS)[number]): LeafStep {
+function stepFromFlags(
+  kind: (typeof STEP_FLAG_KINDS)[number],
+  ms: number,
+  inner: (typeof INNER_KINDS)[number],
+): LeafStep {
   const leaf = (k: (typeof INNER_KINDS)[number]): OffloadableStep =>
-    k === 'db' ? { kind: 'db', query: 'product-get', ms } : k === 'upstream' ? { kind: 'upstream', ms } as OffloadableStep : { kind: k, ms };
+    k === 'db'
+      ? { kind: 'db', query: 'product-get', ms }
+      : k === 'upstream'
+        ? ({ kind: 'upstream', ms } as OffloadableStep)
+        : { kind: k, ms };
   if (kind === 'offload') return { kind: 'offload', step: leaf(inner) };
   if (kind === 'await') return { kind: 'await', ms };
   return leaf(kind) as LeafStep;
@@ -112,7 +122,8 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
 
   const latency = flags.latency === undefined ? undefined : number('latency', flags.latency);
   if (flags.inner && flags.step !== 'offload') throw new UsageError('--inner goes with --step offload');
-  if (flags.gather && !flags.step) throw new UsageError('--gather goes with --step (the view gathers N copies of that step)');
+  if (flags.gather && !flags.step)
+    throw new UsageError('--gather goes with --step (the view gathers N copies of that step)');
   if (Array.isArray(s.endpoints) && (flags.step || latency !== undefined || flags.view)) {
     if (flags.step) {
       const kind = oneOf('step', flags.step, STEP_FLAG_KINDS);
@@ -122,7 +133,8 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
       if (flags.gather && (!Number.isInteger(copies) || copies < 1)) {
         throw new UsageError(`--gather is "${flags.gather}"; allowed a whole number of copies, at least 1`);
       }
-      const steps: Step[] = copies > 0 ? [{ kind: 'gather', steps: Array.from({ length: copies }, () => step) }] : [step];
+      const steps: Step[] =
+        copies > 0 ? [{ kind: 'gather', steps: Array.from({ length: copies }, () => step) }] : [step];
       const view = flags.view ? oneOf('view', flags.view, VIEW_KINDS) : 'async';
       s.endpoints = [{ name: `${kind}-view`, view, steps }];
     } else {
@@ -134,8 +146,10 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
     }
   }
 
-  if (flags.concurrency && flags.rate) throw new UsageError('give --concurrency (closed load) or --rate (open load), not both');
-  if (flags.concurrency) Object.assign(load, { model: 'closed', concurrency: number('concurrency', flags.concurrency) });
+  if (flags.concurrency && flags.rate)
+    throw new UsageError('give --concurrency (closed load) or --rate (open load), not both');
+  if (flags.concurrency)
+    Object.assign(load, { model: 'closed', concurrency: number('concurrency', flags.concurrency) });
   if (flags.rate) Object.assign(load, { model: 'open', rateRps: number('rate', flags.rate) });
   if (flags.arrival) load.arrival = oneOf('arrival', flags.arrival, ['constant', 'poisson'] as const);
   if (flags.think) load.thinkMs = number('think', flags.think);
@@ -153,4 +167,15 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
   return scenario;
 }
 
-const OVERRIDE_FLAGS = ['server', 'workers', 'view', 'executor', 'threads', 'gil', 'step', 'latency', 'inner', 'gather'] as const;
+const OVERRIDE_FLAGS = [
+  'server',
+  'workers',
+  'view',
+  'executor',
+  'threads',
+  'gil',
+  'step',
+  'latency',
+  'inner',
+  'gather',
+] as const;

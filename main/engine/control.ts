@@ -32,7 +32,11 @@ export function blockFor(control: ControlWord, ms: number): void {
   // Atomics.wait can wake early (notify for stop); loop until the time is really up. It also
   // wakes ~0.1 ms late (the kernel's timer slack and the wake-up), 2% of a 5 ms step, so it
   // sleeps until WAKE_EARLY_MS before the deadline and the thread spins for the rest.
-  for (let left = ms - WAKE_EARLY_MS; left > 0 && !stopRequested(control); left = until - WAKE_EARLY_MS - performance.now()) {
+  for (
+    let left = ms - WAKE_EARLY_MS;
+    left > 0 && !stopRequested(control);
+    left = until - WAKE_EARLY_MS - performance.now()
+  ) {
     Atomics.wait(control, STOP, 0, left);
   }
   while (performance.now() < until && !stopRequested(control)) {

@@ -17,12 +17,23 @@ export interface ServerLanes {
 export function planLanes(scenario: Scenario): ServerLanes {
   const { server } = scenario;
   if (server.model === 'sync-workers') {
-    const workers = Array.from({ length: server.workers }, (_, i): Lane => ({ id: i, name: `worker ${i + 1}`, kind: 'worker', process: i + 1 }));
+    const workers = Array.from({ length: server.workers }, (_, i): Lane => ({
+      id: i,
+      name: `worker ${i + 1}`,
+      kind: 'worker',
+      process: i + 1,
+    }));
     return { lanes: workers, loop: null, executors: [], workers, firstClientLane: workers.length };
   }
   const loop: Lane = { id: 0, name: 'event loop', kind: 'loop', process: 0 };
-  const count = needsExecutor(scenario.endpoints) ? executorThreadCount(server.executor, server.poolThreads, maxInFlight(scenario.load)) : 0;
-  const executors = Array.from({ length: count }, (_, i): Lane => ({ id: i + 1, name: `executor ${i + 1}`, kind: 'executor', process: 0 }));
+  const count = needsExecutor(scenario.endpoints)
+    ? executorThreadCount(server.executor, server.poolThreads, maxInFlight(scenario.load))
+    : 0;
+  const executors = Array.from({ length: count }, (_, i): Lane => ({
+    id: i + 1,
+    name: `executor ${i + 1}`,
+    kind: 'executor',
+    process: 0,
+  }));
   return { lanes: [loop, ...executors], loop, executors, workers: [], firstClientLane: 1 + executors.length };
 }
-

@@ -117,7 +117,10 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     // The upstream and the sync-http thread first: view threads need their addresses.
     const upstream = start('upstream', {});
     const [upstreamReady, refused] = await Promise.all([upstream.ready, closedPort()]);
-    const target: UpstreamTarget = { baseUrl: `http://127.0.0.1:${upstreamReady.port}`, refusedUrl: `http://127.0.0.1:${refused}` };
+    const target: UpstreamTarget = {
+      baseUrl: `http://127.0.0.1:${upstreamReady.port}`,
+      refusedUrl: `http://127.0.0.1:${refused}`,
+    };
     const viewLanes = [...(plan.loop ? [plan.loop] : []), ...plan.executors, ...plan.workers];
     const httpChannels = viewLanes.map(() => new MessageChannel());
     const syncHttpPorts = httpChannels.map((c) => c.port1);
@@ -125,21 +128,36 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
 
     const sharedGil = scenario.server.gil ? createGilState() : null;
     const base = (lane: Lane, i: number, gil: Int32Array | null): ViewThreadData => ({
-      epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream: target,
-      syncHttpPort: httpChannels[i].port2, lane: lane.id, gil,
+      epochMs,
+      control,
+      iterationsPerMs,
+      shopDbFile: options.shopDbFile,
+      upstream: target,
+      syncHttpPort: httpChannels[i].port2,
+      lane: lane.id,
+      gil,
     });
-    const serverPorts = { executors: [] as { lane: number; port: MessagePort }[], workers: [] as { lane: number; port: MessagePort }[] };
+    const serverPorts = {
+      executors: [] as { lane: number; port: MessagePort }[],
+      workers: [] as { lane: number; port: MessagePort }[],
+    };
     viewLanes.forEach((lane, i) => {
       if (lane.kind === 'loop') return;
       const channel = new MessageChannel();
       if (lane.kind === 'executor') {
         serverPorts.executors.push({ lane: lane.id, port: channel.port1 });
-        start('executor', { ...base(lane, i, sharedGil), serverPort: channel.port2 }, [channel.port2, httpChannels[i].port2]);
+        start('executor', { ...base(lane, i, sharedGil), serverPort: channel.port2 }, [
+          channel.port2,
+          httpChannels[i].port2,
+        ]);
       } else {
         // Each sync worker is a process of its own, with its own interpreter lock.
         serverPorts.workers.push({ lane: lane.id, port: channel.port1 });
         const ownGil = scenario.server.gil ? createGilState() : null;
-        start('sync-worker', { ...base(lane, i, ownGil), serverPort: channel.port2, endpoints: scenario.endpoints }, [channel.port2, httpChannels[i].port2]);
+        start('sync-worker', { ...base(lane, i, ownGil), serverPort: channel.port2, endpoints: scenario.endpoints }, [
+          channel.port2,
+          httpChannels[i].port2,
+        ]);
       }
     });
     const serverLane = plan.loop ?? { id: -1, name: 'acceptor', kind: 'loop', process: 0 };
@@ -151,8 +169,11 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
       [serverHttp, ...serverTransfer],
     );
     const loadgen = start('loadgen', {
-      epochMs, load: scenario.load, weights: scenario.endpoints.map((e) => e.weight),
-      seed: scenario.seed, firstClientLane: plan.firstClientLane,
+      epochMs,
+      load: scenario.load,
+      weights: scenario.endpoints.map((e) => e.weight),
+      seed: scenario.seed,
+      firstClientLane: plan.firstClientLane,
     });
     const ready = await untilReady(handles, options.signal);
     const serverPort = ready[handles.indexOf(server)].port;
@@ -167,7 +188,8 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     const ticker = setInterval(() => {
       progress = { ...progress, elapsedMs: performance.now() - runStart, phase: 'running' };
       const batch = recorder.takeBatch();
-      if (batch.spans.length || batch.requests.length || batch.loop.length || batch.lanes.length) options.onBatch?.(batch);
+      if (batch.spans.length || batch.requests.length || batch.loop.length || batch.lanes.length)
+        options.onBatch?.(batch);
       options.onProgress?.(progress);
     }, BATCH_EVERY_MS);
 
@@ -183,7 +205,12 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
       if (last.spans.length || last.requests.length || last.loop.length || last.lanes.length) options.onBatch?.(last);
       options.onProgress?.(progress);
       await Promise.all(handles.map((h) => h.terminate()));
-      const summary = computeSummary({ lanes: recorder.lanes, spans: recorder.spanData, requests: recorder.requests, loop: recorder.loop });
+      const summary = computeSummary({
+        lanes: recorder.lanes,
+        spans: recorder.spanData,
+        requests: recorder.requests,
+        loop: recorder.loop,
+      });
       const status = failure ? 'failed' : reason === 'finished' ? 'complete' : 'stopped';
       return { status, error: failure, summary, lanes: recorder.lanes, clockSkewMs, startupMs };
     };
@@ -209,14 +236,19 @@ const READY_TIMEOUT_MS = 60_000;
 /** Every thread's Ready, unless one fails, the start is aborted, or it takes too long. */
 function untilReady(handles: ThreadHandle[], signal: AbortSignal | undefined) {
   return new Promise<Awaited<ThreadHandle['ready']>[]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the threads did not start within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`the threads did not start within ${READY_TIMEOUT_MS / 1000} s`)),
+      READY_TIMEOUT_MS,
+    );
     const onAbort = () => reject(new Error('stopped before the load started'));
     if (signal?.aborted) onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    Promise.all(handles.map((h) => h.ready)).then(resolve, reject).finally(() => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    });
+    Promise.all(handles.map((h) => h.ready))
+      .then(resolve, reject)
+      .finally(() => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      });
   });
 }
 

@@ -11,5 +11,7 @@ export async function openCliApp(db: string | undefined): Promise<OpenedApp> {
   if (db && existsSync(db) && statSync(db).isDirectory()) {
     throw new UsageError(`--db ${db} is a folder; give a store file, e.g. --db ${join(db, 'runs.db')}`);
   }
-  return db ? openApp({ dataDir: dirname(db), mode: 'browser', storeFile: db }) : openApp({ dataDir: resolveDataDir(), mode: 'browser' });
+  return db
+    ? openApp({ dataDir: dirname(db), mode: 'browser', storeFile: db })
+    : openApp({ dataDir: resolveDataDir(), mode: 'browser' });
 }

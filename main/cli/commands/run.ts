@@ -11,17 +11,37 @@ import { openCliApp } from './open-store.ts';
 
 const text = { type: 'string' } as const;
 const OPTIONS = {
-  preset: text, scenario: text, server: text, workers: text, view: text, executor: text, threads: text,
-  gil: text, step: text, latency: text, inner: text, gather: text, concurrency: text, requests: text,
-  rate: text, arrival: text, duration: text, think: text, 'max-in-flight': text,
-  db: text, out: text, name: text, json: { type: 'boolean' },
+  preset: text,
+  scenario: text,
+  server: text,
+  workers: text,
+  view: text,
+  executor: text,
+  threads: text,
+  gil: text,
+  step: text,
+  latency: text,
+  inner: text,
+  gather: text,
+  concurrency: text,
+  requests: text,
+  rate: text,
+  arrival: text,
+  duration: text,
+  think: text,
+  'max-in-flight': text,
+  db: text,
+  out: text,
+  name: text,
+  json: { type: 'boolean' },
 } as const;
 
 export async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const outFormat = values.out ? formatFromFileName(values.out) : null;
-  if (values.out && !outFormat) throw new UsageError(`--out ${values.out}: the file name must end in .html, .json, .csv or .trace.json`);
+  if (values.out && !outFormat)
+    throw new UsageError(`--out ${values.out}: the file name must end in .html, .json, .csv or .trace.json`);
   const name = values.name === undefined ? undefined : nameFlag(values.name);
   const scenario = scenarioFromFlags(values);
   const bound = theoreticalBound(scenario);
@@ -43,16 +63,22 @@ export async function runCommand(args: string[]): Promise<number> {
     progress.clear();
     const summary = info.summary ?? outcome?.summary;
     if (!summary) throw new Error(info.error ?? 'the run recorded nothing');
-    if (values.json) process.stdout.write(`${JSON.stringify(summaryJson(info, scenario, summary, bound, outcome?.clockSkewMs ?? null))}\n`);
+    if (values.json)
+      process.stdout.write(
+        `${JSON.stringify(summaryJson(info, scenario, summary, bound, outcome?.clockSkewMs ?? null))}\n`,
+      );
     else process.stdout.write(`${summaryText(info, scenario, summary, bound)}\n`);
     if (values.out && outFormat) {
       const doc = app.store.loadRun(info.id);
       try {
         writeFileSync(values.out, renderExport(doc, outFormat));
       } catch (error) {
-        throw new Error(`could not write ${values.out}: ${(error as Error).message}; the run is stored as run ${info.id}`, {
-          cause: error,
-        });
+        throw new Error(
+          `could not write ${values.out}: ${(error as Error).message}; the run is stored as run ${info.id}`,
+          {
+            cause: error,
+          },
+        );
       }
       if (!values.json) process.stdout.write(`  wrote     ${values.out}\n`);
     }

@@ -90,17 +90,34 @@ async function send(id: number, conn: number, intended: Micros): Promise<void> {
   const endpoint = pickEndpoint();
   inFlight++;
   const record: RequestRecord = {
-    id, endpoint, intended, sent: now(), accepted: null, responded: null,
-    received: null, status: 0, error: null, conn: data.firstClientLane + conn,
+    id,
+    endpoint,
+    intended,
+    sent: now(),
+    accepted: null,
+    responded: null,
+    received: null,
+    status: 0,
+    error: null,
+    conn: data.firstClientLane + conn,
   };
   try {
-    const res = await get(connection(conn), `/ep/${endpoint}`, ['x-interleave-req', String(id), 'x-interleave-endpoint', String(endpoint)]);
+    const res = await get(connection(conn), `/ep/${endpoint}`, [
+      'x-interleave-req',
+      String(id),
+      'x-interleave-endpoint',
+      String(endpoint),
+    ]);
     record.received = now();
     record.status = res.status;
     if (res.status >= 400) record.error = res.body || `HTTP ${res.status}`;
   } catch (error) {
     const e = error as { code?: string; message?: string };
-    record.error = stopped ? 'run stopped' : e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT' ? `timed out after ${load.timeoutMs} ms` : (e.message ?? String(error));
+    record.error = stopped
+      ? 'run stopped'
+      : e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT'
+        ? `timed out after ${load.timeoutMs} ms`
+        : (e.message ?? String(error));
   }
   inFlight--;
   completed.push(record);

@@ -118,7 +118,12 @@ export class Recorder {
       requests: this.requests.slice(from.requests),
       loop: this.loop.slice(from.loop),
     };
-    this.batchFrom = { lanes: this.lanes.length, spans: this.spans.length, requests: this.requests.length, loop: this.loop.length };
+    this.batchFrom = {
+      lanes: this.lanes.length,
+      spans: this.spans.length,
+      requests: this.requests.length,
+      loop: this.loop.length,
+    };
     return batch;
   }
 

@@ -10,7 +10,10 @@ import type { ThreadContext } from '../thread-context.ts';
 import type { ServerThreadData } from '../threads/protocol.ts';
 import type { ViewHandler } from './view-handler.ts';
 
-export function createAsyncServer(ctx: ThreadContext, data: ServerThreadData): { handle: ViewHandler; http: AsyncHttpClient } {
+export function createAsyncServer(
+  ctx: ThreadContext,
+  data: ServerThreadData,
+): { handle: ViewHandler; http: AsyncHttpClient } {
   const scenario: Scenario = data.scenario;
   const pool = new ExecutorPool(
     scenario.server.executor,

@@ -99,8 +99,4 @@ export type ThreadReport =
 
 /** Engine → any thread. */
 export type EngineCommand =
-  | { type: 'flush' }
-  | { type: 'clock' }
-  | { type: 'start'; serverUrl: string }
-  | { type: 'stop' }
-  | { type: 'close' };
+  { type: 'flush' } | { type: 'clock' } | { type: 'start'; serverUrl: string } | { type: 'stop' } | { type: 'close' };

@@ -40,7 +40,9 @@ function bundleFromSource(): string {
   // esbuild is a build tool: loaded only on this path, so the app's bundle never needs it.
   const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
   esbuild.buildSync({
-    entryPoints: Object.fromEntries(Object.entries(WORKER_SOURCES).map(([name, src]) => [`${name}.worker`, join(here, src)])),
+    entryPoints: Object.fromEntries(
+      Object.entries(WORKER_SOURCES).map(([name, src]) => [`${name}.worker`, join(here, src)]),
+    ),
     bundle: true,
     platform: 'node',
     format: 'esm',

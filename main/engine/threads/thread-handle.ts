@@ -45,7 +45,11 @@ export class ThreadHandle {
   }
 
   /** Send `command` and wait for a report of `type` (or give up after `timeoutMs`). */
-  ask<T extends ThreadReport['type']>(command: EngineCommand, type: T, timeoutMs = 2_000): Promise<Extract<ThreadReport, { type: T }> | null> {
+  ask<T extends ThreadReport['type']>(
+    command: EngineCommand,
+    type: T,
+    timeoutMs = 2_000,
+  ): Promise<Extract<ThreadReport, { type: T }> | null> {
     if (this.exited) return Promise.resolve(null);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

@@ -64,7 +64,11 @@ export interface Reporter {
  * Wire the thread to the engine. `extra` sends thread-specific records (served requests, loop
  * samples) along with the spans.
  */
-export function startReporting(ctx: ThreadContext, extra: () => void = () => {}, onCommand?: (c: EngineCommand) => void): Reporter {
+export function startReporting(
+  ctx: ThreadContext,
+  extra: () => void = () => {},
+  onCommand?: (c: EngineCommand) => void,
+): Reporter {
   let last = performance.now();
   const flush = () => {
     last = performance.now();

@@ -18,15 +18,37 @@ test('a run is stored as it streams, reopens with the same numbers, and survives
     const events: RunEvent[] = [];
     app.on('run', (e) => events.push(e));
     const finished = new Promise<RunEvent>((resolve) => app.on('run', (e) => e.type === 'finished' && resolve(e)));
-    const info = await app.api.startRun({
-      server: { model: 'async', executor: 'pool', poolThreads: 2 },
-      endpoints: [{ name: 'orm', view: 'async', steps: [{ kind: 'offload', step: { kind: 'db', query: 'cart-get', ms: 20 } }, { kind: 'cpu', ms: 2 }] }],
-      load: { model: 'closed', concurrency: 4, end: { kind: 'requests', count: 24 } },
-    }, 'round trip');
+    const info = await app.api.startRun(
+      {
+        server: { model: 'async', executor: 'pool', poolThreads: 2 },
+        endpoints: [
+          {
+            name: 'orm',
+            view: 'async',
+            steps: [
+              { kind: 'offload', step: { kind: 'db', query: 'cart-get', ms: 20 } },
+              { kind: 'cpu', ms: 2 },
+            ],
+          },
+        ],
+        load: { model: 'closed', concurrency: 4, end: { kind: 'requests', count: 24 } },
+      },
+      'round trip',
+    );
     assert.equal(info.status, 'running');
-    await assert.rejects(app.api.startRun({ server: { model: 'async' }, endpoints: [{ name: 'a', view: 'async', steps: [] }], load: { model: 'closed', end: { kind: 'requests', count: 1 } } }), /still running/);
+    await assert.rejects(
+      app.api.startRun({
+        server: { model: 'async' },
+        endpoints: [{ name: 'a', view: 'async', steps: [] }],
+        load: { model: 'closed', end: { kind: 'requests', count: 1 } },
+      }),
+      /still running/,
+    );
     const done = await finished;
-    assert.ok(events.some((e) => e.type === 'batch'), 'batches streamed');
+    assert.ok(
+      events.some((e) => e.type === 'batch'),
+      'batches streamed',
+    );
     assert.ok(done.type === 'finished' && done.info.status === 'complete');
 
     const doc = await app.api.loadRun(info.id);
@@ -41,7 +63,10 @@ test('a run is stored as it streams, reopens with the same numbers, and survives
 
     await app.api.renameRun(imported.id, 'copy');
     await app.api.deleteRun(imported.id);
-    assert.deepEqual((await app.api.listRuns()).map((r) => r.id), [info.id]);
+    assert.deepEqual(
+      (await app.api.listRuns()).map((r) => r.id),
+      [info.id],
+    );
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });

@@ -18,12 +18,37 @@ function interleave(...args: string[]) {
 }
 
 test('run --json prints exactly one JSON object with the summary fields', () => {
-  const r = interleave('run', '--step', 'block', '--latency', '50', '--concurrency', '4', '--requests', '4', '--json', '--db', db);
+  const r = interleave(
+    'run',
+    '--step',
+    'block',
+    '--latency',
+    '50',
+    '--concurrency',
+    '4',
+    '--requests',
+    '4',
+    '--json',
+    '--db',
+    db,
+  );
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');
   assert.equal(lines.length, 1);
   const out = JSON.parse(lines[0]);
-  for (const key of ['requests', 'errors', 'makespanMs', 'throughputRps', 'p50Ms', 'p95Ms', 'p99Ms', 'maxMs', 'maxLoopBlockMs', 'threadsUsed']) assert.equal(typeof out[key], 'number', key);
+  for (const key of [
+    'requests',
+    'errors',
+    'makespanMs',
+    'throughputRps',
+    'p50Ms',
+    'p95Ms',
+    'p99Ms',
+    'maxMs',
+    'maxLoopBlockMs',
+    'threadsUsed',
+  ])
+    assert.equal(typeof out[key], 'number', key);
   assert.equal(out.requests, 4);
   assert.ok(out.makespanMs >= 195, `blocking the loop serialises: ${out.makespanMs} ms`);
   assert.equal(r.stderr, '', 'no progress line with --json');
@@ -43,7 +68,13 @@ test('runs lists what run stored; export and import round-trip it', () => {
 });
 
 test('bad flags exit 2 with a message', () => {
-  for (const args of [['run', '--workers', 'x'], ['run', '--bogus'], ['frobnicate'], ['export', 'abc', '--out', 'x.html'], ['export', '1', '--out', 'x.pdf']]) {
+  for (const args of [
+    ['run', '--workers', 'x'],
+    ['run', '--bogus'],
+    ['frobnicate'],
+    ['export', 'abc', '--out', 'x.html'],
+    ['export', '1', '--out', 'x.pdf'],
+  ]) {
     const r = interleave(...args, '--db', db);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /^interleave: /);

@@ -5,10 +5,21 @@ import { UsageError } from '../../../main/cli/cli-error.ts';
 import { ValidationError } from '../../../shared/validation.ts';
 
 test('quick overrides build the scenario a one-liner asks for', () => {
-  const s = scenarioFromFlags({ server: 'sync-workers', workers: '4', view: 'sync', step: 'block', latency: '100', concurrency: '10', requests: '10' });
+  const s = scenarioFromFlags({
+    server: 'sync-workers',
+    workers: '4',
+    view: 'sync',
+    step: 'block',
+    latency: '100',
+    concurrency: '10',
+    requests: '10',
+  });
   assert.equal(s.server.model, 'sync-workers');
   assert.equal(s.server.workers, 4);
-  assert.deepEqual(s.endpoints.map((e) => [e.view, e.steps]), [['sync', [{ kind: 'block', ms: 100 }]]]);
+  assert.deepEqual(
+    s.endpoints.map((e) => [e.view, e.steps]),
+    [['sync', [{ kind: 'block', ms: 100 }]]],
+  );
   assert.deepEqual(s.load.end, { kind: 'requests', count: 10 });
   assert.equal(s.load.concurrency, 10);
 });
@@ -19,7 +30,10 @@ test('offload with --inner and --gather builds a gather of offloads', () => {
   assert.equal(s.server.poolThreads, 3);
   const [step] = s.endpoints[0].steps;
   assert.equal(step.kind, 'gather');
-  assert.deepEqual(step.kind === 'gather' && step.steps[0], { kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 100 } });
+  assert.deepEqual(step.kind === 'gather' && step.steps[0], {
+    kind: 'offload',
+    step: { kind: 'db', query: 'product-get', ms: 100 },
+  });
 });
 
 test('--rate switches to the open model and --duration ends by time', () => {
@@ -46,13 +60,21 @@ test('bad flags say what was wrong and what is allowed', () => {
     [{ inner: 'cpu', step: 'block' }, /--inner goes with --step offload/],
     [{ scenario: '/nonexistent/s.json' }, /cannot read the scenario file/],
   ];
-  for (const [flags, message] of cases) assert.throws(() => scenarioFromFlags(flags), (e: Error) => e instanceof UsageError && message.test(e.message), JSON.stringify(flags));
+  for (const [flags, message] of cases)
+    assert.throws(
+      () => scenarioFromFlags(flags),
+      (e: Error) => e instanceof UsageError && message.test(e.message),
+      JSON.stringify(flags),
+    );
 });
 
 test('values out of range are refused by the schema with field, value and limit', () => {
   assert.throws(
     () => scenarioFromFlags({ concurrency: '5000', requests: '0' }),
-    (e: Error) => e instanceof ValidationError && /`load.concurrency` is 5000; allowed at most 1000/.test(e.message) && /`load.end.count` is 0; allowed at least 1/.test(e.message),
+    (e: Error) =>
+      e instanceof ValidationError &&
+      /`load.concurrency` is 5000; allowed at most 1000/.test(e.message) &&
+      /`load.end.count` is 0; allowed at least 1/.test(e.message),
   );
   assert.throws(() => scenarioFromFlags({ step: 'await', view: 'sync' }), /a sync view \(def\) cannot await/);
 });

@@ -10,7 +10,11 @@ import { laneKind, lanesOf, maxOverlap, ofPhase, runAndCollect, tenAtOnce } from
 const async = { model: 'async' } as const;
 
 test('async view awaiting: ten requests overlap on the one loop, about 100 ms', async () => {
-  const c = await runAndCollect({ server: async, endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'await', ms: 100 }] }], load: tenAtOnce });
+  const c = await runAndCollect({
+    server: async,
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'await', ms: 100 }] }],
+    load: tenAtOnce,
+  });
   const s = c.outcome.summary;
   assert.equal(s.requests, 10);
   assert.equal(s.errors, 0);
@@ -18,12 +22,19 @@ test('async view awaiting: ten requests overlap on the one loop, about 100 ms', 
   const awaits = ofPhase(c, 'await');
   assert.equal(awaits.length, 10);
   assert.equal(maxOverlap(awaits), 10, 'all ten awaits in flight together');
-  assert.deepEqual([...lanesOf(awaits)].map((l) => laneKind(c, l)), ['loop']);
+  assert.deepEqual(
+    [...lanesOf(awaits)].map((l) => laneKind(c, l)),
+    ['loop'],
+  );
   assert.ok(s.maxLoopBlockMs < 50, `loop stayed free (${s.maxLoopBlockMs} ms)`);
 });
 
 test('async view calling time.sleep: the loop serialises them, about 1 s, and loop delay shows it', async () => {
-  const c = await runAndCollect({ server: async, endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'block', ms: 100 }] }], load: tenAtOnce });
+  const c = await runAndCollect({
+    server: async,
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'block', ms: 100 }] }],
+    load: tenAtOnce,
+  });
   const s = c.outcome.summary;
   assert.ok(s.makespanMs >= 950 && s.makespanMs < 1600, `makespan ${s.makespanMs}`);
   const blocks = ofPhase(c, 'block');
@@ -36,21 +47,30 @@ test('async view calling time.sleep: the loop serialises them, about 1 s, and lo
 for (const view of ['sync', 'async'] as const) {
   test(`${view} views on 4 sync workers: waves of four, about 300 ms, the rest queued for a worker`, async () => {
     const step = view === 'sync' ? { kind: 'block', ms: 100 } : { kind: 'await', ms: 100 };
-    const c = await runAndCollect({ server: { model: 'sync-workers', workers: 4 }, endpoints: [{ name: 'a', view, steps: [step as never] }], load: tenAtOnce });
+    const c = await runAndCollect({
+      server: { model: 'sync-workers', workers: 4 },
+      endpoints: [{ name: 'a', view, steps: [step as never] }],
+      load: tenAtOnce,
+    });
     const s = c.outcome.summary;
     assert.ok(s.makespanMs >= 290 && s.makespanMs < 700, `makespan ${s.makespanMs}`);
     const running = ofPhase(c, 'running');
     assert.equal(running.length, 10);
     assert.equal(maxOverlap(running), 4, 'four workers busy at most');
     assert.equal(lanesOf(running).size, 4);
-    for (const lane of lanesOf(running)) assert.equal(maxOverlap(running.filter((r) => r.lane === lane)), 1, 'one request per worker at a time');
+    for (const lane of lanesOf(running))
+      assert.equal(maxOverlap(running.filter((r) => r.lane === lane)), 1, 'one request per worker at a time');
     const longQueues = ofPhase(c, 'queued').filter((q) => q.end - q.start > 50_000);
     assert.ok(longQueues.length >= 5, `${longQueues.length} requests queued for a worker`);
   });
 }
 
 test('offload under per-request: ten threads, overlapping, about 100 ms, loop free', async () => {
-  const c = await runAndCollect({ server: async, endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', step: { kind: 'block', ms: 100 } }] }], load: tenAtOnce });
+  const c = await runAndCollect({
+    server: async,
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', step: { kind: 'block', ms: 100 } }] }],
+    load: tenAtOnce,
+  });
   const s = c.outcome.summary;
   assert.ok(s.makespanMs >= 100 && s.makespanMs < 300, `makespan ${s.makespanMs}`);
   const blocks = ofPhase(c, 'block');
@@ -61,7 +81,11 @@ test('offload under per-request: ten threads, overlapping, about 100 ms, loop fr
 });
 
 test('offload under one-thread: serialised on one thread, about 1 s, loop free', async () => {
-  const c = await runAndCollect({ server: { ...async, executor: 'one-thread' }, endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', step: { kind: 'block', ms: 100 } }] }], load: tenAtOnce });
+  const c = await runAndCollect({
+    server: { ...async, executor: 'one-thread' },
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', step: { kind: 'block', ms: 100 } }] }],
+    load: tenAtOnce,
+  });
   const s = c.outcome.summary;
   assert.ok(s.makespanMs >= 950 && s.makespanMs < 1600, `makespan ${s.makespanMs}`);
   const blocks = ofPhase(c, 'block');
@@ -73,7 +97,11 @@ test('offload under one-thread: serialised on one thread, about 1 s, loop free',
 });
 
 test('offload to a pool of 5: two waves, about 200 ms', async () => {
-  const c = await runAndCollect({ server: { ...async, executor: 'pool', poolThreads: 5 }, endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', step: { kind: 'block', ms: 100 } }] }], load: tenAtOnce });
+  const c = await runAndCollect({
+    server: { ...async, executor: 'pool', poolThreads: 5 },
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', step: { kind: 'block', ms: 100 } }] }],
+    load: tenAtOnce,
+  });
   const s = c.outcome.summary;
   assert.ok(s.makespanMs >= 195 && s.makespanMs < 500, `makespan ${s.makespanMs}`);
   const blocks = ofPhase(c, 'block');
@@ -82,13 +110,29 @@ test('offload to a pool of 5: two waves, about 200 ms', async () => {
 });
 
 test('a sync view on the async server runs whole on the executor', async () => {
-  const c = await runAndCollect({ server: async, endpoints: [{ name: 'a', view: 'sync', steps: [{ kind: 'block', ms: 50 }, { kind: 'db', query: 'product-list' }] }], load: { model: 'closed', concurrency: 3, end: { kind: 'requests', count: 3 } } });
+  const c = await runAndCollect({
+    server: async,
+    endpoints: [
+      {
+        name: 'a',
+        view: 'sync',
+        steps: [
+          { kind: 'block', ms: 50 },
+          { kind: 'db', query: 'product-list' },
+        ],
+      },
+    ],
+    load: { model: 'closed', concurrency: 3, end: { kind: 'requests', count: 3 } },
+  });
   const running = ofPhase(c, 'running');
   assert.equal(running.length, 3);
   for (const r of running) {
     assert.equal(laneKind(c, r.lane), 'executor');
     const inner = c.spans.filter((x) => x.req === r.req && (x.phase === 'block' || x.phase === 'db'));
     assert.equal(inner.length, 2);
-    assert.ok(inner.every((x) => x.lane === r.lane && x.start >= r.start && x.end <= r.end), 'steps inside the view, on its thread');
+    assert.ok(
+      inner.every((x) => x.lane === r.lane && x.start >= r.start && x.end <= r.end),
+      'steps inside the view, on its thread',
+    );
   }
 });

@@ -10,17 +10,43 @@ const one = { model: 'closed', concurrency: 1, end: { kind: 'requests', count: 1
 
 test('gathering two offloads under per-request: one thread, one after the other, about 200 ms', async () => {
   const offload = { kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 100 } } as const;
-  const c = await runAndCollect({ server: { model: 'async' }, endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'gather', steps: [offload, offload] }] }], load: one });
+  const c = await runAndCollect({
+    server: { model: 'async' },
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'gather', steps: [offload, offload] }] }],
+    load: one,
+  });
   assert.ok(c.outcome.summary.p50Ms >= 195 && c.outcome.summary.p50Ms < 400, `latency ${c.outcome.summary.p50Ms}`);
   const dbs = ofPhase(c, 'db');
   assert.equal(dbs.length, 2);
   assert.equal(lanesOf(dbs).size, 1, 'the request has one thread');
   assert.equal(maxOverlap(dbs), 1, 'they do not overlap');
-  assert.equal(ofPhase(c, 'exec-queue').filter((q) => q.end - q.start > 50_000).length, 1, 'the second waited for the first');
+  assert.equal(
+    ofPhase(c, 'exec-queue').filter((q) => q.end - q.start > 50_000).length,
+    1,
+    'the second waited for the first',
+  );
 });
 
 test('gathering two awaits: they overlap, about 100 ms', async () => {
-  const c = await runAndCollect({ server: { model: 'async' }, endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'gather', steps: [{ kind: 'upstream', ms: 100 }, { kind: 'upstream', ms: 100 }] }] }], load: one });
+  const c = await runAndCollect({
+    server: { model: 'async' },
+    endpoints: [
+      {
+        name: 'a',
+        view: 'async',
+        steps: [
+          {
+            kind: 'gather',
+            steps: [
+              { kind: 'upstream', ms: 100 },
+              { kind: 'upstream', ms: 100 },
+            ],
+          },
+        ],
+      },
+    ],
+    load: one,
+  });
   assert.ok(c.outcome.summary.p50Ms >= 100 && c.outcome.summary.p50Ms < 190, `latency ${c.outcome.summary.p50Ms}`);
   const calls = ofPhase(c, 'upstream');
   assert.equal(calls.length, 2);

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startScenario, type RunOutcome } from '../../../main/engine/index.ts';
 import { scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
-import { PHASE_IDS, SPAN_STRIDE, type Lane, type LoopSample, type PhaseId, type RequestRecord } from '../../../shared/trace.ts';
+import {
+  PHASE_IDS,
+  SPAN_STRIDE,
+  type Lane,
+  type LoopSample,
+  type PhaseId,
+  type RequestRecord,
+} from '../../../shared/trace.ts';
 
 export interface CollectedSpan {
   req: number;
@@ -32,7 +39,14 @@ export const shopDbFile = join(dir, 'shop.db');
 
 export async function runAndCollect(input: ScenarioInput, whileRunning?: (c: Collected) => void): Promise<Collected> {
   const scenario = scenarioSchema.parse(input);
-  const collected: Collected = { outcome: undefined as unknown as RunOutcome, spans: [], requests: [], loop: [], lanes: [], batches: 0 };
+  const collected: Collected = {
+    outcome: undefined as unknown as RunOutcome,
+    spans: [],
+    requests: [],
+    loop: [],
+    lanes: [],
+    batches: 0,
+  };
   const running = await startScenario(scenario, {
     shopDbFile,
     onBatch: (b) => {
@@ -41,7 +55,13 @@ export async function runAndCollect(input: ScenarioInput, whileRunning?: (c: Col
       collected.requests.push(...b.requests);
       collected.loop.push(...b.loop);
       for (let i = 0; i < b.spans.length; i += SPAN_STRIDE) {
-        collected.spans.push({ req: b.spans[i], lane: b.spans[i + 1], phase: PHASE_IDS[b.spans[i + 2]], start: b.spans[i + 3], end: b.spans[i + 4] });
+        collected.spans.push({
+          req: b.spans[i],
+          lane: b.spans[i + 1],
+          phase: PHASE_IDS[b.spans[i + 2]],
+          start: b.spans[i + 3],
+          end: b.spans[i + 4],
+        });
       }
       whileRunning?.(collected);
     },
