@@ -1,0 +1,152 @@
+// Stopping a run whose every thread is stuck for 30 s (blocked, spinning, parked on a hung
+// upstream, holding a worker): within 1 s of stop() every thread has exited and every port is
+// closed (connecting is refused), counted from /proc, not from what the engine believes.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp } from '../../../main/app/app.ts';
+import { startScenario } from '../../../main/engine/index.ts';
+import { scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
+import { runAndCollect, shopDbFile } from '../engine/run-and-collect.ts';
+import { activeResources, eventually, listeningSockets, threadCount } from './process-probe.ts';
+
+const STUCK_MS = 30_000;
+const RELEASE_MS = 1_000;
+const hang = { kind: 'upstream', ms: 0, fault: 'hang', timeoutMs: 60_000 } as const;
+const closed = (users: number) =>
+  ({ model: 'closed', concurrency: users, end: { kind: 'requests', count: 1000 } }) as const;
+
+const STUCK: Record<string, ScenarioInput> = {
+  '10 per-request threads blocked': {
+    server: { model: 'async', executor: 'per-request' },
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', step: { kind: 'block', ms: STUCK_MS } }] }],
+    load: closed(10),
+  },
+  'the event loop blocked': {
+    server: { model: 'async' },
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'block', ms: STUCK_MS }] }],
+    load: closed(10),
+  },
+  '4 sync workers blocked, 6 requests queued': {
+    server: { model: 'sync-workers', workers: 4 },
+    endpoints: [{ name: 's', view: 'sync', steps: [{ kind: 'block', ms: STUCK_MS }] }],
+    load: closed(10),
+  },
+  'a pool of 2 computing under the interpreter lock': {
+    server: { model: 'async', executor: 'pool', poolThreads: 2, gil: true },
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', step: { kind: 'cpu', ms: STUCK_MS } }] }],
+    load: closed(4),
+  },
+  'sync workers parked on an upstream that never answers': {
+    server: { model: 'sync-workers', workers: 3 },
+    endpoints: [{ name: 's', view: 'sync', steps: [hang] }],
+    load: closed(6),
+  },
+  'awaits on an upstream that never answers': {
+    server: { model: 'async' },
+    endpoints: [{ name: 'a', view: 'async', steps: [hang] }],
+    load: closed(10),
+  },
+  'one thread holding a slow database call': {
+    server: { model: 'async', executor: 'one-thread' },
+    endpoints: [
+      {
+        name: 'a',
+        view: 'async',
+        steps: [{ kind: 'offload', step: { kind: 'db', query: 'product-list', ms: STUCK_MS } }],
+      },
+    ],
+    load: closed(5),
+  },
+  'open load with a backlog behind a blocked loop': {
+    server: { model: 'async' },
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'block', ms: STUCK_MS }] }],
+    load: { model: 'open', rateRps: 200, maxInFlight: 5, end: { kind: 'duration', seconds: 60 } },
+  },
+};
+
+let baselineThreads = 0;
+let baselineResources: Record<string, number> = {};
+
+before(async () => {
+  // One complete run first: V8 and libuv start some threads of their own on first use.
+  await runAndCollect({
+    server: { model: 'async' },
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'await', ms: 1 }] }],
+    load: closed(2),
+  }).then(() => undefined);
+  baselineThreads = threadCount();
+  baselineResources = activeResources();
+});
+
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(false)));
+    socket.once('error', (error: NodeJS.ErrnoException) => (socket.destroy(), resolve(error.code === 'ECONNREFUSED')));
+  });
+}
+
+for (const [what, input] of Object.entries(STUCK)) {
+  test(`stop with ${what}: threads and ports released within ${RELEASE_MS} ms`, async (t) => {
+    const running = await startScenario(scenarioSchema.parse(input), { shopDbFile });
+    // Let the requests reach their stuck steps.
+    await new Promise((r) => setTimeout(r, 500));
+    const ports = listeningSockets().map((s) => s.port);
+    assert.ok(ports.length >= 2, 'the server and the upstream are listening');
+    assert.ok(threadCount() > baselineThreads, 'the run has its threads');
+
+    const t0 = performance.now();
+    const outcome = await running.stop();
+    const released = await eventually(
+      () => threadCount() <= baselineThreads && listeningSockets().length === 0,
+      RELEASE_MS,
+    );
+    const elapsed = performance.now() - t0;
+    assert.ok(
+      released && elapsed < RELEASE_MS,
+      `released after ${elapsed.toFixed(0)} ms; threads ${threadCount()} (baseline ${baselineThreads}), listening ${listeningSockets().length}`,
+    );
+    t.diagnostic(`released ${ports.length} ports and the run's threads in ${elapsed.toFixed(0)} ms`);
+    assert.equal(outcome.status, 'stopped');
+    assert.deepEqual(activeResources(), baselineResources, 'no timer, socket or port left active');
+    for (const port of ports) assert.ok(await refused(port), `port ${port} refuses connections`);
+  });
+}
+
+test('stopRun through the app: released within 1 s, the run stored as stopped with what it recorded', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'interleave-stop-'));
+  const app = await openApp({ dataDir, mode: 'browser' });
+  try {
+    const info = await app.api.startRun({
+      server: { model: 'async', executor: 'per-request' },
+      endpoints: [
+        { name: 'fast', view: 'async', steps: [{ kind: 'await', ms: 1 }] },
+        {
+          name: 'stuck',
+          view: 'async',
+          weight: 0.2,
+          steps: [{ kind: 'offload', step: { kind: 'block', ms: STUCK_MS } }],
+        },
+      ],
+      load: closed(10),
+    });
+    await new Promise((r) => setTimeout(r, 800));
+    const t0 = performance.now();
+    await app.api.stopRun(info.id);
+    assert.ok(
+      await eventually(() => threadCount() <= baselineThreads, RELEASE_MS - (performance.now() - t0)),
+      `threads ${threadCount()} (baseline ${baselineThreads})`,
+    );
+    const stored = (await app.api.listRuns())[0];
+    assert.equal(stored.status, 'stopped');
+    assert.ok(stored.recordedRequests > 0, 'what was recorded before the stop is kept');
+    assert.equal((await app.api.loadRun(info.id)).requests.length, stored.recordedRequests);
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
