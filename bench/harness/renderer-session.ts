@@ -1,0 +1,98 @@
+/**
+ * What the renderer benchmarks need set up: the UI built, an app on a fresh data folder with a
+ * stored 20,000-request run recorded by the real engine, the browser-mode host serving both, and
+ * Chromium showing the page. Closing releases all of it.
+ */
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { openApp, type OpenedApp } from '../../main/app/app.ts';
+import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host.ts';
+import { scenarioSchema, type Scenario } from '../../shared/scenario.ts';
+import type { RunDocument } from '../../shared/run.ts';
+import { buildRenderer } from './build-renderer.ts';
+import { launchChromium } from './chromium.ts';
+import { benchTempDir } from './temp-dir.ts';
+
+/**
+ * A small shop at full speed: product pages read through the async ORM (an offload to the
+ * request's own executor thread) and render (cpu); a quarter of requests await I/O. About 2.5
+ * spans a request on 21 server threads and 20 client connections.
+ */
+export function shopAtFullSpeed(requests: number): Scenario {
+  return scenarioSchema.parse({
+    name: 'bench: a shop at full speed',
+    server: { model: 'async', executor: 'per-request' },
+    endpoints: [
+      {
+        name: 'product',
+        weight: 3,
+        view: 'async',
+        steps: [
+          { kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 0 } },
+          { kind: 'cpu', ms: 0.2 },
+        ],
+      },
+      { name: 'await-io', weight: 1, view: 'async', steps: [{ kind: 'await', ms: 2 }] },
+    ],
+    load: { model: 'closed', concurrency: 20, end: { kind: 'requests', count: requests } },
+  });
+}
+
+export interface RendererSession {
+  app: OpenedApp;
+  host: BrowserHost;
+  browser: Browser;
+  page: Page;
+  cdp: CDPSession;
+  stored: RunDocument;
+  close(): Promise<void>;
+}
+
+export async function openRendererSession(storedRequests: number): Promise<RendererSession> {
+  const dir = join(benchTempDir(), 'renderer');
+  const staticDir = join(dir, 'ui');
+  await buildRenderer(staticDir);
+  const app = await openApp({ dataDir: join(dir, 'data'), mode: 'browser' });
+  let host: BrowserHost | undefined;
+  let browser: Browser | undefined;
+  try {
+    const { info, finished } = await app.runs.start(shopAtFullSpeed(storedRequests), 'bench: stored run');
+    const { outcome } = await finished;
+    if (outcome?.status !== 'complete') throw new Error(`the stored run ended ${outcome?.status}: ${outcome?.error}`);
+    const stored = app.store.loadRun(info.id);
+    host = await startBrowserHost({ app, port: 0, staticDir });
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(host.url);
+    await page.getByTestId(`history-run-${info.id}`).waitFor();
+    const opened = { host, browser };
+    return {
+      app,
+      host,
+      browser,
+      page,
+      cdp,
+      stored,
+      close: async () => {
+        await opened.browser.close();
+        await opened.host.close();
+        await app.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await host?.close();
+    await app.close();
+    throw error;
+  }
+}
+
+/** Bytes the page's JavaScript holds after a full collection: heap plus array buffers. */
+export async function pageHeapBytes(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+  return usage.usedSize + (usage.backingStorageSize ?? 0);
+}
