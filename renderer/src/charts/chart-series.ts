@@ -13,6 +13,8 @@ import { runExtent, timeGrid, type RunRecords } from '../../../shared/analysis/t
 
 /** Points per over-time chart. */
 export const CHART_POINTS = 200;
+/** While a run streams the charts redraw twice a second: fewer points keep each redraw short. */
+export const LIVE_CHART_POINTS = 100;
 /** Rates and percentiles need several requests per bucket: fewer, wider buckets. */
 export const PERCENTILE_POINTS = 60;
 /** Completions a rate or percentile bucket should hold on average, so short runs do not spike. */

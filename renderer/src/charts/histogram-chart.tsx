@@ -15,11 +15,12 @@ const formatRange = (_: unknown, payload: readonly { payload?: { range?: string 
 export const HistogramChart = memo(function HistogramChart({
   histogram,
   colors,
-  grid,
+  still,
 }: {
   histogram: LatencyHistogram;
   colors: ChartColors;
-  grid: boolean;
+  /** A run that no longer streams: gridlines and the hover tooltip (costly in recharts) are drawn. */
+  still: boolean;
 }) {
   const data = useMemo(
     () =>
@@ -42,7 +43,7 @@ export const HistogramChart = memo(function HistogramChart({
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <BarChart data={data} margin={CHART_MARGIN} barCategoryGap={1}>
-        {grid && <CartesianGrid stroke={colors.grid} vertical={false} />}
+        {still && <CartesianGrid stroke={colors.grid} vertical={false} />}
         <XAxis dataKey="label" stroke={colors.axis} fontSize={11} tickLine={false} minTickGap={16} />
         <YAxis
           width={56}
@@ -53,13 +54,15 @@ export const HistogramChart = memo(function HistogramChart({
           fontSize={11}
           tickLine={false}
         />
-        <Tooltip
-          isAnimationActive={false}
-          cursor={cursor}
-          labelFormatter={formatRange}
-          formatter={formatCount}
-          contentStyle={tooltipStyle}
-        />
+        {still && (
+          <Tooltip
+            isAnimationActive={false}
+            cursor={cursor}
+            labelFormatter={formatRange}
+            formatter={formatCount}
+            contentStyle={tooltipStyle}
+          />
+        )}
         <Bar dataKey="count" fill={colors.line} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>

@@ -28,8 +28,8 @@ interface Props<T> {
   formatY: (v: number) => string;
   step?: boolean;
   legend?: boolean;
-  /** Gridlines cost recharts more than the lines themselves: drawn once a run is still. */
-  grid: boolean;
+  /** Gridlines and the hover tooltip cost recharts more than the lines: both only once a run is still. */
+  still: boolean;
 }
 
 export const CHART_MARGIN = { top: 6, right: 10, bottom: 0, left: 0 } as const;
@@ -57,7 +57,7 @@ function OverTimeChartImpl<T extends { tMs: number }>({
   formatY,
   step,
   legend,
-  grid,
+  still,
 }: Props<T>) {
   const [from, to] = domainMs;
   const domain = useMemo(() => [from, to] as [number, number], [from, to]);
@@ -73,7 +73,7 @@ function OverTimeChartImpl<T extends { tMs: number }>({
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <LineChart data={data as T[]} margin={CHART_MARGIN}>
-        {grid && <CartesianGrid stroke={colors.grid} vertical={false} />}
+        {still && <CartesianGrid stroke={colors.grid} vertical={false} />}
         <XAxis
           dataKey="tMs"
           type="number"
@@ -95,12 +95,14 @@ function OverTimeChartImpl<T extends { tMs: number }>({
           tickLine={false}
           allowDecimals={false}
         />
-        <Tooltip
-          isAnimationActive={false}
-          labelFormatter={formatLabel}
-          formatter={formatValue}
-          contentStyle={tooltipStyle}
-        />
+        {still && (
+          <Tooltip
+            isAnimationActive={false}
+            labelFormatter={formatLabel}
+            formatter={formatValue}
+            contentStyle={tooltipStyle}
+          />
+        )}
         {legend && <Legend iconType="plainline" wrapperStyle={LEGEND_STYLE} />}
         {lines.map((l) => (
           <Line

@@ -9,7 +9,7 @@ import type { ColorTheme } from '../../../shared/phase-colors.ts';
 import type { RunSnapshot } from '../state/run-store.ts';
 import { chartColors } from '../theme/chart-theme.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import { chartSeries } from './chart-series.ts';
+import { CHART_POINTS, LIVE_CHART_POINTS, chartSeries } from './chart-series.ts';
 import { HistogramChart } from './histogram-chart.tsx';
 import { OverTimeChart } from './over-time-chart.tsx';
 import { useLagged } from './use-lagged.ts';
@@ -43,8 +43,12 @@ function Lagged({
 export const RunCharts = memo(function RunCharts({ snapshot, theme }: Props) {
   const colors = useMemo(() => chartColors(theme), [theme]);
   const series = useMemo(
-    () => chartSeries({ lanes: snapshot.lanes, spans: NO_SPANS, requests: snapshot.requests, loop: snapshot.loop }),
-    [snapshot.lanes, snapshot.requests, snapshot.loop],
+    () =>
+      chartSeries(
+        { lanes: snapshot.lanes, spans: NO_SPANS, requests: snapshot.requests, loop: snapshot.loop },
+        snapshot.live ? LIVE_CHART_POINTS : CHART_POINTS,
+      ),
+    [snapshot.lanes, snapshot.requests, snapshot.loop, snapshot.live],
   );
   const lines = useMemo(
     () => ({
@@ -74,7 +78,7 @@ export const RunCharts = memo(function RunCharts({ snapshot, theme }: Props) {
               domainMs={s.domainMs}
               colors={colors}
               formatY={perSecond}
-              grid={!live}
+              still={!live}
               step
             />
           )}
@@ -89,7 +93,7 @@ export const RunCharts = memo(function RunCharts({ snapshot, theme }: Props) {
               domainMs={s.domainMs}
               colors={colors}
               formatY={count}
-              grid={!live}
+              still={!live}
               step
             />
           )}
@@ -104,7 +108,7 @@ export const RunCharts = memo(function RunCharts({ snapshot, theme }: Props) {
               domainMs={s.domainMs}
               colors={colors}
               formatY={formatMs}
-              grid={!live}
+              still={!live}
               legend
             />
           )}
@@ -112,7 +116,7 @@ export const RunCharts = memo(function RunCharts({ snapshot, theme }: Props) {
       </ChartFrame>
       <ChartFrame title="Latency histogram" testId="chart-histogram" empty={done ? null : waiting}>
         <Lagged value={series} slot={3} live={live}>
-          {(s: typeof series) => <HistogramChart histogram={s.histogram} colors={colors} grid={!live} />}
+          {(s: typeof series) => <HistogramChart histogram={s.histogram} colors={colors} still={!live} />}
         </Lagged>
       </ChartFrame>
       <ChartFrame
@@ -137,7 +141,7 @@ export const RunCharts = memo(function RunCharts({ snapshot, theme }: Props) {
               domainMs={s.domainMs}
               colors={colors}
               formatY={formatMs}
-              grid={!live}
+              still={!live}
             />
           )}
         </Lagged>

@@ -27,6 +27,7 @@ import { SortedRows } from '../timeline/sorted-rows.ts';
 import { SpanStore } from './span-store.ts';
 
 const HOLDS = PHASES.map((p) => p.holds);
+const NO_SPANS: number[] = [];
 
 /** What panels show; rebuilt only when something changed, so React can compare references. */
 export interface RunSnapshot {
@@ -40,8 +41,8 @@ export interface RunSnapshot {
   requests: readonly RequestRecord[];
   loop: readonly LoopSample[];
   progress: RunProgress | null;
-  /** Final numbers when known; otherwise computed from what has arrived. */
-  summary: RunSummary;
+  /** Final numbers when known; otherwise computed (on first read) from the records so far. */
+  readonly summary: RunSummary;
   spanCount: number;
   /** Changes whenever anything above changed. */
   version: number;
@@ -162,20 +163,29 @@ export class RunStore {
   /** The panels' view; the same object until the next change. */
   snapshot(): RunSnapshot {
     if (this.snap && this.snap.version === this.version) return this.snap;
+    // Copies: panels must not see later appends through a reference they already compared.
+    const requests = this.requests.slice();
+    const loop = this.loop.slice();
+    const lanes = this.lanes;
+    const spans = this.live ? NO_SPANS : this.spans.packed();
+    let summary: RunSummary | null = this.finalSummary;
     this.snap = {
       runId: this.runId,
       info: this.info,
       status: this.status,
       live: this.live,
       scenario: this.scenario,
-      lanes: this.lanes,
-      // Copies: panels must not see later appends through a reference they already compared.
-      requests: this.requests.slice(),
-      loop: this.loop.slice(),
+      lanes,
+      requests,
+      loop,
       progress: this.progress,
-      summary:
-        this.finalSummary ??
-        computeSummary({ lanes: this.lanes, spans: this.spans.packed(), requests: this.requests, loop: this.loop }),
+      // Computed on first read: the charts' snapshots never read it. While a run streams, its
+      // numbers come from the records alone; the spans only count threads, which no panel shows
+      // live, and scanning every span four times a second is what would cost.
+      get summary(): RunSummary {
+        summary ??= computeSummary({ lanes, spans, requests, loop });
+        return summary;
+      },
       spanCount: this.spans.count,
       version: this.version,
     };
