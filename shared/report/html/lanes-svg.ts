@@ -122,7 +122,7 @@ export function lanesSvg(records: RunRecords, options: LanesSvgOptions = {}): La
   }
 
   let pxPerColumn = 1;
-  let rects: Rect[] = [];
+  let rects: Rect[];
   for (;;) {
     const columns = Math.max(1, Math.floor(plotWidth / pxPerColumn));
     const usPerColumn = lengthUs / columns;

@@ -63,6 +63,7 @@ function problems(text: string): string[] {
   assert.fail('the import was accepted');
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test edits arbitrary JSON on purpose
 const edit = (f: (doc: Record<string, any>) => void) => {
   const doc = JSON.parse(runToJson(syncWorkersRun()));
   f(doc);
