@@ -26,6 +26,18 @@ test('export JSON, import it back: a new history entry showing the same run', as
   await expect(page.getByTestId('history').locator('li')).toHaveCount(before + 1);
   await expect.poll(() => app.summary()).toEqual(numbers);
   await app.screenshot('09-imported');
+
+  // Dropping the same file anywhere on the window imports it too.
+  const text = readFileSync(path, 'utf8');
+  const files = await page.evaluateHandle(
+    `(() => { const d = new DataTransfer(); d.items.add(new File([${JSON.stringify(text)}], 'run.json', { type: 'application/json' })); return d; })()`,
+  );
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: files });
+  await expect(page.locator('.app')).toHaveClass(/drop-target/);
+  await page.dispatchEvent('main', 'drop', { dataTransfer: files });
+  await expect(page.getByTestId('history').locator('li')).toHaveCount(before + 2);
+  await expect(page.locator('.app')).not.toHaveClass(/drop-target/);
+  await expect.poll(() => app.summary()).toEqual(numbers);
 });
 
 test('rename and delete from history', async ({ page, app }) => {

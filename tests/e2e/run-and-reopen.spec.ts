@@ -49,6 +49,13 @@ test('pick, tune, run, watch it stream, stop, and reopen it from history with th
   await expect(page.getByTestId('summary-requests')).not.toHaveText('0');
   await app.screenshot('02-live-lanes');
   expect(await app.domNodes()).toBeLessThanOrEqual(MAX_DOM_NODES);
+  // The waterfall follows the newest requests while they arrive.
+  await page.getByTestId('view-requests').click();
+  await expect(app.status()).toHaveText('running');
+  await page.waitForTimeout(600);
+  await app.screenshot('02-live-requests');
+  expect(await app.domNodes()).toBeLessThanOrEqual(MAX_DOM_NODES);
+  await page.getByTestId('view-lanes').click();
 
   const stoppedRun = (await page.getByTestId('history').locator('li.current').getAttribute('data-testid'))!;
   await page.waitForTimeout(1_500);

@@ -58,6 +58,21 @@ export class RequestsView implements TimelineView {
     return { tracks, labels };
   }
 
+  /** Earliest instant recorded for the rows in [scrollY, scrollY + viewHeight), or null. */
+  earliestMicros(scrollYCssPx: CssPx, viewHeightCssPx: CssPx): number | null {
+    const rows = this.store.requestRows;
+    const data = this.store.spans.data;
+    const first = Math.max(0, Math.floor(scrollYCssPx / REQUEST_ROW_CSS_PX));
+    const last = Math.min(rows.rowCount, Math.ceil((scrollYCssPx + viewHeightCssPx) / REQUEST_ROW_CSS_PX));
+    let earliest = Infinity;
+    for (let row = first; row < last; row++) {
+      rows.forEach(row, (span) => (earliest = Math.min(earliest, data[span * SPAN_STRIDE + SpanField.start])));
+      const record = this.store.requestById.get(rows.reqAt(row));
+      if (record) earliest = Math.min(earliest, record.sent);
+    }
+    return earliest === Infinity ? null : earliest;
+  }
+
   note(): string | null {
     return null;
   }

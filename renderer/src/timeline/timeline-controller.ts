@@ -17,7 +17,6 @@ import { TimelineFrame } from './timeline-frame.ts';
 import { TimelineTooltip } from './timeline-tooltip.ts';
 import type { TimelinePalette } from './timeline-palette.ts';
 import { TimeScale } from './time-scale.ts';
-import type { TimelineView } from './track.ts';
 import { AXIS_HEIGHT_CSS_PX, GUTTER_WIDTH_CSS_PX } from './draw-frame-chrome.ts';
 import * as vp from './viewport.ts';
 
@@ -32,7 +31,7 @@ export interface TimelineStatus {
 const MAX_EXTRAPOLATION_MICROS = 1_000_000;
 
 export class TimelineController {
-  private readonly views: Record<TimelineMode, TimelineView>;
+  private readonly views: { lanes: LanesView; requests: RequestsView };
   private readonly frame: TimelineFrame;
   private readonly tooltip: TimelineTooltip;
   private mode: TimelineMode = 'lanes';
@@ -102,7 +101,7 @@ export class TimelineController {
   }
 
   zoom(factor: number): void {
-    this.update(vp.zoomBy(this.viewport, this.viewport.scale.widthCssPx / 2, factor));
+    this.update(this.zoomed(this.viewport.scale.widthCssPx / 2, factor));
   }
 
   fit(): void {
@@ -116,6 +115,12 @@ export class TimelineController {
 
   followLive(): void {
     this.update(vp.follow(this.viewport));
+  }
+
+  /** Zoomed; the live waterfall fits its own time to its rows, so zooming it stops following. */
+  private zoomed(anchorCssPx: number, factor: number): vp.Viewport {
+    const next = vp.zoomBy(this.viewport, anchorCssPx, factor);
+    return this.mode === 'requests' && this.store.isLive ? { ...next, following: false } : next;
   }
 
   /** The viewport showing the whole run on screen. */
@@ -188,6 +193,11 @@ export class TimelineController {
     const scrollY =
       this.viewport.following && this.mode === 'requests' ? contentHeight - rowsHeight : this.viewport.scrollYCssPx;
     this.viewport = { ...this.viewport, scrollYCssPx: vp.clampScroll(scrollY, contentHeight, rowsHeight) };
+    if (now !== null && this.viewport.following && this.mode === 'requests') {
+      // Following the waterfall, time fits the newest rows: from the first of them to now.
+      const first = this.views.requests.earliestMicros(this.viewport.scrollYCssPx, rowsHeight);
+      if (first !== null) this.viewport = vp.fitLive(this.viewport, first, now);
+    }
     this.frame.draw({
       view,
       viewport: this.viewport,
@@ -276,8 +286,7 @@ export class TimelineController {
         const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? this.rowsHeight() : 1;
         const dx = e.deltaX * unit;
         const dy = e.deltaY * unit;
-        if (e.ctrlKey || e.metaKey)
-          this.update(vp.zoomBy(this.viewport, p.x - GUTTER_WIDTH_CSS_PX, Math.exp(-dy * 0.002)));
+        if (e.ctrlKey || e.metaKey) this.update(this.zoomed(p.x - GUTTER_WIDTH_CSS_PX, Math.exp(-dy * 0.002)));
         else if (e.shiftKey) this.update(vp.panBy(this.viewport, dy || dx));
         else if (Math.abs(dx) > Math.abs(dy)) this.update(vp.panBy(this.viewport, dx));
         else this.update(vp.scrollBy(this.viewport, dy, this.contentHeight(), this.rowsHeight()));

@@ -61,6 +61,12 @@ export function fitTo(v: Viewport, startMicros: Micros, endMicros: Micros): View
   return { ...v, scale: TimeScale.fit(startMicros - pad, endMicros + pad, v.scale.widthCssPx), following: false };
 }
 
+/** While following: show [startMicros, nowMicros] with a little room on both sides, still following. */
+export function fitLive(v: Viewport, startMicros: Micros, nowMicros: Micros): Viewport {
+  const span = Math.max(50_000, nowMicros - startMicros);
+  return { ...v, scale: TimeScale.fit(nowMicros - span * 1.04, nowMicros + span * 0.02, v.scale.widthCssPx) };
+}
+
 export function follow(v: Viewport): Viewport {
   return { ...v, following: true };
 }

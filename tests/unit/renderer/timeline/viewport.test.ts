@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  fitLive,
   fitTo,
   follow,
   followNow,
@@ -51,4 +52,11 @@ test('fitting shows the whole run with a little margin', () => {
   assert.ok(v.scale.startMicros < 0 && v.scale.endMicros > 1_000_000);
   assert.ok(v.scale.durationMicros < 1_100_000);
   assert.equal(v.following, false);
+});
+
+test('the live waterfall window runs from its earliest row to now, still following', () => {
+  const v = fitLive(initialViewport(1000), 4_000_000, 4_300_000);
+  assert.equal(v.following, true);
+  assert.ok(v.scale.startMicros < 4_000_000 && v.scale.startMicros > 3_980_000);
+  assert.ok(v.scale.endMicros > 4_300_000 && v.scale.endMicros < 4_310_000);
 });
