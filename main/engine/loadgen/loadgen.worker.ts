@@ -168,7 +168,8 @@ async function runOpen(): Promise<void> {
         else backlog.push({ id, intended: nextAt });
         nextAt += gap() * 1000;
       }
-      if (stopped) return resolve();
+      // Done as soon as the last arrival is out, not at the next one (10 s away at 0.1 req/s).
+      if (stopped || sent >= countLimit || (nextAt - startedAt) / 1000 >= durationMs) return resolve();
       const waitMs = (nextAt - now()) / 1000;
       // Sleep on a timer until ~1 ms before the arrival, then spin on setImmediate for accuracy.
       if (waitMs > 1.5) setTimeout(fire, waitMs - 1.2);
