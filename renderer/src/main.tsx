@@ -4,7 +4,9 @@ import { createRoot } from 'react-dom/client';
 import { getBridge } from './bridge/index.ts';
 import { App } from './app/app.tsx';
 import { RunSession } from './app/run-session.ts';
-import './theme/styles.css';
+import './theme/base.css';
+import './theme/settings.css';
+import './theme/run.css';
 
 const session = new RunSession(getBridge());
 createRoot(document.getElementById('root')!).render(
