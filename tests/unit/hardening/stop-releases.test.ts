@@ -150,3 +150,27 @@ test('stopRun through the app: released within 1 s, the run stored as stopped wi
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a stop asked while the threads are still starting takes effect as soon as they are up', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'interleave-stop-early-'));
+  const app = await openApp({ dataDir, mode: 'browser' });
+  try {
+    const started = new Promise<number>((resolve) => app.on('run', (e) => e.type === 'started' && resolve(e.runId)));
+    const starting = app.api.startRun({
+      server: { model: 'async', executor: 'per-request' },
+      endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', step: { kind: 'block', ms: STUCK_MS } }] }],
+      load: closed(50),
+    });
+    // The UI learns the id from 'started', before the 50 threads are up, and may stop at once.
+    const stopping = app.api.stopRun(await started).then(() => performance.now());
+    await starting;
+    const up = performance.now();
+    const stoppedAt = await stopping;
+    assert.ok(stoppedAt - up < RELEASE_MS, `stopped ${(stoppedAt - up).toFixed(0)} ms after the threads were up`);
+    assert.ok(await eventually(() => threadCount() <= baselineThreads, RELEASE_MS), `threads ${threadCount()}`);
+    assert.equal((await app.api.listRuns())[0].status, 'stopped');
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
