@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import { openApp, type OpenedApp } from '../../../main/app/app.ts';
 import { dispatchCall } from '../../../shared/bridge-server.ts';
 import { PRESETS } from '../../../shared/presets.ts';
+import type { ScenarioInput } from '../../../shared/scenario.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'interleave-api-payloads-'));
 let app: OpenedApp;
 let runId: number;
 let snapshot: string;
 
-const scenario = {
+const scenario: ScenarioInput = {
   server: { model: 'async' },
   endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'await', ms: 2 }] }],
   load: { model: 'closed', concurrency: 2, end: { kind: 'requests', count: 4 } },

@@ -12,13 +12,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, type OpenedApp } from '../../../main/app/app.ts';
 import type { BridgeEvents, RunEvent } from '../../../shared/bridge.ts';
+import type { ScenarioInput } from '../../../shared/scenario.ts';
 
 const CLI = fileURLToPath(new URL('../../../bin/interleave.js', import.meta.url));
-const quickRun = {
+const quickRun: ScenarioInput = {
   server: { model: 'async' },
   endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'await', ms: 2 }] }],
   load: { model: 'closed', concurrency: 2, end: { kind: 'requests', count: 4 } },
-} as const;
+};
 
 function tempDataDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'interleave-damaged-'));

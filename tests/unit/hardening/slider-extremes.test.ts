@@ -4,12 +4,12 @@
 // rate ends when its time is up rather than waiting for an arrival that will never be sent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_PER_REQUEST_THREADS, type ScenarioInput } from '../../../shared/scenario.ts';
+import { MAX_PER_REQUEST_THREADS, type ScenarioInput, type Step } from '../../../shared/scenario.ts';
 import { KNOB_LIMITS } from '../../../renderer/src/scenario/knob-limits.ts';
 import { runAndCollect } from '../engine/run-and-collect.ts';
 
-const quick = [{ kind: 'await', ms: 1 }] as const;
-const offloadBlock = [{ kind: 'offload', step: { kind: 'block', ms: 1 } }] as const;
+const quick: Step[] = [{ kind: 'await', ms: 1 }];
+const offloadBlock: Step[] = [{ kind: 'offload', step: { kind: 'block', ms: 1 } }];
 
 const EXTREMES: Record<string, { scenario: ScenarioInput; requests: number }> = {
   [`${KNOB_LIMITS.workers.max} sync workers`]: {
