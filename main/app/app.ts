@@ -8,6 +8,7 @@ import type { BridgeEventName, BridgeEvents, InterleaveApi } from '../../shared/
 import packageJson from '../../package.json' with { type: 'json' };
 import { makeFolder } from '../store/make-folder.ts';
 import { RunStore } from '../store/run-store.ts';
+import { findDamage, moveAside } from '../store/store-file.ts';
 import { createApi } from './api.ts';
 import { EventHub } from './event-hub.ts';
 import { RunService } from './run-service.ts';
@@ -42,7 +43,15 @@ export async function openApp(options: AppOptions): Promise<OpenedApp> {
   const events = new EventHub();
   const { store, notices } = RunStore.open(options.storeFile ?? join(options.dataDir, 'runs.db'));
   for (const text of notices) events.emit('notice', { level: 'warning', text });
-  const runs = new RunService(store, join(options.dataDir, 'shop.db'), events);
+  const shopDbFile = join(options.dataDir, 'shop.db');
+  // The demo shop is generated from a fixed seed: a damaged one would fail every run, so it is
+  // moved aside like a damaged store (never deleted) and the next run seeds a new one.
+  const shopDamage = findDamage(shopDbFile);
+  if (shopDamage !== null) {
+    const text = `The demo shop database ${shopDbFile} could not be used because ${shopDamage}. It was moved to ${moveAside(shopDbFile)} (nothing was deleted); the next run builds a new one.`;
+    events.emit('notice', { level: 'warning', text });
+  }
+  const runs = new RunService(store, shopDbFile, events);
   const api = createApi(store, runs, { mode: options.mode, version: APP_VERSION, dataDir: options.dataDir });
   let closed = false;
   return {

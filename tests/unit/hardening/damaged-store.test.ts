@@ -1,5 +1,6 @@
-// The app over a store it cannot use. A truncated or garbage file: the app starts anyway, the
-// file is moved aside byte for byte (never deleted) and the first listener hears a notice.
+// The app over a store it cannot use. A truncated or garbage file (the run store, or the demo
+// shop's database): the app starts anyway, the file is moved aside byte for byte (never deleted)
+// and the first listener hears a notice.
 // A folder where the file should be, or a data folder that cannot exist: a clear refusal, in
 // bounded time, and nothing renamed.
 import { test } from 'node:test';
@@ -77,6 +78,48 @@ test('a truncated store file: the same rescue, and the new store works', async (
   const size = readFileSync(file).length;
   truncateSync(file, Math.floor(size / 2));
   await assertRescued(dataDir, readFileSync(file));
+});
+
+test('a garbage or truncated shop database: moved aside byte for byte, the user told, and db steps work again', async (t) => {
+  const dbRun: ScenarioInput = {
+    server: { model: 'async', executor: 'per-request' },
+    endpoints: [
+      { name: 'buy', view: 'async', steps: [{ kind: 'offload', step: { kind: 'db', query: 'order-insert' } }] },
+    ],
+    load: { model: 'closed', concurrency: 2, end: { kind: 'requests', count: 6 } },
+  };
+  for (const damage of ['garbage', 'truncated'] as const) {
+    const dataDir = tempDataDir(t);
+    const shop = join(dataDir, 'shop.db');
+    if (damage === 'garbage') writeFileSync(shop, randomBytes(32 * 1024));
+    else {
+      const first = await openApp({ dataDir, mode: 'browser' });
+      await runThroughApi(first);
+      await first.close();
+      truncateSync(shop, Math.floor(readFileSync(shop).length / 2));
+    }
+    const bytes = readFileSync(shop);
+    const app = await openApp({ dataDir, mode: 'browser' });
+    try {
+      const notices: BridgeEvents['notice'][] = [];
+      app.on('notice', (n) => notices.push(n));
+      const aside = readdirSync(dataDir).filter((f) => /^shop\.db\.damaged-/.test(f) && !/-(wal|shm)$/.test(f));
+      assert.equal(aside.length, 1, `${damage}: ${readdirSync(dataDir).join(', ')}`);
+      assert.ok(readFileSync(join(dataDir, aside[0])).equals(bytes), `${damage}: kept byte for byte`);
+      assert.match(
+        notices.map((n) => n.text).join('\n'),
+        /The demo shop database .* was moved to .*nothing was deleted/,
+      );
+      const finished = new Promise<RunEvent & { type: 'finished' }>((resolve) =>
+        app.on('run', (e) => e.type === 'finished' && resolve(e)),
+      );
+      await app.api.startRun(dbRun);
+      const { info, summary } = await finished;
+      assert.deepEqual([info.status, summary?.errors], ['complete', 0], damage);
+    } finally {
+      await app.close();
+    }
+  }
 });
 
 test('a folder where the store file should be is refused by name and left where it is', async (t) => {
