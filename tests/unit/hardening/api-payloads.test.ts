@@ -199,3 +199,21 @@ test('calls that take no arguments ignore any they are given', async () => {
   }
   assert.equal((await app.api.listPresets()).length, PRESETS.length);
 });
+
+test('twenty startRun calls at once: one run starts, the others are refused while it runs', async () => {
+  const finished = new Promise<number>((resolve) => app.on('run', (e) => e.type === 'finished' && resolve(e.runId)));
+  const outcomes = await Promise.all(Array.from({ length: 20 }, () => dispatchCall(app.api, 'startRun', [scenario])));
+  assert.equal(outcomes.filter((o) => o.ok).length, 1);
+  for (const o of outcomes)
+    if (!o.ok) assert.match(o.error, /^run \d+ is still running; stop it before starting another$/);
+  const id = await finished;
+  const deletes = await Promise.all([
+    dispatchCall(app.api, 'deleteRun', [id]),
+    dispatchCall(app.api, 'deleteRun', [id]),
+  ]);
+  assert.deepEqual(
+    deletes.map((d) => d.ok),
+    [true, false],
+  );
+  assert.equal(await storeState(), snapshot, 'back to the one stored run');
+});
