@@ -8,7 +8,7 @@
  * hooks itself, which starts a loader thread per worker and transpiles every module again; with
  * a hundred executor threads that took half a minute and kept both cores busy into the run.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,8 +35,10 @@ function bundleFromSource(): string {
   if (sourceBundleDir) return sourceBundleDir;
   const here = dirname(fileURLToPath(import.meta.url));
   const root = join(here, '..', '..', '..');
-  const dir = join(root, 'node_modules', '.cache', 'interleave', `engine-${process.pid}-${Date.now()}`);
+  const cache = join(root, 'node_modules', '.cache', 'interleave');
+  const dir = join(cache, `engine-${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
+  sweepDeadBundles(cache);
   // esbuild is a build tool: loaded only on this path, so the app's bundle never needs it.
   const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
   esbuild.buildSync({
@@ -56,6 +58,27 @@ function bundleFromSource(): string {
   });
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return (sourceBundleDir = dir);
+}
+
+/**
+ * A process killed outright (SIGKILL, a crash) never runs its 'exit' handler, so its bundle
+ * (about 4 MB) stays; the next process removes the bundles of processes that no longer exist.
+ */
+function sweepDeadBundles(cache: string): void {
+  for (const name of readdirSync(cache)) {
+    const pid = Number(/^engine-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(cache, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function spawnWorker(name: WorkerName, workerData: unknown, transferList: TransferListItem[] = []): Worker {
