@@ -42,6 +42,8 @@ export interface InterleaveApi {
   deleteRun(runId: number): Promise<void>;
   /** Renders an export; the renderer saves it (download) or the shell shows a save dialog. */
   exportRun(runId: number, format: ExportFormat): Promise<{ fileName: string; mime: string; text: string }>;
+  /** Two or more stored runs side by side, as one self-contained HTML file. */
+  exportComparison(runIds: number[]): Promise<{ fileName: string; mime: string; text: string }>;
   importRun(text: string): Promise<RunInfo>;
 }
 
@@ -56,6 +58,7 @@ export const API_METHODS = [
   'renameRun',
   'deleteRun',
   'exportRun',
+  'exportComparison',
   'importRun',
 ] as const satisfies readonly (keyof InterleaveApi)[];
 export type ApiMethod = (typeof API_METHODS)[number];

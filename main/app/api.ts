@@ -10,11 +10,14 @@ import { scenarioSchema } from '../../shared/scenario.ts';
 import { parseOrExplain } from '../../shared/validation.ts';
 import { parseRunJson } from '../../shared/report/json.ts';
 import { fileNameFor, mimeFor, renderExport } from '../../shared/report/formats.ts';
+import { renderComparisonHtml } from '../../shared/report/html.ts';
 import type { RunStore } from '../store/run-store.ts';
 import type { RunService } from './run-service.ts';
 
 const runId = z.number().int().positive();
 const runName = z.string().trim().min(1).max(120);
+/** A comparison past this many runs is unreadable (and each run is loaded whole). */
+const MAX_COMPARED = 8;
 /** Imports are whole runs as JSON; past this they are surely not one of ours. */
 const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
 
@@ -42,6 +45,16 @@ export function createApi(store: RunStore, runs: RunService, host: HostInfo): In
       const fmt = parseOrExplain(z.enum(EXPORT_FORMATS), format, 'The export format');
       const doc = store.loadRun(checked);
       return { fileName: fileNameFor(doc.info, fmt), mime: mimeFor(fmt), text: renderExport(doc, fmt) };
+    },
+    exportComparison: async (ids) => {
+      const checked = parseOrExplain(z.array(runId).min(2).max(MAX_COMPARED), ids, 'The runs to compare');
+      const docs = [...new Set(checked)].map((id) => store.loadRun(id));
+      if (docs.length < 2) throw new Error('choose two different runs to compare');
+      return {
+        fileName: `interleave-compare-${docs.map((d) => d.info.id).join('-')}.html`,
+        mime: mimeFor('html'),
+        text: renderComparisonHtml(docs),
+      };
     },
     importRun: async (text) => {
       const checked = parseOrExplain(z.string().max(MAX_IMPORT_CHARS), text, 'The imported file');

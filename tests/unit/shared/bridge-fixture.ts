@@ -80,6 +80,9 @@ export function createFixtureApp(mode: HostInfo['mode'] = 'browser'): FixtureApp
     async exportRun(runId, format) {
       return { fileName: `run-${find(runId).id}.${format}`, mime: 'text/plain', text: 'x'.repeat(10) };
     },
+    async exportComparison(runIds) {
+      return { fileName: `compare-${runIds.map((id) => find(id).id).join('-')}.html`, mime: 'text/html', text: 'x' };
+    },
     async importRun(text) {
       record('importRun', [text.length]);
       throw new Error(`Not a run document (${text.length} characters)`);
