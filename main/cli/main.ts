@@ -7,6 +7,7 @@
  *   interleave runs                     list stored runs
  *   interleave export RUN_ID --out F    write a run as .html, .json, .csv or .trace.json
  *   interleave import FILE              import a run exported as JSON
+ *   interleave compare ID ID [--out F]  the difference in words, and a side-by-side HTML report
  * Bad flags get a message and exit code 2; a failed run exits 1.
  */
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ import { runCommand } from './commands/run.ts';
 import { runsCommand } from './commands/runs.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { compareCommand } from './commands/compare.ts';
 
 export const USAGE = `usage:
   interleave presets [--json]
@@ -28,7 +30,8 @@ export const USAGE = `usage:
                  --requests N | --duration S
   interleave runs [--json] [--db FILE]
   interleave export RUN_ID --out FILE.(html|json|csv|trace.json) [--db FILE]
-  interleave import FILE.json [--db FILE]`;
+  interleave import FILE.json [--db FILE]
+  interleave compare RUN_ID RUN_ID... [--out FILE.html] [--db FILE]`;
 
 const COMMANDS = {
   presets: presetsCommand,
@@ -36,6 +39,7 @@ const COMMANDS = {
   runs: runsCommand,
   export: exportCommand,
   import: importCommand,
+  compare: compareCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

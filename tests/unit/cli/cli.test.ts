@@ -67,6 +67,20 @@ test('runs lists what run stored; export and import round-trip it', () => {
   assert.equal(JSON.parse(readFileSync(file, 'utf8')).format, 'interleave-run');
 });
 
+test('compare says the difference in words and writes a side-by-side report', () => {
+  assert.equal(
+    interleave('run', '--step', 'await', '--latency', '50', '--concurrency', '4', '--requests', '4', '--db', db).code,
+    0,
+  );
+  const ids = JSON.parse(interleave('runs', '--json', '--db', db).stdout).map((r: { id: number }) => String(r.id));
+  const file = join(dir, 'compare.html');
+  const r = interleave('compare', ids[0], ids[1], '--out', file, '--db', db);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /p95 .*× (slower|faster)/);
+  assert.match(readFileSync(file, 'utf8'), /<svg/);
+  assert.equal(interleave('compare', ids[0], '--db', db).code, 2, 'one run is not a comparison');
+});
+
 test('bad flags exit 2 with a message', () => {
   for (const args of [
     ['run', '--workers', 'x'],
