@@ -6,8 +6,9 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ExportFormat } from '../../../shared/bridge.ts';
 import type { Preset } from '../../../shared/presets.ts';
-import type { RunInfo } from '../../../shared/run.ts';
+import type { RunDocument, RunInfo } from '../../../shared/run.ts';
 import { RunCharts } from '../charts/run-charts.tsx';
+import { ComparisonPanel } from '../panels/comparison-panel.tsx';
 import { BoundPanel } from '../panels/bound-panel.tsx';
 import { PresetPicker } from '../panels/preset-picker.tsx';
 import { RunControls } from '../panels/run-controls.tsx';
@@ -91,6 +92,31 @@ export function App({ session }: { session: RunSession }) {
       downloadText(fileName, mime, text);
     });
 
+  // Runs compared side by side (baseline first); null when not comparing.
+  const [compared, setCompared] = useState<{ ids: number[]; docs: RunDocument[] | null } | null>(null);
+  const compare = useCallback(
+    (ids: number[]) => {
+      setCompared({ ids, docs: null });
+      void act(async () => {
+        try {
+          const docs = await session.loadForComparison(ids);
+          setCompared((c) => (c?.ids === ids ? { ids, docs } : c));
+        } catch (e) {
+          setCompared((c) => (c?.ids === ids ? null : c));
+          throw e;
+        }
+      });
+    },
+    [act, session],
+  );
+  const closeComparison = useCallback(() => setCompared(null), []);
+  const exportComparison = () =>
+    void act(async () => {
+      if (!compared) return;
+      const { fileName, mime, text } = await session.exportComparison(compared.ids);
+      downloadText(fileName, mime, text);
+    });
+
   const exportRef = useRef(exportRun);
   exportRef.current = exportRun;
   // File → Export run… in the desktop shell: the same as the HTML report button.
@@ -138,6 +164,15 @@ export function App({ session }: { session: RunSession }) {
             </button>
           </div>
         )}
+        {compared && (
+          <ComparisonPanel
+            docs={compared.docs}
+            theme={theme}
+            exportDisabled={busy}
+            onExport={exportComparison}
+            onClose={closeComparison}
+          />
+        )}
         <SummaryPanel
           snapshot={snapshot}
           bound={snapshot.live ? editor.bound : null}
@@ -161,6 +196,7 @@ export function App({ session }: { session: RunSession }) {
           onRename={renameRun}
           onDelete={deleteRun}
           onImportFile={importFile}
+          onCompare={compare}
         />
       </div>
     </div>

@@ -5,7 +5,7 @@
  * transport concerns and the store sees one consistent sequence of runs.
  */
 import type { BridgeClient, BridgeEvents, RunEvent } from '../../../shared/bridge.ts';
-import type { RunInfo } from '../../../shared/run.ts';
+import type { RunDocument, RunInfo } from '../../../shared/run.ts';
 import type { Scenario } from '../../../shared/scenario.ts';
 import { CHART_INTERVAL_MS, PanelClock } from '../state/panel-clock.ts';
 import { RunStore } from '../state/run-store.ts';
@@ -57,6 +57,16 @@ export class RunSession {
   async open(runId: number): Promise<void> {
     const doc = await this.bridge.loadRun(runId);
     this.store.openDocument(doc);
+  }
+
+  /** Stored runs to compare, in the order asked (the first is the baseline). */
+  loadForComparison(runIds: readonly number[]): Promise<RunDocument[]> {
+    return Promise.all(runIds.map((id) => this.bridge.loadRun(id)));
+  }
+
+  /** The host renders the comparison report; the UI saves it. */
+  exportComparison(runIds: readonly number[]): Promise<{ fileName: string; mime: string; text: string }> {
+    return this.bridge.exportComparison([...runIds]);
   }
 
   async rename(runId: number, name: string): Promise<void> {

@@ -2,12 +2,16 @@
  * Past runs: open one to see it exactly as it was, rename, delete (with a second click to
  * confirm), and import a JSON export (file picker here, or drop a file anywhere on the window).
  * Long histories show their latest runs first and the rest on request, keeping the page light.
+ * Ticking "compare" on 2–8 runs enables Compare, which shows them side by side.
  */
 import { memo, useState } from 'react';
 import { formatMs } from '../../../shared/analysis/format.ts';
 import type { RunInfo } from '../../../shared/run.ts';
 
 const FIRST_ROWS = 25;
+/** A comparison needs two runs and stays readable (colours, table columns) up to eight. */
+export const MIN_COMPARED = 2;
+export const MAX_COMPARED = 8;
 
 interface Props {
   runs: readonly RunInfo[];
@@ -17,6 +21,8 @@ interface Props {
   onRename: (id: number, name: string) => void;
   onDelete: (id: number) => void;
   onImportFile: (file: File) => void;
+  /** Ticked runs, in the order they were ticked (the first is the baseline). */
+  onCompare: (ids: number[]) => void;
 }
 
 function meta(r: RunInfo): string {
@@ -42,7 +48,14 @@ export const RunHistory = memo(function RunHistory({
   onRename,
   onDelete,
   onImportFile,
+  onCompare,
 }: Props) {
+  const [ticked, setTicked] = useState<number[]>([]);
+  // Deleted runs drop out of the selection.
+  const picked = ticked.filter((id) => runs.some((r) => r.id === id));
+  const toggle = (id: number, on: boolean) =>
+    setTicked((t) => (on ? [...t.filter((x) => x !== id), id] : t.filter((x) => x !== id)));
+  const canCompare = picked.length >= MIN_COMPARED && picked.length <= MAX_COMPARED;
   const [editing, setEditing] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -67,6 +80,18 @@ export const RunHistory = memo(function RunHistory({
           />
         </label>
         <span className="hint">or drop a file on the window</span>
+      </div>
+      <div className="btn-row" style={{ marginBottom: 6 }}>
+        <button
+          type="button"
+          className="btn"
+          disabled={!canCompare}
+          onClick={() => onCompare(picked)}
+          data-testid="compare"
+          title={`Tick ${MIN_COMPARED}–${MAX_COMPARED} runs to compare them`}
+        >
+          Compare ({picked.length})
+        </button>
       </div>
       {runs.length === 0 && <p className="hint">No runs yet.</p>}
       <ol data-testid="history">
@@ -98,6 +123,16 @@ export const RunHistory = memo(function RunHistory({
               </button>
             )}
             <div className="row-actions">
+              <label className="compare-pick">
+                <input
+                  type="checkbox"
+                  checked={picked.includes(r.id)}
+                  disabled={r.status === 'running'}
+                  onChange={(e) => toggle(r.id, e.target.checked)}
+                  data-testid={`compare-${r.id}`}
+                />
+                compare
+              </label>
               <button type="button" className="btn" onClick={() => (setEditing(r.id), setDraft(r.name))}>
                 Rename
               </button>
