@@ -63,7 +63,10 @@ export class InterpreterLock {
     const s = this.state;
     if (!s) return;
     Atomics.store(s, HOLDER, 0);
-    Atomics.notify(s, HOLDER, 1);
+    // Notify only when someone waits: it costs ~0.3 µs even with no waiter, and the loop thread
+    // releases twice a request. No wake-up is lost: a waiter counts itself in WAITERS before it
+    // reads HOLDER, and Atomics.wait returns at once if HOLDER changed in between.
+    if (Atomics.load(s, WAITERS) > 0) Atomics.notify(s, HOLDER, 1);
   }
 
   /** The holder calls this between slices of work: true when another thread asked for the lock. */
