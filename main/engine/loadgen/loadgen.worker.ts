@@ -21,8 +21,10 @@ const now = clockFrom(data.epochMs);
 const random = seededRandom(data.seed);
 const pickEndpoint = weightedPicker(data.weights, random);
 const post = (r: ThreadReport, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(r, transfer);
-/** Connections the open model opens ahead of time; more open on demand up to maxInFlight. */
-const OPEN_WARM_CONNECTIONS = 32;
+/** Unrecorded requests sent before the measured window, spread over the connections (2–20 each). */
+const WARM_UP_REQUESTS = 1_000;
+/** Connections the open model opens ahead of time (each ~1.4 ms to warm); more open on demand. */
+const OPEN_WARM_CONNECTIONS = 128;
 
 let serverUrl = '';
 let stopped = false;
@@ -190,13 +192,18 @@ function flush(): void {
 }
 
 /**
- * Open the connections and send one unrecorded request on each before the measured window, so
- * the first measured requests pay neither TCP set-up nor the JIT warming the HTTP code paths
- * (tens of ms on a busy 2-core machine). Real load tools warm up the same way.
+ * Open the connections the run is likely to use and send unrecorded requests on each before the
+ * measured window, so the first measured requests pay neither TCP set-up nor the JIT warming the
+ * HTTP code paths (tens of ms on a busy 2-core machine). Real load tools warm up the same way.
+ * In the open model a slow start snowballs: late answers make the generator open connections on
+ * demand, which slows it further; at 5,000 requests/s warming only 32 connections twice left a
+ * send lag p99 of 24–36 ms, all 100 and ~1,000 requests brought it to 1.4–2 ms
+ * (bench/benchmarks/send-lag.ts).
  */
 async function warmUp(): Promise<void> {
   const connections = load.model === 'closed' ? load.concurrency : Math.min(load.maxInFlight, OPEN_WARM_CONNECTIONS);
-  for (let round = 0; round < 2; round++) {
+  const rounds = Math.min(20, Math.max(2, Math.ceil(WARM_UP_REQUESTS / connections)));
+  for (let round = 0; round < rounds; round++) {
     await Promise.allSettled(
       Array.from({ length: connections }, async (_, i) => {
         const res = await connection(i).request({ path: WARM_UP_PATH, method: 'GET' });
