@@ -8,7 +8,7 @@
  * intended send time (no coordinated omission). `sent - intended` is recorded as the send lag.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Client } from 'undici';
+import { Client, type Dispatcher } from 'undici';
 import { clockFrom } from '../clock.ts';
 import type { Micros, RequestRecord } from '../../../shared/trace.ts';
 import { WARM_UP_PATH, type EngineCommand, type LoadgenThreadData, type ThreadReport } from '../threads/protocol.ts';
@@ -59,38 +59,51 @@ function connection(i: number): Client {
  * 2 cores, bench/benchmarks/loadgen-vs-autocannon.ts).
  */
 function get(client: Client, path: string, headers: string[]): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    let status = 0;
-    const body: Buffer[] = [];
-    let bodyBytes = 0;
-    let timer: NodeJS.Timeout | undefined;
-    client.dispatch(
-      { path, method: 'GET', headers },
-      {
-        // undici's own headersTimeout/bodyTimeout tick on a coarse clock: a 100 ms timeout fired
-        // after a second, and a request that took 300 ms counted as answered. Time it here.
-        onRequestStart(controller) {
-          timer = setTimeout(() => controller.abort(new ClientTimeout()), load.timeoutMs);
-        },
-        onResponseStart(_controller, statusCode) {
-          status = statusCode;
-        },
-        onResponseData(_controller, chunk) {
-          if (status < 400 || bodyBytes >= 800) return;
-          body.push(chunk);
-          bodyBytes += chunk.length;
-        },
-        onResponseEnd() {
-          clearTimeout(timer);
-          resolve({ status, body: Buffer.concat(body).toString().slice(0, 200) });
-        },
-        onResponseError(_controller, error) {
-          clearTimeout(timer);
-          reject(error);
-        },
-      },
-    );
-  });
+  return new Promise((resolve, reject) =>
+    client.dispatch({ path, method: 'GET', headers }, new GetHandler(resolve, reject)),
+  );
+}
+
+/**
+ * One response's callbacks. A class, not an object literal of closures: five closures and an
+ * empty Buffer.concat per request were ~3% of the load generator's requests/s.
+ */
+class GetHandler implements Dispatcher.DispatchHandler {
+  private status = 0;
+  private body: Buffer[] | null = null;
+  private bodyBytes = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly resolve: (response: { status: number; body: string }) => void,
+    private readonly reject: (error: Error) => void,
+  ) {}
+
+  // undici's own headersTimeout/bodyTimeout tick on a coarse clock: a 100 ms timeout fired
+  // after a second, and a request that took 300 ms counted as answered. Time it here.
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.timer = setTimeout(() => controller.abort(new ClientTimeout()), load.timeoutMs);
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+    this.status = statusCode;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.status < 400 || this.bodyBytes >= 800) return;
+    (this.body ??= []).push(chunk);
+    this.bodyBytes += chunk.length;
+  }
+
+  onResponseEnd(): void {
+    clearTimeout(this.timer);
+    this.resolve({ status: this.status, body: this.body ? Buffer.concat(this.body).toString().slice(0, 200) : '' });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    clearTimeout(this.timer);
+    this.reject(error);
+  }
 }
 
 /** The client gave up waiting for the response after `load.timeoutMs`. */
