@@ -10,7 +10,5 @@ export function percentile(values: readonly number[], p: number): number {
 
 export const median = (values: readonly number[]): number => percentile(values, 50);
 
-export const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
-
 /** "1.23, 1.31, 1.27" for a detail line. */
 export const list = (values: readonly number[], digits = 2): string => values.map((v) => v.toFixed(digits)).join(', ');
