@@ -5,7 +5,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { Phase } from '../../../shared/trace.ts';
-import { runBlockingStep } from '../steps/blocking-steps.ts';
+import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
 import { createThreadContext, post, startReporting } from '../threads/view-thread.ts';
 import type { ExecutorDone, ExecutorTask, ExecutorThreadData } from '../threads/protocol.ts';
 
@@ -19,11 +19,7 @@ data.serverPort.on('message', (task: ExecutorTask) => {
   let error: string | null = null;
   try {
     if ('view' in task) {
-      for (const step of task.view) {
-        // Validation keeps awaits out of sync views; anything else here is a blocking step.
-        if (step.kind === 'await' || step.kind === 'gather' || step.kind === 'offload') continue;
-        runBlockingStep(ctx, task.req, step);
-      }
+      runSyncView(ctx, task.req, task.view);
       ctx.spans.record(task.req, ctx.lane, Phase.running, start, ctx.now());
     } else {
       runBlockingStep(ctx, task.req, task.step);

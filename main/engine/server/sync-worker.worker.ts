@@ -6,7 +6,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { Phase } from '../../../shared/trace.ts';
-import { runBlockingStep } from '../steps/blocking-steps.ts';
+import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
 import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import { createThreadContext, post, startReporting, warmUpUpstream } from '../threads/view-thread.ts';
@@ -29,10 +29,7 @@ data.serverPort.on('message', async (message: WorkerRequest) => {
   let error: string | null = null;
   try {
     if (endpoint.view === 'async') await runAsyncView(runner, req, endpoint.steps);
-    else
-      for (const step of endpoint.steps) {
-        if (step.kind !== 'await' && step.kind !== 'gather' && step.kind !== 'offload') runBlockingStep(ctx, req, step);
-      }
+    else runSyncView(ctx, req, endpoint.steps);
   } catch (e) {
     error = (e as Error).message;
   }

@@ -5,7 +5,7 @@
  * which is the whole point of the timeline.
  */
 import { Phase } from '../../../shared/trace.ts';
-import type { BlockStep, CpuStep, DbStep, OffloadableStep, UpstreamStep } from '../../../shared/scenario.ts';
+import type { BlockStep, CpuStep, DbStep, OffloadableStep, Step, UpstreamStep } from '../../../shared/scenario.ts';
 import { spin, SLICE_MS } from '../cpu-work.ts';
 import { stopRequested } from '../control.ts';
 import { sleepBlocking, type ThreadContext } from '../thread-context.ts';
@@ -79,5 +79,15 @@ export function runBlockingStep(ctx: ThreadContext, req: number, step: Offloadab
       return runDb(ctx, req, step);
     case 'upstream':
       return runUpstreamBlocking(ctx, req, step);
+  }
+}
+
+/**
+ * A `def` view's steps, straight through on this thread. Validation keeps await, gather and
+ * offload out of sync views, so every step here is one that holds the thread.
+ */
+export function runSyncView(ctx: ThreadContext, req: number, steps: readonly Step[]): void {
+  for (const step of steps) {
+    if (step.kind !== 'await' && step.kind !== 'gather' && step.kind !== 'offload') runBlockingStep(ctx, req, step);
   }
 }
