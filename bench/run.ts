@@ -1,6 +1,7 @@
 /**
  * The benchmark suite: `npm run bench` (all of it, then the table, bench/results.json and
- * bench/README-section.md), or `npm run bench -- --only renderer,send-lag` (those, table only).
+ * bench/README-section.md), or `npm run bench -- --only renderer,send-lag` (those: the table and
+ * each figure's detail, no file).
  *
  * Benchmarks run one after another, never two at once: on 2 cores they would measure each
  * other. Each has a time budget; one that overruns or fails is reported as not measured and the
@@ -93,6 +94,8 @@ for (const benchmark of chosen) {
 machine.loadAverage.end = loadNow();
 const durationSeconds = Math.round((performance.now() - started) / 1000);
 console.log(formatTable(results));
+// A partial run writes no file: its details go to the terminal instead.
+if (only) for (const r of results) if (r.detail) console.error(`${r.name}: ${r.detail}`);
 console.error(`suite: ${durationSeconds} s; load average ${machine.loadAverage.start} → ${machine.loadAverage.end}`);
 if (!only) {
   const report = { machine, durationSeconds, results };
