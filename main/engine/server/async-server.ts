@@ -8,7 +8,7 @@ import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import type { ThreadContext } from '../thread-context.ts';
 import type { ServerThreadData } from '../threads/protocol.ts';
-import type { ViewHandler } from './view-handler.ts';
+import type { ViewHandler, ViewOutcome } from './view-handler.ts';
 
 export function createAsyncServer(
   ctx: ThreadContext,
@@ -21,16 +21,24 @@ export function createAsyncServer(
     ctx.now,
   );
   const runner: AsyncRunner = { ctx, http: new AsyncHttpClient(), offload: (req, step) => pool.offload(req, step) };
-  const handle: ViewHandler = async (req: number, endpoint: Endpoint) => {
+  /** The request's thread (under thread-sensitive offloading) is released before it answers. */
+  const finish = (req: number, outcome: ViewOutcome): ViewOutcome => {
+    pool.requestDone(req);
+    return outcome;
+  };
+  const handle: ViewHandler = (req: number, endpoint: Endpoint) => {
+    let pending: void | Promise<void>;
     try {
-      if (endpoint.view === 'async') await runAsyncView(runner, req, endpoint.steps);
-      else await pool.runView(req, endpoint.steps);
-      return null;
+      pending =
+        endpoint.view === 'async' ? runAsyncView(runner, req, endpoint.steps) : pool.runView(req, endpoint.steps);
     } catch (error) {
-      return (error as Error).message;
-    } finally {
-      pool.requestDone(req);
+      return finish(req, (error as Error).message);
     }
+    if (!pending) return finish(req, null);
+    return pending.then(
+      () => finish(req, null),
+      (error: Error) => finish(req, error.message),
+    );
   };
   return { handle, http: runner.http };
 }

@@ -1,10 +1,17 @@
 import type { Endpoint } from '../../../shared/scenario.ts';
 import type { Micros } from '../../../shared/trace.ts';
 
-/** Runs one request's view to the end; resolves to null, or the error the response reports. */
+/**
+ * Runs one request's view to the end: null, or the error the response reports. A view that
+ * finished synchronously answers at once (no promise), so the response is written in the same
+ * turn of the loop, as a plain Node handler writes it.
+ */
 export type ViewHandler = (
   req: number,
   endpoint: Endpoint,
   endpointIndex: number,
   accepted: Micros,
-) => Promise<string | null>;
+) => ViewOutcome | Promise<ViewOutcome>;
+
+/** null when the view succeeded, else the message the 502 response carries. */
+export type ViewOutcome = string | null;

@@ -30,34 +30,75 @@ async function awaitUpstream(runner: AsyncRunner, req: number, step: UpstreamSte
   if (result.status >= 400) throw new StepError(`upstream answered ${result.status}`);
 }
 
-export async function runAsyncStep(runner: AsyncRunner, req: number, step: Step | LeafStep): Promise<void> {
+/**
+ * One step of an `async def` view. Returns a promise only when the step awaits something: a
+ * blocking step (`time.sleep`, a sync ORM call, cpu work) runs to the end right here, as it holds
+ * the loop in Python too, and throws its error synchronously.
+ */
+export function runAsyncStep(runner: AsyncRunner, req: number, step: Step | LeafStep): void | Promise<void> {
   const { ctx } = runner;
   switch (step.kind) {
-    case 'await': {
-      const t0 = ctx.now();
-      await preciseSleep(step.ms, ctx.control);
-      ctx.spans.record(req, ctx.lane, Phase.await, t0, ctx.now());
-      return;
-    }
+    case 'await':
+      return awaitSleep(runner, req, step.ms);
     case 'upstream':
       if (step.blocking) return runBlockingStep(ctx, req, step);
       return awaitUpstream(runner, req, step);
     case 'offload':
       return runner.offload(req, step.step);
-    case 'gather': {
-      // allSettled, then rethrow: like gather, the view fails, but only after every child ended,
-      // so no child keeps recording after the response was written.
-      const results = await Promise.allSettled(step.steps.map((child) => runAsyncStep(runner, req, child)));
-      const failed = results.find((r) => r.status === 'rejected');
-      if (failed) throw (failed as PromiseRejectedResult).reason;
-      return;
-    }
+    case 'gather':
+      return gather(runner, req, step.steps);
     default:
       return runBlockingStep(ctx, req, step);
   }
 }
 
-/** Run an async view's steps in order. */
-export async function runAsyncView(runner: AsyncRunner, req: number, steps: readonly Step[]): Promise<void> {
-  for (const step of steps) await runAsyncStep(runner, req, step);
+async function awaitSleep(runner: AsyncRunner, req: number, ms: number): Promise<void> {
+  const { ctx } = runner;
+  const t0 = ctx.now();
+  await preciseSleep(ms, ctx.control);
+  ctx.spans.record(req, ctx.lane, Phase.await, t0, ctx.now());
+}
+
+/**
+ * `asyncio.gather`: each child runs until its first await, in order, then they wait together.
+ * allSettled, then rethrow: like gather, the view fails, but only after every child ended, so no
+ * child keeps recording after the response was written.
+ */
+async function gather(runner: AsyncRunner, req: number, children: readonly LeafStep[]): Promise<void> {
+  const results = await Promise.allSettled(children.map((child) => startStep(runner, req, child)));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+
+/** A step's outcome as a promise even when it ran (or failed) synchronously, as a coroutine's would. */
+function startStep(runner: AsyncRunner, req: number, step: LeafStep): void | Promise<void> {
+  try {
+    return runAsyncStep(runner, req, step);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * Run an async view's steps in order. A view that never awaits (no steps, or only blocking ones)
+ * finishes synchronously and returns nothing, so the server answers in the same turn of the loop
+ * as a plain Node handler would, without a promise hop; errors are thrown. From the first step
+ * that awaits, the rest runs asynchronously and the returned promise settles with the view.
+ */
+export function runAsyncView(runner: AsyncRunner, req: number, steps: readonly Step[]): void | Promise<void> {
+  for (let i = 0; i < steps.length; i++) {
+    const pending = runAsyncStep(runner, req, steps[i]);
+    if (pending) return finishAsync(runner, req, steps, i + 1, pending);
+  }
+}
+
+async function finishAsync(
+  runner: AsyncRunner,
+  req: number,
+  steps: readonly Step[],
+  from: number,
+  pending: Promise<void>,
+): Promise<void> {
+  await pending;
+  for (let i = from; i < steps.length; i++) await runAsyncStep(runner, req, steps[i]);
 }
