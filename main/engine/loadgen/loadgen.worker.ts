@@ -26,21 +26,44 @@ const WARM_UP_REQUESTS = 1_000;
 /** Connections the open model opens ahead of time (each ~1.4 ms to warm); more open on demand. */
 const OPEN_WARM_CONNECTIONS = 128;
 
+/** Warm-up requests carry no id: the server answers them without recording anything. */
+const NO_HEADERS: string[] = [];
+/** How long the open model rehearses its schedule, unrecorded, before the measured window. */
+const REHEARSAL_MS = 300;
+
+/** A stretch of sending: the measured run, or the unrecorded rehearsal before it. */
+interface Window {
+  startedAt: Micros;
+  countLimit: number;
+  durationMs: number;
+  /** Requests claimed so far; the next request's id. */
+  sent: number;
+  /** A rehearsal's requests go to the warm-up path, which runs no view, and are not kept. */
+  recorded: boolean;
+}
+
 let serverUrl = '';
 let stopped = false;
-let sent = 0;
 let inFlight = 0;
 let completed: RequestRecord[] = [];
-let startedAt = 0;
 const connections: Connection[] = [];
 const idleConnections: number[] = [];
+const measured: Window = {
+  startedAt: 0,
+  countLimit: load.end.kind === 'requests' ? load.end.count : Infinity,
+  durationMs: load.end.kind === 'duration' ? load.end.seconds * 1000 : Infinity,
+  sent: 0,
+  recorded: true,
+};
 
-const countLimit = load.end.kind === 'requests' ? load.end.count : Infinity;
-const durationMs = load.end.kind === 'duration' ? load.end.seconds * 1000 : Infinity;
+/** Is the window over for an arrival at `at`? */
+function isOver(w: Window, at: Micros): boolean {
+  return stopped || w.sent >= w.countLimit || (at - w.startedAt) / 1000 >= w.durationMs;
+}
+
 /** May another request start at `at`? Claims its id if so, else returns -1. */
-function claim(at: Micros): number {
-  if (stopped || sent >= countLimit || (at - startedAt) / 1000 >= durationMs) return -1;
-  return sent++;
+function claim(w: Window, at: Micros): number {
+  return isOver(w, at) ? -1 : w.sent++;
 }
 
 /**
@@ -149,8 +172,9 @@ class ClientTimeout extends Error {}
 /** One instance for every timeout: only its identity is read, and an Error captures a stack when made. */
 const CLIENT_TIMEOUT = new ClientTimeout();
 
-/** Send request `id` on connection `conn`; resolves when it is recorded. */
-async function send(id: number, conn: number, intended: Micros): Promise<void> {
+/** Send request `id` on connection `conn`; resolves when it is recorded (or, rehearsing, answered). */
+async function send(w: Window, id: number, conn: number, intended: Micros): Promise<void> {
+  if (!w.recorded) return rehearse(conn);
   const endpoint = pickEndpoint();
   inFlight++;
   const record: RequestRecord = {
@@ -187,26 +211,34 @@ async function send(id: number, conn: number, intended: Micros): Promise<void> {
   completed.push(record);
 }
 
-async function closedUser(user: number): Promise<void> {
-  for (let id = claim(now()); id !== -1; id = claim(now())) {
-    await send(id, user, now());
+/** A rehearsal's request: the same client path, to the warm-up path, nothing kept. */
+async function rehearse(conn: number): Promise<void> {
+  inFlight++;
+  await get(connection(conn), WARM_UP_PATH, NO_HEADERS).catch(() => {});
+  inFlight--;
+}
+
+async function closedUser(w: Window, user: number): Promise<void> {
+  for (let id = claim(w, now()); id !== -1; id = claim(w, now())) {
+    await send(w, id, user, now());
     if (load.thinkMs > 0 && !stopped) await new Promise((r) => setTimeout(r, load.thinkMs));
   }
 }
 
-async function runClosed(): Promise<void> {
-  await Promise.all(Array.from({ length: load.concurrency }, (_, user) => closedUser(user)));
+async function runClosed(w: Window): Promise<void> {
+  await Promise.all(Array.from({ length: load.concurrency }, (_, user) => closedUser(w, user)));
 }
 
-async function runOpen(): Promise<void> {
-  const gap = interArrivalMs(load.rateRps, load.arrival, random);
+/** Arrivals on the schedule; a rehearsal draws its gaps from a random stream of its own. */
+async function runOpen(w: Window): Promise<void> {
+  const gap = interArrivalMs(load.rateRps, load.arrival, w.recorded ? random : seededRandom(data.seed + 1));
   const backlog: { id: number; intended: Micros }[] = [];
   const running: Promise<void>[] = [];
   let nextConn = connections.length;
-  let nextAt = startedAt;
+  let nextAt = w.startedAt;
   const launch = (id: number, intended: Micros) => {
     const conn = idleConnections.pop() ?? nextConn++;
-    const p = send(id, conn, intended).then(() => {
+    const p = send(w, id, conn, intended).then(() => {
       idleConnections.push(conn);
       const waiting = backlog.shift();
       if (waiting && !stopped) launch(waiting.id, waiting.intended);
@@ -217,14 +249,14 @@ async function runOpen(): Promise<void> {
     const fire = () => {
       // Send every arrival that is due; a late timer must not thin out the schedule.
       while (!stopped && now() >= nextAt) {
-        const id = claim(nextAt);
+        const id = claim(w, nextAt);
         if (id === -1) return resolve();
         if (inFlight < load.maxInFlight) launch(id, nextAt);
         else backlog.push({ id, intended: nextAt });
         nextAt += gap() * 1000;
       }
       // Done as soon as the last arrival is out, not at the next one (10 s away at 0.1 req/s).
-      if (stopped || sent >= countLimit || (nextAt - startedAt) / 1000 >= durationMs) return resolve();
+      if (isOver(w, nextAt)) return resolve();
       const waitMs = (nextAt - now()) / 1000;
       // Sleep on a timer until ~1 ms before the arrival, then spin on setImmediate for accuracy.
       if (waitMs > 1.5) setTimeout(fire, waitMs - 1.2);
@@ -241,7 +273,7 @@ const flushTimer = setInterval(flush, 50);
 function flush(): void {
   const requests = packRequests(completed);
   completed = [];
-  post({ type: 'requests', ...requests, sent, inFlight }, [requests.packed.buffer as ArrayBuffer]);
+  post({ type: 'requests', ...requests, sent: measured.sent, inFlight }, [requests.packed.buffer as ArrayBuffer]);
 }
 
 /**
@@ -251,27 +283,28 @@ function flush(): void {
  * In the open model a slow start snowballs: late answers make the generator open connections on
  * demand, which slows it further; at 5,000 requests/s warming only 32 connections twice left a
  * send lag p99 of 24–36 ms, all 100 and ~1,000 requests brought it to 1.4–2 ms
- * (bench/benchmarks/send-lag.ts).
+ * (bench/benchmarks/send-lag.ts). The open model then rehearses its schedule for REHEARSAL_MS:
+ * the scheduling code itself (timers, the spin, launching and the backlog) was still being
+ * compiled in the first ~300 ms, sending late by 1–6 ms.
  */
-/** Warm-up requests carry no id: the server answers them without recording anything. */
-const NO_HEADERS: string[] = [];
-
 async function warmUp(): Promise<void> {
   const warmed = load.model === 'closed' ? load.concurrency : Math.min(load.maxInFlight, OPEN_WARM_CONNECTIONS);
   const rounds = Math.min(20, Math.max(2, Math.ceil(WARM_UP_REQUESTS / warmed)));
   for (let round = 0; round < rounds; round++) {
     await Promise.allSettled(Array.from({ length: warmed }, (_, i) => get(connection(i), WARM_UP_PATH, NO_HEADERS)));
   }
-  if (load.model === 'open') for (let i = warmed - 1; i >= 0; i--) idleConnections.push(i);
+  if (load.model === 'closed') return;
+  for (let i = warmed - 1; i >= 0; i--) idleConnections.push(i);
+  await runOpen({ startedAt: now(), countLimit: Infinity, durationMs: REHEARSAL_MS, sent: 0, recorded: false });
 }
 
 parentPort!.on('message', async (command: EngineCommand) => {
   if (command.type === 'start') {
     serverUrl = command.serverUrl;
     await warmUp();
-    startedAt = now();
-    post({ type: 'load-started', at: startedAt });
-    await (load.model === 'closed' ? runClosed() : runOpen());
+    measured.startedAt = now();
+    post({ type: 'load-started', at: measured.startedAt });
+    await (load.model === 'closed' ? runClosed(measured) : runOpen(measured));
     clearInterval(flushTimer);
     flush();
     await Promise.allSettled(connections.map((c) => c?.close()));
