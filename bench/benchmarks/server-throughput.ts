@@ -76,7 +76,7 @@ export const serverThroughput: Benchmark = {
         value: median(ratios),
         unit: 'ratio',
         target: atLeast(0.9, '≥ 0.90'),
-        limitedBy: `the engine's server does ${extraMicros.toFixed(1)} µs more a request (reads the request id and endpoint from headers, takes the interpreter lock twice, runs the view as an async function, stamps and batches records); ${cores}`,
+        limitedBy: `the engine's server does ${extraMicros.toFixed(1)} µs more a request (reads the request id and endpoint from headers, takes the interpreter lock twice, runs the view, stamps and batches records; a view that never awaits answers in the same turn, as the bare server does); ${cores}`,
         detail,
       }),
       figure({
