@@ -59,22 +59,23 @@ const cpuOnPool = (gil: boolean): ScenarioInput => ({
   load: { model: 'closed', concurrency: 4, end: { kind: 'requests', count: 4 } },
 });
 
-test('four 50 ms cpu offloads on a pool of 4: the interpreter lock runs one at a time, about 200 ms; without it, clearly less', async () => {
+test('four 50 ms cpu offloads on a pool of 4: the interpreter lock runs one at a time, about 200 ms, and the others wait for it; without it they compute together', async () => {
   const withGil = await runAndCollect(cpuOnPool(true));
   const cpu = ofPhase(withGil, 'cpu');
   assert.equal(maxOverlap(cpu), 1, 'one thread computes at a time');
   assert.equal(lanesOf(cpu).size, 4, 'on four threads');
-  assert.ok(ofPhase(withGil, 'gil').length > 0, 'threads waited for the lock');
+  const waited = ofPhase(withGil, 'gil').reduce((sum, s) => sum + (s.end - s.start) / 1000, 0);
+  // Each thread waits while the other three compute: well over 150 ms of waiting in all.
+  assert.ok(waited >= 150, `threads waited ${waited} ms for the lock`);
   // The holder lets go every 5 ms when others wait, so the work interleaves rather than queues.
   assert.ok(cpu.length >= 12, `${cpu.length} cpu slices`);
   const gilMakespan = withGil.outcome.summary.makespanMs;
   assert.ok(gilMakespan >= 180 && gilMakespan < 600, `with the lock: ${gilMakespan} ms`);
 
   const free = await runAndCollect(cpuOnPool(false));
-  const freeMakespan = free.outcome.summary.makespanMs;
   assert.ok(maxOverlap(ofPhase(free, 'cpu')) >= 2, 'free threads compute together');
   assert.equal(ofPhase(free, 'gil').length, 0);
-  assert.ok(freeMakespan < gilMakespan * 0.8, `without the lock ${freeMakespan} ms vs ${gilMakespan} ms`);
+  // How much sooner they finish depends on free cores, a timing claim: the bench's, not a test's.
 });
 
 test('a db step is a db span on the thread that ran it', async () => {
