@@ -36,7 +36,6 @@ export function App({ session }: { session: RunSession }) {
   const runs = useAsync(() => bridge.listRuns(), [bridge]);
   useEffect(() => session.onHistoryChange(runs.reload), [session, runs.reload]);
   const snapshot = useSyncExternalStore(session.clock.subscribe, session.clock.getSnapshot);
-  const chartSnapshot = useSyncExternalStore(session.chartClock.subscribe, session.chartClock.getSnapshot);
   const editor = useScenarioEditor(presets.value);
   const timeline = useRef<TimelineController | null>(null);
   const [starting, setStarting] = useState(false);
@@ -185,7 +184,7 @@ export function App({ session }: { session: RunSession }) {
           windowHintMicros={windowHint === null ? null : windowHint * 1000}
           controllerRef={timeline}
         />
-        <RunCharts snapshot={chartSnapshot} theme={theme} />
+        <RunCharts clock={session.chartClock} theme={theme} />
       </main>
       <div className="column history-column">
         <RunHistory

@@ -14,7 +14,7 @@ export class RunSession {
   readonly store = new RunStore();
   /** Numbers, progress and history follow the run at 4 Hz… */
   readonly clock = new PanelClock(this.store);
-  /** …the five recharts panels, which redraw whole SVGs, at 2 Hz. */
+  /** …the five charts, whose series scan every record, at 2 Hz. */
   readonly chartClock = new PanelClock(this.store, CHART_INTERVAL_MS);
   /** The scenario of the run being started, for endpoint names until the run document exists. */
   private starting: Scenario | null = null;

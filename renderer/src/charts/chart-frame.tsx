@@ -1,8 +1,7 @@
 /**
- * A chart's panel: title and a body of fixed height (no reflow while data streams). The chart
- * is mounted from the start, empty, with any "no data" message laid over it: mounting five
- * recharts trees at once costs a long frame, and doing it when the first responses of a run
- * arrive would put that frame exactly where the run should look smooth.
+ * A chart's panel: title and a body of fixed height, whichever chart is inside (the live canvas
+ * or the still recharts SVG), so nothing reflows while data streams or when a run finishes. The
+ * chart is mounted from the start, empty, with any "no data" message laid over it.
  */
 import type { ReactNode } from 'react';
 

@@ -2,7 +2,8 @@
  * The five chart series of the run on screen, bounded for recharts. The shared analysis bounds
  * every series by its grid; the charts ask for fewer points than its default (recharts draws
  * SVG, and 300 points across a 400-pixel chart is already more than the eye resolves), and
- * skip the series they do not draw. Recomputed from the records at the panel clock's pace.
+ * skip the series they do not draw. Recomputed from the records at the chart clock's pace; a
+ * live run gets as many points as a still one, so nothing changes shape when it finishes.
  */
 import { latencyHistogram, type LatencyHistogram } from '../../../shared/analysis/histogram.ts';
 import { inFlightSeries, type InFlightPoint } from '../../../shared/analysis/in-flight.ts';
@@ -13,8 +14,6 @@ import { runExtent, timeGrid, type RunRecords } from '../../../shared/analysis/t
 
 /** Points per over-time chart. */
 export const CHART_POINTS = 200;
-/** While a run streams the charts redraw twice a second: fewer points keep each redraw short. */
-export const LIVE_CHART_POINTS = 100;
 /** Rates and percentiles need several requests per bucket: fewer, wider buckets. */
 export const PERCENTILE_POINTS = 60;
 /** Completions a rate or percentile bucket should hold on average, so short runs do not spike. */

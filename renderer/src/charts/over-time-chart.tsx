@@ -1,5 +1,6 @@
 /**
- * A line chart over run time, configured by the series it draws.
+ * A line chart over run time, configured by the series it draws: the still run's chart, with
+ * gridlines and a hover tooltip (a live run draws on a canvas instead, see live/live-chart.tsx).
  *
  * recharts 3 keeps its own store: every prop that changes identity (a margin object, an inline
  * formatter, a ticks array) is dispatched into it and re-renders the chart's internals. So every
@@ -9,8 +10,8 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMs } from '../../../shared/analysis/format.ts';
-import { niceAxisMax, niceTicks } from '../../../shared/analysis/nice-numbers.ts';
 import type { ChartColors } from '../theme/chart-theme.ts';
+import { CHART_MARGIN, TICK_FONT_SIZE, Y_AXIS_WIDTH, largestValue, timeTicks, valueAxis } from './chart-axes.ts';
 import { CHART_HEIGHT } from './chart-frame.tsx';
 
 export interface LineSpec {
@@ -19,7 +20,8 @@ export interface LineSpec {
   color: string;
 }
 
-interface Props<T> {
+/** Shared with the live chart, which takes the same props. */
+export interface OverTimeChartProps<T> {
   data: readonly T[];
   lines: readonly LineSpec[];
   domainMs: [number, number];
@@ -28,26 +30,11 @@ interface Props<T> {
   formatY: (v: number) => string;
   step?: boolean;
   legend?: boolean;
-  /** Gridlines and the hover tooltip cost recharts more than the lines: both only once a run is still. */
-  still: boolean;
 }
 
-export const CHART_MARGIN = { top: 6, right: 10, bottom: 0, left: 0 } as const;
-const LEGEND_STYLE = { fontSize: 11 } as const;
+const LEGEND_STYLE = { fontSize: TICK_FONT_SIZE } as const;
 const formatX = (v: number) => formatMs(v);
 const formatLabel = (v: unknown) => `at ${formatMs(Number(v))}`;
-
-/** Largest value any line reaches, for a round axis top. */
-function maxOf(data: readonly object[], lines: readonly LineSpec[]): number {
-  let max = 0;
-  for (const d of data) {
-    for (const l of lines) {
-      const v = (d as Record<string, unknown>)[l.key];
-      if (typeof v === 'number' && v > max) max = v;
-    }
-  }
-  return max;
-}
 
 function OverTimeChartImpl<T extends { tMs: number }>({
   data,
@@ -57,14 +44,13 @@ function OverTimeChartImpl<T extends { tMs: number }>({
   formatY,
   step,
   legend,
-  still,
-}: Props<T>) {
+}: OverTimeChartProps<T>) {
   const [from, to] = domainMs;
   const domain = useMemo(() => [from, to] as [number, number], [from, to]);
-  const ticks = useMemo(() => niceTicks(from, to, 5), [from, to]);
-  const top = useMemo(() => niceAxisMax(maxOf(data, lines), 4), [data, lines]);
+  const ticks = useMemo(() => timeTicks(from, to), [from, to]);
+  const keys = useMemo(() => lines.map((l) => l.key), [lines]);
+  const { top, ticks: yTicks } = useMemo(() => valueAxis(largestValue(data, keys)), [data, keys]);
   const yDomain = useMemo(() => [0, top] as [number, number], [top]);
-  const yTicks = useMemo(() => niceTicks(0, top, 4), [top]);
   const tooltipStyle = useMemo(
     () => ({ background: colors.panel, border: `1px solid ${colors.grid}`, fontSize: 12 }),
     [colors],
@@ -73,7 +59,7 @@ function OverTimeChartImpl<T extends { tMs: number }>({
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <LineChart data={data as T[]} margin={CHART_MARGIN}>
-        {still && <CartesianGrid stroke={colors.grid} vertical={false} />}
+        <CartesianGrid stroke={colors.grid} vertical={false} />
         <XAxis
           dataKey="tMs"
           type="number"
@@ -82,27 +68,25 @@ function OverTimeChartImpl<T extends { tMs: number }>({
           allowDataOverflow
           tickFormatter={formatX}
           stroke={colors.axis}
-          fontSize={11}
+          fontSize={TICK_FONT_SIZE}
           tickLine={false}
         />
         <YAxis
-          width={56}
+          width={Y_AXIS_WIDTH}
           domain={yDomain}
           ticks={yTicks}
           tickFormatter={formatY}
           stroke={colors.axis}
-          fontSize={11}
+          fontSize={TICK_FONT_SIZE}
           tickLine={false}
           allowDecimals={false}
         />
-        {still && (
-          <Tooltip
-            isAnimationActive={false}
-            labelFormatter={formatLabel}
-            formatter={formatValue}
-            contentStyle={tooltipStyle}
-          />
-        )}
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={formatLabel}
+          formatter={formatValue}
+          contentStyle={tooltipStyle}
+        />
         {legend && <Legend iconType="plainline" wrapperStyle={LEGEND_STYLE} />}
         {lines.map((l) => (
           <Line

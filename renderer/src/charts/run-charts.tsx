@@ -1,54 +1,38 @@
 /**
- * The five charts of the run on screen. Series are recomputed when the chart clock publishes
- * (2 Hz while live); during a live run the charts take turns to redraw, 90 ms apart, so no
- * single task redraws them all (see use-lagged.ts). A finished or reopened run shows at once.
+ * The five charts of the run on screen, following the chart clock (2 Hz while a run streams;
+ * recomputing the series from every record is what costs). A live run draws them on canvases
+ * (live/live-chart.tsx): each update is one cheap frame, where re-rendering five recharts SVG
+ * trees took tasks of 40–130 ms that dropped frames. Once the run is still (finished, reopened,
+ * imported) recharts draws them, with gridlines and hover tooltips. Both fill the same frames.
  */
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useMemo, useSyncExternalStore } from 'react';
 import { formatMs, sig } from '../../../shared/analysis/format.ts';
 import type { ColorTheme } from '../../../shared/phase-colors.ts';
-import type { RunSnapshot } from '../state/run-store.ts';
+import type { PanelClock } from '../state/panel-clock.ts';
 import { chartColors } from '../theme/chart-theme.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import { CHART_POINTS, LIVE_CHART_POINTS, chartSeries } from './chart-series.ts';
+import { chartSeries } from './chart-series.ts';
 import { HistogramChart } from './histogram-chart.tsx';
+import { LiveHistogramChart, LiveOverTimeChart } from './live/live-chart.tsx';
 import { OverTimeChart } from './over-time-chart.tsx';
-import { useLagged } from './use-lagged.ts';
 
 interface Props {
-  snapshot: RunSnapshot;
+  /** The charts subscribe here themselves, so their clock does not re-render the whole app. */
+  clock: PanelClock;
   theme: ColorTheme;
 }
 
 /** These five series need requests and loop samples only; spans stay in the timeline's store. */
 const NO_SPANS: number[] = [];
-const STAGGER_MS = 90;
 const perSecond = (v: number) => `${sig(v)}/s`;
 const count = (v: number) => sig(v);
 
-function Lagged({
-  value,
-  slot,
-  live,
-  children,
-}: {
-  value: unknown;
-  slot: number;
-  live: boolean;
-  children: (v: never) => ReactNode;
-}) {
-  const shown = useLagged(value, live ? slot * STAGGER_MS : 0);
-  return <>{children(shown as never)}</>;
-}
-
-export const RunCharts = memo(function RunCharts({ snapshot, theme }: Props) {
+export const RunCharts = memo(function RunCharts({ clock, theme }: Props) {
+  const snapshot = useSyncExternalStore(clock.subscribe, clock.getSnapshot);
   const colors = useMemo(() => chartColors(theme), [theme]);
   const series = useMemo(
-    () =>
-      chartSeries(
-        { lanes: snapshot.lanes, spans: NO_SPANS, requests: snapshot.requests, loop: snapshot.loop },
-        snapshot.live ? LIVE_CHART_POINTS : CHART_POINTS,
-      ),
-    [snapshot.lanes, snapshot.requests, snapshot.loop, snapshot.live],
+    () => chartSeries({ lanes: snapshot.lanes, spans: NO_SPANS, requests: snapshot.requests, loop: snapshot.loop }),
+    [snapshot.lanes, snapshot.requests, snapshot.loop],
   );
   const lines = useMemo(
     () => ({
@@ -63,61 +47,45 @@ export const RunCharts = memo(function RunCharts({ snapshot, theme }: Props) {
     }),
     [colors],
   );
-  const live = snapshot.live;
+  const Lines = snapshot.live ? LiveOverTimeChart : OverTimeChart;
+  const Histogram = snapshot.live ? LiveHistogramChart : HistogramChart;
   const done = snapshot.requests.length > 0;
   const waiting = snapshot.status === 'idle' ? 'No run yet' : 'Waiting for responses…';
   const isSyncWorkers = snapshot.scenario?.server.model === 'sync-workers';
   return (
     <div className="charts">
       <ChartFrame title="Throughput" testId="chart-throughput" empty={done ? null : waiting}>
-        <Lagged value={series} slot={0} live={live}>
-          {(s: typeof series) => (
-            <OverTimeChart
-              data={s.throughput}
-              lines={lines.throughput}
-              domainMs={s.domainMs}
-              colors={colors}
-              formatY={perSecond}
-              still={!live}
-              step
-            />
-          )}
-        </Lagged>
+        <Lines
+          data={series.throughput}
+          lines={lines.throughput}
+          domainMs={series.domainMs}
+          colors={colors}
+          formatY={perSecond}
+          step
+        />
       </ChartFrame>
       <ChartFrame title="Requests in flight" testId="chart-in-flight" empty={done ? null : waiting}>
-        <Lagged value={series} slot={1} live={live}>
-          {(s: typeof series) => (
-            <OverTimeChart
-              data={s.inFlight}
-              lines={lines.inFlight}
-              domainMs={s.domainMs}
-              colors={colors}
-              formatY={count}
-              still={!live}
-              step
-            />
-          )}
-        </Lagged>
+        <Lines
+          data={series.inFlight}
+          lines={lines.inFlight}
+          domainMs={series.domainMs}
+          colors={colors}
+          formatY={count}
+          step
+        />
       </ChartFrame>
       <ChartFrame title="Latency percentiles over time" testId="chart-latency" empty={done ? null : waiting}>
-        <Lagged value={series} slot={2} live={live}>
-          {(s: typeof series) => (
-            <OverTimeChart
-              data={s.latency}
-              lines={lines.latency}
-              domainMs={s.domainMs}
-              colors={colors}
-              formatY={formatMs}
-              still={!live}
-              legend
-            />
-          )}
-        </Lagged>
+        <Lines
+          data={series.latency}
+          lines={lines.latency}
+          domainMs={series.domainMs}
+          colors={colors}
+          formatY={formatMs}
+          legend
+        />
       </ChartFrame>
       <ChartFrame title="Latency histogram" testId="chart-histogram" empty={done ? null : waiting}>
-        <Lagged value={series} slot={3} live={live}>
-          {(s: typeof series) => <HistogramChart histogram={s.histogram} colors={colors} still={!live} />}
-        </Lagged>
+        <Histogram histogram={series.histogram} colors={colors} />
       </ChartFrame>
       <ChartFrame
         title="Event-loop delay"
@@ -133,18 +101,13 @@ export const RunCharts = memo(function RunCharts({ snapshot, theme }: Props) {
                 : 'No loop samples yet'
         }
       >
-        <Lagged value={series} slot={4} live={live}>
-          {(s: typeof series) => (
-            <OverTimeChart
-              data={s.loopStems}
-              lines={lines.loop}
-              domainMs={s.domainMs}
-              colors={colors}
-              formatY={formatMs}
-              still={!live}
-            />
-          )}
-        </Lagged>
+        <Lines
+          data={series.loopStems}
+          lines={lines.loop}
+          domainMs={series.domainMs}
+          colors={colors}
+          formatY={formatMs}
+        />
       </ChartFrame>
     </div>
   );

@@ -114,7 +114,6 @@ export const ComparisonPanel = memo(function ComparisonPanel({
                 colors={colors}
                 formatY={formatMs}
                 legend
-                still
               />
             </ChartFrame>
             <ChartFrame title="Throughput over time" testId="compare-throughput" empty={null}>
@@ -125,7 +124,6 @@ export const ComparisonPanel = memo(function ComparisonPanel({
                 colors={colors}
                 formatY={perSecond}
                 legend
-                still
               />
             </ChartFrame>
           </div>
