@@ -118,6 +118,8 @@ export function App({ session }: { session: RunSession }) {
 
   const exportRef = useRef(exportRun);
   exportRef.current = exportRun;
+  // Stable, so the memoised summary redraws only when its numbers change.
+  const exportCurrent = useCallback((format: ExportFormat) => exportRef.current(format), []);
   // File → Export run… in the desktop shell: the same as the HTML report button.
   useEffect(() => session.onMenu((c) => c.command === 'export-run' && exportRef.current('html')), [session]);
 
@@ -175,7 +177,7 @@ export function App({ session }: { session: RunSession }) {
         <SummaryPanel
           snapshot={snapshot}
           bound={snapshot.live ? editor.bound : null}
-          onExport={exportRun}
+          onExport={exportCurrent}
           exportDisabled={snapshot.runId === null || running || busy}
         />
         <TimelinePanel

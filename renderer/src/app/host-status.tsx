@@ -1,9 +1,9 @@
 /** Which host serves the app (Electron or browser mode), and whether the browser-mode connection still stands. */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { BridgeClient, HostInfo } from '../../../shared/bridge.ts';
 import { getBridgeState, onBridgeStateChange, type ConnectionState } from '../bridge/index.ts';
 
-export function HostStatus({ bridge }: { bridge: BridgeClient }) {
+export const HostStatus = memo(function HostStatus({ bridge }: { bridge: BridgeClient }) {
   const [host, setHost] = useState<HostInfo | null>(null);
   const [state, setState] = useState<ConnectionState>(getBridgeState);
   useEffect(() => {
@@ -30,4 +30,4 @@ export function HostStatus({ bridge }: { bridge: BridgeClient }) {
           : ''}
     </span>
   );
-}
+});

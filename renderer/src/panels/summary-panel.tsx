@@ -3,6 +3,7 @@
  * longest loop block. Fixed tiles with tabular digits, so values change in place as a run
  * streams. Expected values from the bound stand under the measured ones for a live or fresh run.
  */
+import { memo } from 'react';
 import { formatMs, formatRps } from '../../../shared/analysis/format.ts';
 import type { Bound } from '../../../shared/bounds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/bridge.ts';
@@ -34,7 +35,8 @@ function Quantity({ text }: { text: string }) {
   );
 }
 
-export function SummaryPanel({ snapshot, bound, onExport, exportDisabled }: Props) {
+/** memo: redrawn when the panel clock publishes a snapshot, not whenever the app re-renders. */
+export const SummaryPanel = memo(function SummaryPanel({ snapshot, bound, onExport, exportDisabled }: Props) {
   const s = snapshot.summary;
   const none = snapshot.status === 'idle';
   const cells: [string, string, string, string | null][] = [
@@ -94,4 +96,4 @@ export function SummaryPanel({ snapshot, bound, onExport, exportDisabled }: Prop
       </dl>
     </section>
   );
-}
+});

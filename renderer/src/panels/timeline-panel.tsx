@@ -1,9 +1,10 @@
 /**
  * The timeline's React shell: view tabs, zoom and follow buttons, the canvas and its hover card,
  * and the legend. It mounts a TimelineController once and hands it commands; drawing happens
- * in the controller on animation frames, so this component re-renders only when its buttons do.
+ * in the controller on animation frames, so this component re-renders only when its buttons do
+ * (memo: the app re-renders at the panel clock's 4 Hz while a run streams; this has no part in it).
  */
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { ColorTheme } from '../../../shared/phase-colors.ts';
 import type { RunStore } from '../state/run-store.ts';
 import { timelinePalette } from '../theme/timeline-theme.ts';
@@ -20,7 +21,7 @@ interface Props {
   controllerRef: RefObject<TimelineController | null>;
 }
 
-export function TimelinePanel({ store, theme, windowHintMicros, controllerRef }: Props) {
+export const TimelinePanel = memo(function TimelinePanel({ store, theme, windowHintMicros, controllerRef }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
@@ -129,4 +130,4 @@ export function TimelinePanel({ store, theme, windowHintMicros, controllerRef }:
       <PhaseLegend theme={theme} mode={mode} />
     </section>
   );
-}
+});
