@@ -25,6 +25,16 @@ export function percentile(sortedAscending: ArrayLike<number>, p: number): numbe
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/**
+ * One value per item, ascending. A plain loop: `Float64Array.from(items, fn)` walks the iterator
+ * protocol and took ~1.8 ms of 20,000 requests, twice per summary, four times a second live.
+ */
+function sortedValues<T>(items: readonly T[], value: (item: T) => number): Float64Array {
+  const out = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = value(items[i]);
+  return out.sort();
+}
+
 /** A request counts as an error when it got no response or a status of 400 or more. */
 export function isError(r: RequestRecord): boolean {
   return r.error !== null || r.status === 0 || r.status >= 400;
@@ -43,8 +53,8 @@ export function threadsUsed(lanes: readonly Lane[], spans: ArrayLike<number>): n
 
 export function computeSummary({ lanes, spans, requests, loop }: SummaryInput): RunSummary {
   const done = requests.filter((r) => r.received !== null);
-  const latencies = Float64Array.from(done, (r) => ((r.received as number) - r.intended) / 1000).sort();
-  const lags = Float64Array.from(requests, (r) => (r.sent - r.intended) / 1000).sort();
+  const latencies = sortedValues(done, (r) => ((r.received as number) - r.intended) / 1000);
+  const lags = sortedValues(requests, (r) => (r.sent - r.intended) / 1000);
   let first = Infinity;
   let last = -Infinity;
   for (const r of requests) {
