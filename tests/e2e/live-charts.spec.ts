@@ -1,0 +1,52 @@
+/**
+ * While a run streams, its five charts are canvases that keep drawing as responses arrive; once
+ * it finishes, recharts draws them (gridlines, tooltips) in the same frames, so nothing on the
+ * page moves. Screenshots of both states, light and dark, go to artifacts/.
+ */
+import { expect, type Page } from '@playwright/test';
+import { test } from './app-page.ts';
+
+const CHARTS = ['chart-throughput', 'chart-in-flight', 'chart-latency', 'chart-histogram', 'chart-loop'];
+
+/** Points or bars the chart's canvas drew in its last frame (0 when it has no canvas). */
+async function drawnMarks(page: Page, testId: string): Promise<number> {
+  const canvas = page.getByTestId(testId).locator('canvas');
+  if ((await canvas.count()) === 0) return 0;
+  return Number((await canvas.getAttribute('data-marks')) ?? 0);
+}
+
+async function chartBoxes(page: Page) {
+  return Promise.all(CHARTS.map((id) => page.getByTestId(id).boundingBox()));
+}
+
+for (const [scheme, first] of [
+  ['light', 15],
+  ['dark', 17],
+] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test(`live charts draw on canvases, then recharts takes the same places (${scheme})`, async ({ page, app }) => {
+      const prefix = scheme === 'light' ? '' : 'dark-';
+      await app.open();
+      await app.pickPreset('shop-mix');
+      // An open load at 60 requests/s: long enough to watch, with loop delay to draw.
+      await app.setKnob('knob-duration', 8);
+      await page.getByTestId('run').click();
+      await expect(app.status()).toHaveText('running');
+      for (const id of CHARTS) await expect.poll(() => drawnMarks(page, id), { timeout: 30_000 }).toBeGreaterThan(0);
+      // Later updates keep drawing: the throughput line grows as the run goes on.
+      const early = await drawnMarks(page, 'chart-throughput');
+      await expect.poll(() => drawnMarks(page, 'chart-throughput')).toBeGreaterThan(early);
+      await expect(app.status()).toHaveText('running');
+      const liveBoxes = await chartBoxes(page);
+      await app.screenshot(`${first}-${prefix}live-charts`);
+
+      expect(await app.waitUntilFinished()).toBe('complete');
+      await expect(page.locator('.charts canvas')).toHaveCount(0);
+      for (const id of CHARTS) await expect(page.getByTestId(id).locator('.recharts-surface').first()).toBeVisible();
+      expect(await chartBoxes(page)).toEqual(liveBoxes);
+      await app.screenshot(`${first + 1}-${prefix}still-charts`);
+    });
+  });
+}
