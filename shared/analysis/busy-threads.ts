@@ -5,7 +5,7 @@
  * lane's holding spans are merged into a union first: a thread counts once, however deep.
  */
 import { PHASES, SPAN_STRIDE, SpanField, type Micros } from '../trace.ts';
-import { intervalSteps, sampleSteps } from './step-function.ts';
+import { intervalEdges, sampleEdges } from './step-function.ts';
 import { bucketStartMs, gridForRun, type RunRecords, type TimeGrid } from './time-grid.ts';
 
 export interface BusyThreadsPoint {
@@ -50,7 +50,7 @@ export function busyIntervalsByLane(records: Pick<RunRecords, 'lanes' | 'spans'>
 
 export function busyThreadsSeries(records: RunRecords, grid: TimeGrid = gridForRun(records)): BusyThreadsPoint[] {
   const intervals = [...busyIntervalsByLane(records).values()].flat();
-  return sampleSteps(intervalSteps(intervals), grid).map((s, i) => ({
+  return sampleEdges(intervalEdges(intervals), grid).map((s, i) => ({
     tMs: bucketStartMs(grid, i),
     mean: s.mean,
     peak: s.peak,

@@ -3,7 +3,7 @@
  * the moment its response was received. A request that never got a response stays in flight to
  * the end of the run.
  */
-import { intervalSteps, sampleSteps } from './step-function.ts';
+import { intervalEdges, sampleEdges } from './step-function.ts';
 import { bucketStartMs, gridForRun, type RunRecords, type TimeGrid } from './time-grid.ts';
 
 export interface InFlightPoint {
@@ -18,8 +18,8 @@ export interface InFlightPoint {
 }
 
 export function inFlightSeries(records: RunRecords, grid: TimeGrid = gridForRun(records)): InFlightPoint[] {
-  const steps = intervalSteps(records.requests.map((r) => [r.sent, r.received] as const));
-  return sampleSteps(steps, grid).map((s, i) => ({
+  const edges = intervalEdges(records.requests.map((r) => [r.sent, r.received] as const));
+  return sampleEdges(edges, grid).map((s, i) => ({
     tMs: bucketStartMs(grid, i),
     inFlight: s.atStart,
     peak: s.peak,
