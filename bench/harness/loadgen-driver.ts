@@ -11,6 +11,8 @@ import type { LoadgenThreadData } from '../../main/engine/threads/protocol.ts';
 import type { LoadConfig } from '../../shared/scenario.ts';
 import type { RequestRecord } from '../../shared/trace.ts';
 
+const WARM_UP_TIMEOUT_MS = 30_000;
+
 /** Runs `load` against `serverUrl` (paths /ep/0…); resolves to every request's record. */
 export async function driveLoadgen(serverUrl: string, load: LoadConfig): Promise<RequestRecord[]> {
   const requests: RequestRecord[] = [];
@@ -29,7 +31,8 @@ export async function driveLoadgen(serverUrl: string, load: LoadConfig): Promise
   );
   try {
     await loadgen.ready;
-    loadgen.send({ type: 'start', serverUrl });
+    await loadgen.ask({ type: 'warm-up', serverUrl }, 'warmed', WARM_UP_TIMEOUT_MS);
+    loadgen.send({ type: 'start' });
     await done;
     await loadgen.ask({ type: 'flush' }, 'flushed');
     return requests;

@@ -181,9 +181,13 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     const recording = handles.filter((h) => h.name !== 'upstream' && h.name !== 'sync-http');
     const clockSkewMs = await measureClockSkew(recording, now);
     const startupMs = performance.now() - startedAt;
+    await loadgen.ask({ type: 'warm-up', serverUrl: `http://127.0.0.1:${serverPort}` }, 'warmed', WARM_UP_TIMEOUT_MS);
     await settle();
 
-    loadgen.send({ type: 'start', serverUrl: `http://127.0.0.1:${serverPort}` });
+    // Run time 0 is when the load starts: nothing before it is recorded, and thread start-up
+    // (20 s for 256 threads on 2 cores) would otherwise push every chart and the timeline right.
+    recorder.startClockAt(now());
+    loadgen.send({ type: 'start' });
     const runStart = performance.now();
     const ticker = setInterval(() => {
       progress = { ...progress, elapsedMs: performance.now() - runStart, phase: 'running' };
@@ -229,6 +233,9 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     throw new Error(failure ?? `could not start the run: ${(error as Error).message}`, { cause: error });
   }
 }
+
+/** Longest the load generator's warm-up may take before the load starts anyway (it is ~0.1–1 s). */
+const WARM_UP_TIMEOUT_MS = 30_000;
 
 /** Longest a thread may take to say Ready: a hundred threads on a busy 2-core machine take ~15 s. */
 const READY_TIMEOUT_MS = 60_000;

@@ -298,10 +298,16 @@ async function warmUp(): Promise<void> {
   await runOpen({ startedAt: now(), countLimit: Infinity, durationMs: REHEARSAL_MS, sent: 0, recorded: false });
 }
 
+let warming: Promise<void> = Promise.resolve();
+
 parentPort!.on('message', async (command: EngineCommand) => {
-  if (command.type === 'start') {
+  if (command.type === 'warm-up') {
     serverUrl = command.serverUrl;
-    await warmUp();
+    warming = warmUp();
+    await warming;
+    post({ type: 'warmed' });
+  } else if (command.type === 'start') {
+    await warming;
     measured.startedAt = now();
     post({ type: 'load-started', at: measured.startedAt });
     await (load.model === 'closed' ? runClosed(measured) : runOpen(measured));

@@ -6,7 +6,15 @@
  * separate threads, so each side waits in a map for the other; requests the server never saw
  * (refused, stopped) are released when the run ends.
  */
-import type { Lane, LoopSample, RequestRecord, TraceBatch } from '../../../shared/trace.ts';
+import {
+  SPAN_STRIDE,
+  SpanField,
+  type Lane,
+  type LoopSample,
+  type Micros,
+  type RequestRecord,
+  type TraceBatch,
+} from '../../../shared/trace.ts';
 
 class GrowableSpans {
   data = new Float64Array(1 << 16);
@@ -50,6 +58,8 @@ export class Recorder {
   private readonly clientLanes = new Set<number>();
   private batchFrom = { lanes: 0, spans: 0, requests: 0, loop: 0 };
   private loopFrom = Infinity;
+  /** Thread clocks' reading when the load started: recorded times are shifted to start there. */
+  private origin = 0;
 
   /** Client connection i is lane `firstClientLane + i`; its lane is added when first used. */
   constructor(
@@ -59,7 +69,17 @@ export class Recorder {
     this.lanes = [...serverLanes];
   }
 
+  /** Run time 0 from now on is thread-clock time `t` (set before anything is recorded). */
+  startClockAt(t: Micros): void {
+    this.origin = t;
+  }
+
   addSpans(spans: Float64Array): void {
+    const o = this.origin;
+    for (let i = 0; i < spans.length; i += SPAN_STRIDE) {
+      spans[i + SpanField.start] -= o;
+      spans[i + SpanField.end] -= o;
+    }
     this.spans.append(spans);
   }
 
@@ -69,8 +89,8 @@ export class Recorder {
       const client = this.clientOnly.get(id);
       if (client) {
         this.clientOnly.delete(id);
-        this.complete(client, packed[i + 1], packed[i + 2]);
-      } else this.serverOnly.set(id, [packed[i + 1], packed[i + 2]]);
+        this.complete(client, packed[i + 1] - this.origin, packed[i + 2] - this.origin);
+      } else this.serverOnly.set(id, [packed[i + 1] - this.origin, packed[i + 2] - this.origin]);
     }
   }
 
@@ -84,12 +104,16 @@ export class Recorder {
 
   addLoop(packed: Float64Array): void {
     for (let i = 0; i < packed.length; i += 2) {
-      if (packed[i] >= this.loopFrom) this.loop.push({ t: packed[i], delayMs: packed[i + 1] });
+      if (packed[i] >= this.loopFrom) this.loop.push({ t: packed[i] - this.origin, delayMs: packed[i + 1] });
     }
   }
 
   addRequests(records: RequestRecord[]): void {
+    const o = this.origin;
     for (const r of records) {
+      r.intended -= o;
+      r.sent -= o;
+      if (r.received !== null) r.received -= o;
       this.noteClientLane(r.conn);
       const server = this.serverOnly.get(r.id);
       if (server) {

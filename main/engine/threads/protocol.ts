@@ -90,7 +90,9 @@ export type ThreadReport =
   | { type: 'loop'; samples: Float64Array }
   /** The client's records, packed (see record/packed-requests.ts). */
   | ({ type: 'requests'; sent: number; inFlight: number } & PackedRequests)
-  /** The warm-up is over and the measured load begins now. */
+  /** The load generator's connections are open and its code paths warm: it may start. */
+  | { type: 'warmed' }
+  /** The measured load begins now. */
   | { type: 'load-started'; at: Micros }
   | { type: 'load-done'; reason: 'finished' | 'stopped' }
   | { type: 'flushed' }
@@ -99,4 +101,9 @@ export type ThreadReport =
 
 /** Engine → any thread. */
 export type EngineCommand =
-  { type: 'flush' } | { type: 'clock' } | { type: 'start'; serverUrl: string } | { type: 'stop' } | { type: 'close' };
+  | { type: 'flush' }
+  | { type: 'clock' }
+  | { type: 'warm-up'; serverUrl: string }
+  | { type: 'start' }
+  | { type: 'stop' }
+  | { type: 'close' };
