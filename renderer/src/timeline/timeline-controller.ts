@@ -6,7 +6,7 @@
  * Input: drag pans (time and rows), wheel scrolls rows, Shift+wheel or a sideways swipe pans
  * time, Ctrl/⌘+wheel (and pinch) zooms at the pointer, double-click fits the run.
  */
-import { SPAN_STRIDE, SpanField } from '../../../shared/trace.ts';
+import { SPAN_STRIDE, SpanField, type Micros } from '../../../shared/trace.ts';
 import type { RunStore } from '../state/run-store.ts';
 import { cancelDraw, requestDraw } from './frame-scheduler.ts';
 import { LanesView } from './lanes-view.ts';
@@ -27,6 +27,8 @@ export interface TimelineStatus {
   mode: TimelineMode;
 }
 
+/** How often a live timeline scrolls to follow "now" between data batches (see tooSoonToScroll). */
+const FOLLOW_FPS = 20;
 /** How far past the last data the live edge may run between batches, µs. */
 const MAX_EXTRAPOLATION_MICROS = 1_000_000;
 
@@ -44,6 +46,11 @@ export class TimelineController {
   private dataNowMicros = 0;
   private dataNowAtMs = 0;
   private windowHintMicros = vp.DEFAULT_WINDOW_MICROS;
+  /** Something besides the passing of time changed since the last drawn frame. */
+  private dirty = true;
+  /** The live "now" the last drawn frame showed. */
+  private drawnNowMicros = -Infinity;
+  private drawnAtMs = 0;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -141,6 +148,7 @@ export class TimelineController {
   }
 
   private redraw(): void {
+    this.dirty = true;
     requestDraw(this.draw);
   }
 
@@ -186,6 +194,13 @@ export class TimelineController {
     const origin = this.store.extentMicros()?.[0];
     // Until the first record arrives there is no "now" on the run's clock to follow.
     const now = live && origin !== undefined ? this.liveNowMicros() : null;
+    if (now !== null && !this.dirty && this.viewport.following && this.tooSoonToScroll(now)) {
+      requestDraw(this.draw);
+      return;
+    }
+    this.dirty = false;
+    this.drawnNowMicros = now ?? -Infinity;
+    this.drawnAtMs = performance.now();
     if (now !== null) this.viewport = vp.followNow(this.viewport, now, origin);
     const view = this.views[this.mode];
     const rowsHeight = this.rowsHeight();
@@ -210,6 +225,21 @@ export class TimelineController {
     if (this.pointer && !this.drag) this.updateHover();
     if (live && this.viewport.following) requestDraw(this.draw);
   };
+
+  /**
+   * Following a live run, most frames would only scroll the same picture: data arrives in
+   * batches (10 a second, each drawn at once, as is any input), and between them only the
+   * extrapolated "now" moves. Those frames are drawn at FOLLOW_FPS, and not at all while "now"
+   * has moved less than a pixel. Every redraw costs ~2 ms of script and a software raster of
+   * the whole canvas on the one core the engine leaves to the page; at 60 Hz they pushed the
+   * p95 frame time of a streaming run to ~22 ms, at 20 Hz it is ~15 (bench/benchmarks/renderer.ts).
+   */
+  private tooSoonToScroll(now: Micros): boolean {
+    return (
+      performance.now() - this.drawnAtMs < 1000 / FOLLOW_FPS ||
+      Math.abs(now - this.drawnNowMicros) < this.viewport.scale.microsPerCssPx
+    );
+  }
 
   private updateHover(): void {
     const p = this.pointer;
