@@ -4,6 +4,9 @@
  *
  * Why each part:
  * - `script-src 'self'`: only the built bundle runs; no inline scripts, no eval.
+ * - `worker-src 'self'`: the renderer's analysis worker is a built script of the page's origin.
+ *   Stated rather than left to fall back to script-src, so a later script-src change cannot
+ *   quietly admit blob: or data: workers (a worker runs code as freely as a script).
  * - `style-src 'self' 'unsafe-inline'`: React and recharts set `style` attributes on elements;
  *   without this the charts lose their layout. Styles cannot run code.
  * - `img-src data: blob:`: exported images and canvas snapshots.
@@ -15,6 +18,7 @@
 const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",

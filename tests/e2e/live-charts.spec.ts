@@ -1,7 +1,7 @@
 /**
  * While a run streams, its five charts are canvases that keep drawing as responses arrive; once
  * it finishes, recharts draws them (gridlines, tooltips) in the same frames, so nothing on the
- * page moves. Screenshots of both states, light and dark, go to artifacts/.
+ * page moves. Their series and the live numbers are computed in the analysis worker. Screenshots of both states, light and dark, go to artifacts/.
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './app-page.ts';
@@ -39,6 +39,9 @@ for (const [scheme, first] of [
       const early = await drawnMarks(page, 'chart-throughput');
       await expect.poll(() => drawnMarks(page, 'chart-throughput')).toBeGreaterThan(early);
       await expect(app.status()).toHaveText('running');
+      // The live numbers and series come from the analysis worker (renderer/src/analysis/).
+      expect(page.workers().some((w) => w.url().includes('analysis.worker'))).toBe(true);
+      await expect(page.getByTestId('summary-requests')).not.toHaveText('0');
       const liveBoxes = await chartBoxes(page);
       await app.screenshot(`${first}-${prefix}live-charts`);
 

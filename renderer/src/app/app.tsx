@@ -176,6 +176,7 @@ export function App({ session }: { session: RunSession }) {
         )}
         <SummaryPanel
           snapshot={snapshot}
+          analysis={session.analysis}
           bound={snapshot.live ? editor.bound : null}
           onExport={exportCurrent}
           exportDisabled={snapshot.runId === null || running || busy}
@@ -186,7 +187,7 @@ export function App({ session }: { session: RunSession }) {
           windowHintMicros={windowHint === null ? null : windowHint * 1000}
           controllerRef={timeline}
         />
-        <RunCharts clock={session.chartClock} theme={theme} />
+        <RunCharts clock={session.chartClock} analysis={session.analysis} theme={theme} />
       </main>
       <div className="column history-column">
         <RunHistory

@@ -7,6 +7,8 @@
 import type { BridgeClient, BridgeEvents, RunEvent } from '../../../shared/bridge.ts';
 import type { RunDocument, RunInfo } from '../../../shared/run.ts';
 import type { Scenario } from '../../../shared/scenario.ts';
+import { createAnalysisPort } from '../analysis/analysis-port.ts';
+import { LiveAnalysis } from '../analysis/live-analysis.ts';
 import { CHART_INTERVAL_MS, PanelClock } from '../state/panel-clock.ts';
 import { RunStore } from '../state/run-store.ts';
 
@@ -16,6 +18,8 @@ export class RunSession {
   readonly clock = new PanelClock(this.store);
   /** …the five charts, whose series scan every record, at 2 Hz. */
   readonly chartClock = new PanelClock(this.store, CHART_INTERVAL_MS);
+  /** The live run's summary and series, computed in a worker on the panel clock's ticks. */
+  readonly analysis = new LiveAnalysis(this.store, this.clock, createAnalysisPort);
   /** The scenario of the run being started, for endpoint names until the run document exists. */
   private starting: Scenario | null = null;
   private historyListeners = new Set<() => void>();

@@ -1,6 +1,8 @@
 /**
- * The five charts of the run on screen, following the chart clock (2 Hz while a run streams;
- * recomputing the series from every record is what costs). A live run draws them on canvases
+ * The five charts of the run on screen. While a run streams, their series come from the analysis
+ * worker at the chart clock's pace (2 Hz; recomputing them from every record is what costs, so
+ * it is done off the main thread, see analysis/live-analysis.ts); a still run's are computed
+ * here once. A live run draws them on canvases
  * (live/live-chart.tsx): each update is one cheap frame, where re-rendering five recharts SVG
  * trees took tasks of 40–130 ms that dropped frames. Once the run is still (finished, reopened,
  * imported) recharts draws them, with gridlines and hover tooltips. Both fill the same frames.
@@ -8,6 +10,7 @@
 import { memo, useMemo, useSyncExternalStore } from 'react';
 import { formatMs, sig } from '../../../shared/analysis/format.ts';
 import type { ColorTheme } from '../../../shared/phase-colors.ts';
+import { NO_SERIES, type LiveResultsSource } from '../analysis/live-analysis.ts';
 import type { PanelClock } from '../state/panel-clock.ts';
 import { chartColors } from '../theme/chart-theme.ts';
 import { ChartFrame } from './chart-frame.tsx';
@@ -19,6 +22,8 @@ import { OverTimeChart } from './over-time-chart.tsx';
 interface Props {
   /** The charts subscribe here themselves, so their clock does not re-render the whole app. */
   clock: PanelClock;
+  /** A live run's series, computed off the main thread. */
+  analysis: LiveResultsSource;
   theme: ColorTheme;
 }
 
@@ -27,13 +32,18 @@ const NO_SPANS: number[] = [];
 const perSecond = (v: number) => `${sig(v)}/s`;
 const count = (v: number) => sig(v);
 
-export const RunCharts = memo(function RunCharts({ clock, theme }: Props) {
+export const RunCharts = memo(function RunCharts({ clock, analysis, theme }: Props) {
   const snapshot = useSyncExternalStore(clock.subscribe, clock.getSnapshot);
+  const liveSeries = useSyncExternalStore(analysis.subscribe, () => analysis.seriesOf(snapshot.runId));
   const colors = useMemo(() => chartColors(theme), [theme]);
-  const series = useMemo(
-    () => chartSeries({ lanes: snapshot.lanes, spans: NO_SPANS, requests: snapshot.requests, loop: snapshot.loop }),
-    [snapshot.lanes, snapshot.requests, snapshot.loop],
+  const stillSeries = useMemo(
+    () =>
+      snapshot.live
+        ? null
+        : chartSeries({ lanes: snapshot.lanes, spans: NO_SPANS, requests: snapshot.requests, loop: snapshot.loop }),
+    [snapshot.live, snapshot.lanes, snapshot.requests, snapshot.loop],
   );
+  const series = stillSeries ?? liveSeries ?? NO_SERIES;
   const lines = useMemo(
     () => ({
       throughput: [{ key: 'rps', name: 'responses/s', color: colors.line }],

@@ -3,14 +3,17 @@
  * longest loop block. Fixed tiles with tabular digits, so values change in place as a run
  * streams. Expected values from the bound stand under the measured ones for a live or fresh run.
  */
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { formatMs, formatRps } from '../../../shared/analysis/format.ts';
 import type { Bound } from '../../../shared/bounds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/bridge.ts';
+import { NO_SUMMARY, type LiveResultsSource } from '../analysis/live-analysis.ts';
 import type { RunSnapshot } from '../state/run-store.ts';
 
 interface Props {
   snapshot: RunSnapshot;
+  /** A live run's numbers, computed off the main thread; a still run's are the snapshot's. */
+  analysis: LiveResultsSource;
   bound: Bound | null;
   onExport: (format: ExportFormat) => void;
   exportDisabled: boolean;
@@ -35,9 +38,14 @@ function Quantity({ text }: { text: string }) {
   );
 }
 
-/** memo: redrawn when the panel clock publishes a snapshot, not whenever the app re-renders. */
-export const SummaryPanel = memo(function SummaryPanel({ snapshot, bound, onExport, exportDisabled }: Props) {
-  const s = snapshot.summary;
+/**
+ * memo: redrawn when the panel clock publishes a snapshot or the analysis worker answers, not
+ * whenever the app re-renders.
+ */
+export const SummaryPanel = memo(function SummaryPanel({ snapshot, analysis, bound, onExport, exportDisabled }: Props) {
+  const liveSummary = useSyncExternalStore(analysis.subscribe, () => analysis.summaryOf(snapshot.runId));
+  // Reading snapshot.summary while live would compute it here, from every record so far.
+  const s = snapshot.live ? (liveSummary ?? NO_SUMMARY) : snapshot.summary;
   const none = snapshot.status === 'idle';
   const cells: [string, string, string, string | null][] = [
     [

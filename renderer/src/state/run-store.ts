@@ -41,7 +41,10 @@ export interface RunSnapshot {
   requests: readonly RequestRecord[];
   loop: readonly LoopSample[];
   progress: RunProgress | null;
-  /** Final numbers when known; otherwise computed (on first read) from the records so far. */
+  /**
+   * Final numbers when known; otherwise computed (on first read, on this thread) from the records
+   * so far. A live run's panels read the analysis worker's numbers instead (live-analysis.ts).
+   */
   readonly summary: RunSummary;
   spanCount: number;
   /** Changes whenever anything above changed. */
@@ -153,6 +156,14 @@ export class RunStore {
     this.ingest({ lanes: doc.lanes, spans: doc.spans, requests: doc.requests, loop: doc.loop });
     this.finalSummary = computeSummary(doc);
     this.changed();
+  }
+
+  /**
+   * Requests and loop samples from the given indexes on, in arrival order (both lists only grow
+   * until the next run): the live analysis sends the worker what it has not seen yet.
+   */
+  recordsSince(requestIndex: number, loopIndex: number): { requests: RequestRecord[]; loop: LoopSample[] } {
+    return { requests: this.requests.slice(requestIndex), loop: this.loop.slice(loopIndex) };
   }
 
   /** First and last instant anything was recorded (µs), or null before any data. */

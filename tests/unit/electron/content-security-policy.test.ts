@@ -25,6 +25,10 @@ test('scripts come only from the app: no inline, no eval, no remote', () => {
   }
 });
 
+test('workers come only from the app: no blob: or data: workers', () => {
+  assert.deepEqual(directives(CONTENT_SECURITY_POLICY).get('worker-src'), ["'self'"]);
+});
+
 test('the page connects only to itself and the loopback bridge', () => {
   assert.deepEqual(directives(CONTENT_SECURITY_POLICY).get('connect-src'), [
     "'self'",
