@@ -62,7 +62,7 @@ export function liveTickCost(doc: RunDocument, requests = 100_000, perTick = 750
   const all = scaledRequests(doc, requests + perTick * ticks);
   const store = new RunStore();
   const clock = new PanelClock(store, 1e9, () => 0);
-  const dropped: AnalysisPort = { onmessage: null, postMessage() {}, terminate() {} };
+  const dropped: AnalysisPort = { onmessage: null, onfailure: null, postMessage() {}, terminate() {} };
   const analysis = new LiveAnalysis(store, clock, () => dropped);
   store.beginLive(doc.info.id, doc.info, null);
   store.ingest({ lanes: doc.lanes, spans: [], requests: all.slice(0, requests), loop: [] });

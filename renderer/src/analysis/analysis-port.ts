@@ -6,19 +6,19 @@
 import type { AnalysisPort, FromAnalysisWorker } from './analysis-protocol.ts';
 import { AnalysisState } from './analysis-state.ts';
 
-/** The analysis worker, or its state on this thread where workers are unavailable. */
-export function createAnalysisPort(): AnalysisPort {
-  if (typeof Worker === 'undefined') return inProcessPort();
+/** The analysis worker, or its state on this thread where workers are unavailable or failed. */
+export function createAnalysisPort(inProcess = false): AnalysisPort {
+  if (inProcess || typeof Worker === 'undefined') return inProcessPort();
   // Vite bundles the worker from this URL into its own script (same origin: CSP script-src 'self').
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
   const port: AnalysisPort = {
     onmessage: null,
+    onfailure: null,
     postMessage: (msg, transfer) => worker.postMessage(msg, transfer),
     terminate: () => worker.terminate(),
   };
   worker.onmessage = (event: MessageEvent<FromAnalysisWorker>) => port.onmessage?.(event);
-  // A worker that fails to load would leave the live numbers empty without a word.
-  worker.onerror = (event) => console.error(`analysis worker: ${event.message}`);
+  worker.onerror = (event) => port.onfailure?.(event.message || 'the analysis worker failed to load');
   return port;
 }
 
@@ -26,6 +26,7 @@ export function inProcessPort(): AnalysisPort {
   const state = new AnalysisState();
   const port: AnalysisPort = {
     onmessage: null,
+    onfailure: null,
     postMessage(msg) {
       const result = state.handle(msg);
       if (result) setTimeout(() => port.onmessage?.({ data: result }), 0);

@@ -36,5 +36,7 @@ export type FromAnalysisWorker = AnalysisResult;
 export interface AnalysisPort {
   postMessage(msg: ToAnalysisWorker, transfer: ArrayBuffer[]): void;
   onmessage: ((event: { data: FromAnalysisWorker }) => void) | null;
+  /** The worker failed (it did not load, or threw): what it held and was asked is lost. */
+  onfailure: ((reason: string) => void) | null;
   terminate(): void;
 }

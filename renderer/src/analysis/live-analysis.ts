@@ -56,8 +56,11 @@ export class LiveAnalysis {
   constructor(
     private readonly store: RunStore,
     clock: PanelClock,
-    /** Called on the first live tick (analysis-port.ts: the worker, or in-process where none). */
-    private readonly openPort: () => AnalysisPort,
+    /**
+     * Called on the first live tick (analysis-port.ts: the worker, or in-process where there is
+     * none), and with `true` after a failure, for a port on this thread.
+     */
+    private readonly openPort: (inProcess: boolean) => AnalysisPort,
     private readonly seriesIntervalMs = CHART_INTERVAL_MS,
     private readonly now: () => number = () => Date.now(),
   ) {
@@ -86,7 +89,7 @@ export class LiveAnalysis {
   tick(): void {
     const runId = this.store.currentRunId;
     if (!this.store.isLive || runId === null) return;
-    const port = (this.port ??= this.connect());
+    const port = (this.port ??= this.connect(false));
     if (runId !== this.runId) {
       this.runId = runId;
       this.sentRequests = this.sentLoop = 0;
@@ -119,9 +122,18 @@ export class LiveAnalysis {
     this.port = null;
   }
 
-  private connect(): AnalysisPort {
-    const port = this.openPort();
+  private connect(inProcess: boolean): AnalysisPort {
+    const port = this.openPort(inProcess);
     port.onmessage = (event) => this.receive(event.data);
+    // Without this a worker that cannot load (a CSP or a packaging mistake) would leave the live
+    // numbers empty for good. The main thread takes over, from the run's first record.
+    port.onfailure = (reason) => {
+      console.error(`analysis worker: ${reason}; computing on the main thread instead`);
+      port.terminate();
+      this.port = this.connect(true);
+      this.runId = null;
+      this.tick();
+    };
     return port;
   }
 

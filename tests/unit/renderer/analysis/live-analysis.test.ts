@@ -17,6 +17,7 @@ function heldPort() {
   const held: (() => void)[] = [];
   const port: AnalysisPort = {
     onmessage: null,
+    onfailure: null,
     postMessage(msg) {
       sent.push(msg);
       const result = state.handle(msg);
@@ -141,5 +142,29 @@ test('a still run is left to the main thread', () => {
     loop: run.loop,
   } as never);
   assert.equal(worker.sent.length, 0);
+  analysis.dispose();
+});
+
+test('when the worker fails, a port on this thread takes over with every record of the run', () => {
+  const run = syntheticRun(200);
+  const store = new RunStore();
+  const clock = new PanelClock(store, 0, () => 0);
+  const broken = heldPort();
+  const fallback = heldPort();
+  const opened: boolean[] = [];
+  const analysis = new LiveAnalysis(
+    store,
+    clock,
+    (inProcess) => (opened.push(inProcess), inProcess ? fallback : broken).port,
+  );
+  store.beginLive(1, info(1), null);
+  store.ingest({ lanes: [], spans: [], requests: run.requests.slice(0, 150), loop: [] });
+  broken.port.onfailure?.('failed to load');
+  fallback.deliver();
+  assert.deepEqual(opened, [false, true]);
+  assert.equal(analysis.summaryOf(1)?.requests, 150);
+  store.ingest({ lanes: [], spans: [], requests: run.requests.slice(150), loop: [] });
+  fallback.deliver();
+  assert.equal(analysis.summaryOf(1)?.requests, 200);
   analysis.dispose();
 });
