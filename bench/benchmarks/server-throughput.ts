@@ -76,7 +76,7 @@ export const serverThroughput: Benchmark = {
         value: median(ratios),
         unit: 'ratio',
         target: atLeast(0.9, '≥ 0.90'),
-        limitedBy: `the engine's server does ${extraMicros.toFixed(1)} µs more a request (reads the request id and endpoint from headers, takes the interpreter lock twice, runs the view, stamps and batches records; a view that never awaits answers in the same turn, as the bare server does); ${cores}`,
+        limitedBy: `the engine's server thread spends ${extraMicros.toFixed(1)} µs more a request; profiled, the engine's own code (reading the id and endpoint, the interpreter lock, running the view, stamping and batching records) is ~2% of that thread's time, and the rest is the same Node HTTP and socket code running slower (writev ~11 against ~10 µs a request) beside the engine's other threads; a faster shared client (the load generator no longer builds a header object per response) raised the bare server more than the engine's, which is bound by that thread; ${cores}`,
         detail,
       }),
       figure({
