@@ -19,7 +19,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { once } from 'node:events';
 import { clockFrom, monotonicMs } from '../../main/engine/clock.ts';
-import { packRequests, unpackRequests } from '../../main/engine/record/packed-requests.ts';
+import { packRequests, unpackRequests } from '../../shared/packed-requests.ts';
 import { Recorder } from '../../main/engine/record/recorder.ts';
 import { SpanBuffer } from '../../main/engine/span-buffer.ts';
 import { Phase, type Lane, type RequestRecord } from '../../shared/trace.ts';

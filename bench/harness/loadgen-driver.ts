@@ -4,7 +4,7 @@
  * This is how the same client drives both the engine's server and a bare one.
  */
 import { monotonicMs } from '../../main/engine/clock.ts';
-import { unpackRequests } from '../../main/engine/record/packed-requests.ts';
+import { unpackRequests } from '../../shared/packed-requests.ts';
 import { spawnWorker } from '../../main/engine/threads/spawn.ts';
 import { ThreadHandle } from '../../main/engine/threads/thread-handle.ts';
 import type { LoadgenThreadData } from '../../main/engine/threads/protocol.ts';

@@ -23,7 +23,7 @@ import { createGilState } from './gil.ts';
 import { seedShop } from './db/shop.ts';
 import { planLanes } from './lanes.ts';
 import { Recorder } from './record/recorder.ts';
-import { unpackRequests } from './record/packed-requests.ts';
+import { unpackRequests } from '../../shared/packed-requests.ts';
 import { spawnWorker, type WorkerName } from './threads/spawn.ts';
 import { ThreadHandle } from './threads/thread-handle.ts';
 import type { ThreadReport, ViewThreadData } from './threads/protocol.ts';

@@ -13,7 +13,7 @@ import { clockFrom } from '../clock.ts';
 import type { Micros, RequestRecord } from '../../../shared/trace.ts';
 import { WARM_UP_PATH, type EngineCommand, type LoadgenThreadData, type ThreadReport } from '../threads/protocol.ts';
 import { interArrivalMs, seededRandom, weightedPicker } from './random.ts';
-import { packRequests } from '../record/packed-requests.ts';
+import { packRequests } from '../../../shared/packed-requests.ts';
 
 const data = workerData as LoadgenThreadData;
 const { load } = data;

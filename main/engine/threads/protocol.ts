@@ -8,7 +8,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Endpoint, LoadConfig, OffloadableStep, Scenario, Step } from '../../../shared/scenario.ts';
 import type { Micros } from '../../../shared/trace.ts';
 import type { UpstreamTarget } from '../upstream/upstream-url.ts';
-import type { PackedRequests } from '../record/packed-requests.ts';
+import type { PackedRequests } from '../../../shared/packed-requests.ts';
 
 /** The load generator's unrecorded warm-up requests (see loadgen.worker.ts). */
 export const WARM_UP_PATH = '/__warm-up';
@@ -88,7 +88,7 @@ export type ThreadReport =
   | { type: 'served'; served: Float64Array }
   /** Packed pairs: t µs, delay ms. */
   | { type: 'loop'; samples: Float64Array }
-  /** The client's records, packed (see record/packed-requests.ts). */
+  /** The client's records, packed (see shared/packed-requests.ts). */
   | ({ type: 'requests'; sent: number; inFlight: number } & PackedRequests)
   /** The load generator's connections are open and its code paths warm: it may start. */
   | { type: 'warmed' }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { packRequests, REQUEST_STRIDE, unpackRequests } from '../../../../main/engine/record/packed-requests.ts';
-import type { RequestRecord } from '../../../../shared/trace.ts';
+import { packRequests, REQUEST_STRIDE, unpackRequests } from '../../../shared/packed-requests.ts';
+import type { RequestRecord } from '../../../shared/trace.ts';
 
 const record = (id: number, over: Partial<RequestRecord> = {}): RequestRecord => ({
   id,
