@@ -1,18 +1,7 @@
-/** Debian's Chromium through playwright-core, headless, with nothing that reaches the network. */
+/** Debian's Chromium through playwright-core, launched as the browser tests launch it. */
 import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM_LAUNCH } from '../../tests/e2e/chromium-launch.ts';
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
