@@ -163,9 +163,32 @@ export const loadSchema = z
   })
   .strict();
 
+/** Where a scenario runs. "Both" is an action (one run on each, then a comparison), not a target. */
+export const TARGET_KINDS = ['model', 'django'] as const;
+
+/**
+ * The target: the model (the engine's Node threads imitating Django and CPython) or real Django,
+ * the same scenario written out as a small Django project and served by uvicorn (`async`) or
+ * gunicorn (`sync-workers`) from a Python found on this machine. `django` picks among the Python
+ * environments found by their Django version (`5.2`, `3.2`, …); `newest` takes the newest.
+ */
+export const targetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('model') }).strict(),
+  z
+    .object({
+      kind: z.literal('django'),
+      django: z
+        .string()
+        .regex(/^(newest|\d{1,2}\.\d{1,2})$/, 'use "newest" or a Django version such as 5.2 or 3.2')
+        .default('newest'),
+    })
+    .strict(),
+]);
+
 export const scenarioSchema = z
   .object({
     name: z.string().trim().min(1).max(120).default('Untitled scenario'),
+    target: targetSchema.default({ kind: 'model' }),
     server: serverSchema,
     endpoints: z.array(endpointSchema).min(1).max(32),
     load: loadSchema,
@@ -221,6 +244,8 @@ export type ServerModel = (typeof SERVER_MODELS)[number];
 export type LoadConfig = z.infer<typeof loadSchema>;
 export type RunEnd = z.infer<typeof runEndSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type TargetKind = (typeof TARGET_KINDS)[number];
 /** A scenario as written by a person or a file: defaults may be left out. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 
