@@ -181,6 +181,8 @@ export const targetSchema = z.discriminatedUnion('kind', [
         .string()
         .regex(/^(newest|\d{1,2}\.\d{1,2})$/, 'use "newest" or a Django version such as 5.2 or 3.2')
         .default('newest'),
+      /** Recorded when a run starts: the Python, Django and server versions it ran on. */
+      versions: z.string().max(300).optional(),
     })
     .strict(),
 ]);

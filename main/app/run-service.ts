@@ -10,6 +10,7 @@ import type { Scenario } from '../../shared/scenario.ts';
 import type { RunInfo } from '../../shared/run.ts';
 import type { RunProgress, RunSummary } from '../../shared/trace.ts';
 import { startScenario, type RunOutcome, type RunningScenario } from '../engine/index.ts';
+import { prepareDjangoScenario, startOnDjango } from '../django/index.ts';
 import type { RunStore } from '../store/run-store.ts';
 import type { EventHub } from './event-hub.ts';
 
@@ -40,7 +41,11 @@ export class RunService {
 
   /** Starts `scenario`; resolves once its threads are up and the load has begun. */
   async start(scenario: Scenario, name?: string): Promise<{ info: RunInfo; finished: Promise<FinishedRun> }> {
-    if (this.active) throw new Error(`run ${this.active.id} is still running; stop it before starting another`);
+    this.refuseIfBusy();
+    // Real Django is checked before a run is stored: a missing Python or a setting Django cannot
+    // express is refused with its sentence, and the versions found are recorded with the run.
+    if (scenario.target.kind === 'django') scenario = await prepareDjangoScenario(scenario);
+    this.refuseIfBusy();
     const info = this.store.createRun(scenario, name?.trim() || scenario.name);
     const runId = info.id;
     let resolveFinished!: (f: FinishedRun) => void;
@@ -58,7 +63,8 @@ export class RunService {
     });
     let running: RunningScenario;
     try {
-      running = await startScenario(scenario, {
+      const runner = scenario.target.kind === 'django' ? startOnDjango : startScenario;
+      running = await runner(scenario, {
         shopDbFile: this.shopDbFile,
         onBatch: (batch) => {
           this.store.appendBatch(runId, batch);
@@ -80,6 +86,11 @@ export class RunService {
       (error: Error) => this.end(runId, 'failed', null, error.message, null, resolveFinished),
     );
     return { info: this.store.getRun(runId), finished };
+  }
+
+  /** One run at a time: two runs on one machine would measure each other. */
+  private refuseIfBusy(): void {
+    if (this.active) throw new Error(`run ${this.active.id} is still running; stop it before starting another`);
   }
 
   /** Stops the run if it is the active one; resolves when its threads and ports are released. */

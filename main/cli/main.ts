@@ -8,6 +8,7 @@
  *   interleave export RUN_ID --out F    write a run as .html, .json, .csv or .trace.json
  *   interleave import FILE              import a run exported as JSON
  *   interleave compare ID ID [--out F]  the difference in words, and a side-by-side HTML report
+ *   interleave faithfulness             every preset on the model and on real Django, side by side
  * Bad flags get a message and exit code 2; a failed run exits 1.
  */
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ import { runsCommand } from './commands/runs.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { compareCommand } from './commands/compare.ts';
+import { faithfulnessCommand } from './commands/faithfulness.ts';
 
 export const USAGE = `usage:
   interleave presets [--json]
@@ -28,10 +30,12 @@ export const USAGE = `usage:
                  --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
                  --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                  --requests N | --duration S
+                 --on model|django|both  --django newest|5.2|3.2…  (real Django: see "interleave doctor")
   interleave runs [--json] [--db FILE]
   interleave export RUN_ID --out FILE.(html|json|csv|trace.json) [--db FILE]
   interleave import FILE.json [--db FILE]
-  interleave compare RUN_ID RUN_ID... [--out FILE.html] [--db FILE]`;
+  interleave compare RUN_ID RUN_ID... [--out FILE.html] [--db FILE]
+  interleave faithfulness [--presets ID,ID…] [--json FILE] [--readme README.md] [--db FILE]`;
 
 const COMMANDS = {
   presets: presetsCommand,
@@ -40,6 +44,7 @@ const COMMANDS = {
   export: exportCommand,
   import: importCommand,
   compare: compareCommand,
+  faithfulness: faithfulnessCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -43,7 +43,13 @@ export interface RunFlags {
   duration?: string;
   think?: string;
   'max-in-flight'?: string;
+  on?: string;
+  django?: string;
 }
+
+/** Where `interleave run` runs: the model, real Django, or both back to back (then compared). */
+export const RUN_ON = ['model', 'django', 'both'] as const;
+export type RunOn = (typeof RUN_ON)[number];
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -119,6 +125,11 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
     if (!flags.executor) server.executor = 'pool';
   }
   if (flags.gil) server.gil = oneOf('gil', flags.gil, ['on', 'off'] as const) === 'on';
+  const on = flags.on ? oneOf('on', flags.on, RUN_ON) : undefined;
+  if (flags.django && on === 'model') throw new UsageError('--django goes with --on django or --on both');
+  if (on === 'django' || on === 'both' || flags.django)
+    s.target = { kind: 'django', ...(flags.django ? { django: flags.django } : {}) };
+  else if (on === 'model') s.target = { kind: 'model' };
 
   const latency = flags.latency === undefined ? undefined : number('latency', flags.latency);
   if (flags.inner && flags.step !== 'offload') throw new UsageError('--inner goes with --step offload');

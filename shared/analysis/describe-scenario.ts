@@ -78,6 +78,14 @@ export function describeLoad(load: LoadConfig): string {
 
 /** A short name for the execution model, for legends and comparisons. */
 export function modelLabel(scenario: Scenario): string {
+  const label = settingsLabel(scenario);
+  // Old stored runs have no target: they ran on the model.
+  if (scenario.target?.kind !== 'django') return label;
+  const version = /Django (\d+\.\d+)/.exec(scenario.target.versions ?? '')?.[1];
+  return `real Django${version ? ` ${version}` : ''}: ${label}`;
+}
+
+function settingsLabel(scenario: Scenario): string {
   const { server } = scenario;
   const views = new Set(scenario.endpoints.map((e) => e.view));
   const gil = !server.gil && usesCpu(scenario) ? ', no GIL' : '';

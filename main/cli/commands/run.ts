@@ -8,6 +8,7 @@ import { progressLine } from '../progress-line.ts';
 import { summaryJson, summaryText } from '../print-summary.ts';
 import { scenarioFromFlags } from '../scenario-from-flags.ts';
 import { openCliApp } from './open-store.ts';
+import { runBoth } from './run-both.ts';
 
 const text = { type: 'string' } as const;
 const OPTIONS = {
@@ -30,6 +31,8 @@ const OPTIONS = {
   duration: text,
   think: text,
   'max-in-flight': text,
+  on: text,
+  django: text,
   db: text,
   out: text,
   name: text,
@@ -40,6 +43,8 @@ export async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const outFormat = values.out ? formatFromFileName(values.out) : null;
+  if (values.on === 'both' && values.out && outFormat !== 'html')
+    throw new UsageError(`--out ${values.out}: with --on both the comparison is written as .html`);
   if (values.out && !outFormat)
     throw new UsageError(`--out ${values.out}: the file name must end in .html, .json, .csv or .trace.json`);
   const name = values.name === undefined ? undefined : nameFlag(values.name);
@@ -58,8 +63,8 @@ export async function runCommand(args: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const { finished } = await app.runs.start(scenario, name);
-    const { info, outcome } = await finished;
+    if (values.on === 'both') return await runBoth(app, scenario, name, values, progress);
+    const { info, outcome } = await (await app.runs.start(scenario, name)).finished;
     progress.clear();
     const summary = info.summary ?? outcome?.summary;
     if (!summary) throw new Error(info.error ?? 'the run recorded nothing');

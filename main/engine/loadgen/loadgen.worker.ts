@@ -46,6 +46,8 @@ let serverUrl = '';
 let stopped = false;
 let inFlight = 0;
 let completed: RequestRecord[] = [];
+/** With `captureServerTiming`: each completed record's Server-Timing header ('' when none), in step. */
+let completedTimings: string[] = [];
 const connections: Connection[] = [];
 const idleConnections: number[] = [];
 const measured: Window = {
@@ -113,7 +115,14 @@ function connection(i: number): Connection {
  * endpoint that cost a third of the load generator's time (17,000 against 24,000 requests/s on
  * 2 cores, bench/benchmarks/loadgen-vs-autocannon.ts).
  */
-function get(conn: Connection, path: string, headers: string[]): Promise<{ status: number; body: string }> {
+interface Answer {
+  status: number;
+  body: string;
+  /** The response's Server-Timing headers joined with ', ' ('' when absent or not captured). */
+  serverTiming: string;
+}
+
+function get(conn: Connection, path: string, headers: string[]): Promise<Answer> {
   return new Promise((resolve, reject) =>
     conn.client.dispatch({ path, method: 'GET', headers }, new GetHandler(conn, resolve, reject)),
   );
@@ -132,10 +141,11 @@ class GetHandler implements Dispatcher.DispatchHandler {
   private status = 0;
   private body: Buffer[] | null = null;
   private bodyBytes = 0;
+  private serverTiming = '';
 
   constructor(
     private readonly conn: Connection,
-    private readonly resolve: (response: { status: number; body: string }) => void,
+    private readonly resolve: (response: Answer) => void,
     private readonly reject: (error: Error) => void,
   ) {}
 
@@ -143,8 +153,9 @@ class GetHandler implements Dispatcher.DispatchHandler {
     this.conn.arm(abort);
   }
 
-  onHeaders(statusCode: number): boolean {
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
     this.status = statusCode;
+    if (data.captureServerTiming) this.serverTiming = serverTimingOf(rawHeaders);
     return true;
   }
 
@@ -158,13 +169,28 @@ class GetHandler implements Dispatcher.DispatchHandler {
 
   onComplete(): void {
     this.conn.disarm();
-    this.resolve({ status: this.status, body: this.body ? Buffer.concat(this.body).toString().slice(0, 200) : '' });
+    this.resolve({
+      status: this.status,
+      body: this.body ? Buffer.concat(this.body).toString().slice(0, 200) : '',
+      serverTiming: this.serverTiming,
+    });
   }
 
   onError(error: Error): void {
     this.conn.disarm();
     this.reject(error);
   }
+}
+
+/** Every Server-Timing header of a response (raw name/value pairs), joined as one list. */
+function serverTimingOf(rawHeaders: Buffer[]): string {
+  let out = '';
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    if (name.length === 13 && name.toString('latin1').toLowerCase() === 'server-timing')
+      out += (out ? ', ' : '') + rawHeaders[i + 1].toString('latin1');
+  }
+  return out;
 }
 
 /** The client gave up waiting for the response after `load.timeoutMs`. */
@@ -177,6 +203,7 @@ async function send(w: Window, id: number, conn: number, intended: Micros): Prom
   if (!w.recorded) return rehearse(conn);
   const endpoint = pickEndpoint();
   inFlight++;
+  let serverTiming = '';
   const record: RequestRecord = {
     id,
     endpoint,
@@ -198,6 +225,7 @@ async function send(w: Window, id: number, conn: number, intended: Micros): Prom
     ]);
     record.received = now();
     record.status = res.status;
+    serverTiming = res.serverTiming;
     if (res.status >= 400) record.error = res.body || `HTTP ${res.status}`;
   } catch (error) {
     const e = error as { code?: string; message?: string };
@@ -209,6 +237,7 @@ async function send(w: Window, id: number, conn: number, intended: Micros): Prom
   }
   inFlight--;
   completed.push(record);
+  if (data.captureServerTiming) completedTimings.push(serverTiming);
 }
 
 /** A rehearsal's request: the same client path, to the warm-up path, nothing kept. */
@@ -272,8 +301,12 @@ async function runOpen(w: Window): Promise<void> {
 const flushTimer = setInterval(flush, 50);
 function flush(): void {
   const requests = packRequests(completed);
+  const serverTimings = data.captureServerTiming ? completedTimings : undefined;
   completed = [];
-  post({ type: 'requests', ...requests, sent: measured.sent, inFlight }, [requests.packed.buffer as ArrayBuffer]);
+  completedTimings = [];
+  post({ type: 'requests', ...requests, serverTimings, sent: measured.sent, inFlight }, [
+    requests.packed.buffer as ArrayBuffer,
+  ]);
 }
 
 /**

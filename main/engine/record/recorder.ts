@@ -69,6 +69,15 @@ export class Recorder {
     this.lanes = [...serverLanes];
   }
 
+  /**
+   * A lane found while the run goes: real Django's threads are known only once they report, so
+   * its runner hands out dense ids itself and names its client lanes too.
+   */
+  addLane(lane: Lane): void {
+    this.lanes.push(lane);
+    if (lane.kind === 'client') this.clientLanes.add(lane.id);
+  }
+
   /** Run time 0 from now on is thread-clock time `t` (set before anything is recorded). */
   startClockAt(t: Micros): void {
     this.origin = t;

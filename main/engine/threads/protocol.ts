@@ -48,6 +48,8 @@ export interface LoadgenThreadData {
   seed: number;
   /** Lane id of the first client connection; connection i is lane firstClientLane + i. */
   firstClientLane: number;
+  /** Keep each response's Server-Timing header (a real server's probe reports its threads there). */
+  captureServerTiming?: boolean;
 }
 
 /** Server thread → executor thread. */
@@ -89,7 +91,13 @@ export type ThreadReport =
   /** Packed pairs: t µs, delay ms. */
   | { type: 'loop'; samples: Float64Array }
   /** The client's records, packed (see shared/packed-requests.ts). */
-  | ({ type: 'requests'; sent: number; inFlight: number } & PackedRequests)
+  | ({
+      type: 'requests';
+      sent: number;
+      inFlight: number;
+      /** With `captureServerTiming`: each record's Server-Timing header, in the same order. */
+      serverTimings?: string[];
+    } & PackedRequests)
   /** The load generator's connections are open and its code paths warm: it may start. */
   | { type: 'warmed' }
   /** The measured load begins now. */

@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startScenario, type RunOutcome } from '../../../main/engine/index.ts';
-import { scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
+import { startScenario, type EngineOptions, type RunOutcome, type RunningScenario } from '../../../main/engine/index.ts';
+import { scenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario.ts';
 import {
   PHASE_IDS,
   SPAN_STRIDE,
@@ -37,7 +37,14 @@ const dir = mkdtempSync(join(tmpdir(), 'interleave-engine-test-'));
 process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 export const shopDbFile = join(dir, 'shop.db');
 
-export async function runAndCollect(input: ScenarioInput, whileRunning?: (c: Collected) => void): Promise<Collected> {
+/** What runs a scenario: the engine, or real Django's runner (the same interface). */
+export type Runner = (scenario: Scenario, options: EngineOptions) => Promise<RunningScenario>;
+
+export async function runAndCollect(
+  input: ScenarioInput,
+  whileRunning?: (c: Collected) => void,
+  runner: Runner = startScenario,
+): Promise<Collected> {
   const scenario = scenarioSchema.parse(input);
   const collected: Collected = {
     outcome: undefined as unknown as RunOutcome,
@@ -47,7 +54,7 @@ export async function runAndCollect(input: ScenarioInput, whileRunning?: (c: Col
     lanes: [],
     batches: 0,
   };
-  const running = await startScenario(scenario, {
+  const running = await runner(scenario, {
     shopDbFile,
     onBatch: (b) => {
       collected.batches++;

@@ -1,0 +1,62 @@
+/**
+ * Runs the faithfulness table's presets on both sides, one run at a time (never at once: two runs
+ * on one machine would measure each other), through the same run service every host uses.
+ */
+import { PRESETS } from '../../shared/presets.ts';
+import { scenarioSchema, type Scenario } from '../../shared/scenario.ts';
+import { runShape } from '../../shared/analysis/run-shape.ts';
+import {
+  faithfulnessRow,
+  notExpressibleRow,
+  type FaithfulnessRow,
+  type SideFigures,
+} from '../../shared/analysis/faithfulness.ts';
+import { computeSummary } from '../../shared/analysis/summary.ts';
+import { djangoCannotExpress } from '../django/project/expressible.ts';
+import type { RunService } from './run-service.ts';
+import type { RunStore } from '../store/run-store.ts';
+
+export interface FaithfulnessOptions {
+  /** Preset ids; all presets when empty. */
+  presets: readonly string[];
+  /** The Django version the runs will use (from discovery), for what it can express. */
+  djangoVersion: string;
+  onPreset?(id: string, index: number, total: number, side: 'model' | 'django'): void;
+}
+
+export async function measureFaithfulness(
+  runs: RunService,
+  store: RunStore,
+  options: FaithfulnessOptions,
+): Promise<FaithfulnessRow[]> {
+  const chosen = options.presets.length ? PRESETS.filter((p) => options.presets.includes(p.id)) : PRESETS;
+  const rows: FaithfulnessRow[] = [];
+  for (const [index, preset] of chosen.entries()) {
+    const scenario = scenarioSchema.parse(preset.scenario);
+    const reason = djangoCannotExpress(scenario, options.djangoVersion);
+    if (reason) {
+      rows.push(notExpressibleRow(preset.id, scenario, reason));
+      continue;
+    }
+    options.onPreset?.(preset.id, index, chosen.length, 'model');
+    const model = await figures(runs, store, { ...scenario, target: { kind: 'model' } });
+    options.onPreset?.(preset.id, index, chosen.length, 'django');
+    const django = await figures(runs, store, {
+      ...scenario,
+      target: { kind: 'django', django: options.djangoVersion },
+    });
+    rows.push(faithfulnessRow(preset.id, scenario, model, django));
+  }
+  return rows;
+}
+
+async function figures(runs: RunService, store: RunStore, scenario: Scenario): Promise<SideFigures> {
+  const { info } = await (await runs.start(scenario)).finished;
+  if (info.status === 'failed' && info.summary === null) throw new Error(`${scenario.name} failed: ${info.error}`);
+  const doc = store.loadRun(info.id);
+  return {
+    summary: computeSummary(doc),
+    shape: runShape(doc.lanes, doc.spans),
+    firstError: doc.requests.find((r) => r.error !== null)?.error ?? null,
+  };
+}

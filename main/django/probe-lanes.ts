@@ -1,0 +1,62 @@
+/**
+ * Lanes for real Django's threads and Interleave's client connections, with dense ids handed out
+ * in order of first appearance (lanes index arrays downstream). A server thread is known by its
+ * process and OS thread id; what kind of lane it is follows from the server: a uvicorn process's
+ * main thread runs the event loop, a gunicorn sync worker's main thread is the worker, any other
+ * thread is one of `sync_to_async`'s executor threads.
+ */
+import type { ServerModel } from '../../shared/scenario.ts';
+import type { Lane } from '../../shared/trace.ts';
+import type { ProbeThread } from '../../shared/probe-timing.ts';
+
+export class ProbeLanes {
+  private readonly ids = new Map<string, number>();
+  /** Server processes by pid, numbered as the engine numbers them (0 for the async server, 1..W for workers). */
+  private readonly processes = new Map<number, number>();
+  private next = 0;
+
+  constructor(
+    private readonly server: ServerModel,
+    private readonly onNewLane: (lane: Lane) => void,
+  ) {}
+
+  /** The lane of a server thread, made on first sight. */
+  thread(t: ProbeThread): number {
+    const key = `${t.pid}:${t.tid}`;
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    const process = this.processOf(t.pid);
+    const kind = !t.main ? 'executor' : this.server === 'async' ? 'loop' : 'worker';
+    const name =
+      kind === 'loop'
+        ? `event loop (pid ${t.pid})`
+        : kind === 'worker'
+          ? `worker ${process} (pid ${t.pid})`
+          : `${t.name} (pid ${t.pid})`;
+    return this.add(key, { id: this.next, name, kind, process });
+  }
+
+  /** The lane of client connection `conn` (0-based), made on first sight. */
+  client(conn: number): number {
+    const key = `client:${conn}`;
+    return (
+      this.ids.get(key) ?? this.add(key, { id: this.next, name: `client ${conn + 1}`, kind: 'client', process: -1 })
+    );
+  }
+
+  private processOf(pid: number): number {
+    let n = this.processes.get(pid);
+    if (n === undefined) {
+      n = this.server === 'async' ? this.processes.size : this.processes.size + 1;
+      this.processes.set(pid, n);
+    }
+    return n;
+  }
+
+  private add(key: string, lane: Lane): number {
+    this.ids.set(key, lane.id);
+    this.next++;
+    this.onNewLane(lane);
+    return lane.id;
+  }
+}

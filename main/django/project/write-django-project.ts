@@ -1,0 +1,98 @@
+/**
+ * Writes the Django project a scenario means into a folder: settings, urls, one view per
+ * endpoint (python-views.ts), the demo shop's models, and the ASGI/WSGI entry points wrapped by
+ * Interleave's probe (main/django/python/interleave_probe). The server runs it from that folder
+ * with the probe's parent folder on PYTHONPATH.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Scenario } from '../../../shared/scenario.ts';
+import { viewsModule } from './python-views.ts';
+import { SHOP_MODELS } from './shop-models.ts';
+
+/** The folder that holds the `interleave_probe` package (put on PYTHONPATH). */
+export const PROBE_PARENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'python');
+
+const SETTINGS = `"""Settings of the project Interleave wrote for one scenario: the least Django needs."""
+import os
+
+SECRET_KEY = "interleave-generated-project-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ROOT_URLCONF = "interleave_site.urls"
+INSTALLED_APPS = ["shop"]
+MIDDLEWARE = []
+USE_TZ = True
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ["INTERLEAVE_SHOP_DB"],
+        # Writers on several threads wait for SQLite's one write lock instead of failing.
+        "OPTIONS": {"timeout": 5},
+    }
+}
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
+`;
+
+const URLS = (count: number) => `from django.urls import path
+
+from . import views
+
+urlpatterns = [
+${Array.from({ length: count }, (_, i) => `    path("ep/${i}", views.ep_${i}),`).join('\n')}
+]
+`;
+
+const ASGI = `import os
+
+from django.core.asgi import get_asgi_application
+from interleave_probe import ProbeASGI
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interleave_site.settings")
+application = ProbeASGI(get_asgi_application())
+`;
+
+const WSGI = `import os
+
+from django.core.wsgi import get_wsgi_application
+from interleave_probe import ProbeWSGI
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interleave_site.settings")
+application = ProbeWSGI(get_wsgi_application())
+`;
+
+const MANAGE = `#!/usr/bin/env python
+import os
+import sys
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interleave_site.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+`;
+
+export interface ProjectOptions {
+  /** Django's major.minor found, e.g. "5.2": the async ORM exists from 4.1. */
+  djangoVersion: string;
+}
+
+export function writeDjangoProject(scenario: Scenario, folder: string, options: ProjectOptions): void {
+  const files: Record<string, string> = {
+    'manage.py': MANAGE,
+    'interleave_site/__init__.py': '',
+    'interleave_site/settings.py': SETTINGS,
+    'interleave_site/urls.py': URLS(scenario.endpoints.length),
+    'interleave_site/views.py': viewsModule(scenario, options.djangoVersion),
+    'interleave_site/asgi.py': ASGI,
+    'interleave_site/wsgi.py': WSGI,
+    'shop/__init__.py': '',
+    'shop/models.py': SHOP_MODELS,
+  };
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
+    writeFileSync(join(folder, name), text);
+  }
+}

@@ -1,0 +1,140 @@
+"""Per-request recording: a context variable holds the request's span list.
+
+asyncio tasks and asgiref's sync_to_async copy the context, so the list they see is the same
+object: spans recorded on an executor thread or in a gathered task land in their request's list.
+"""
+import contextvars
+import functools
+import os
+import threading
+import time
+
+from asgiref.sync import sync_to_async
+
+_spans = contextvars.ContextVar("interleave_spans", default=None)
+# When the outer wrapper accepted the request, and whether it is served under ASGI.
+_accepted = contextvars.ContextVar("interleave_accepted", default=None)
+_db_latency = contextvars.ContextVar("interleave_db_latency", default=None)
+
+
+def now_ms():
+    return time.monotonic_ns() / 1e6
+
+
+def thread_words():
+    """`<pid> <tid> <main> <name>` of the calling thread, as the Server-Timing metrics write it."""
+    t = threading.current_thread()
+    main = 1 if t is threading.main_thread() else 0
+    name = t.name.replace('"', "'").replace("\\", "/")
+    return f"{os.getpid()} {threading.get_native_id()} {main} {name}"
+
+
+def record(phase, start_ms, end_ms):
+    spans = _spans.get()
+    if spans is not None:
+        spans.append((phase, start_ms, end_ms, thread_words()))
+
+
+class span:
+    """`with span("block"): time.sleep(0.1)` records a span on the thread that runs the block."""
+
+    def __init__(self, phase):
+        self.phase = phase
+
+    def __enter__(self):
+        self.start = now_ms()
+        return self
+
+    def __exit__(self, *exc):
+        record(self.phase, self.start, now_ms())
+        return False
+
+
+async def offload(fn, *, thread_sensitive=True, executor=None):
+    """`await sync_to_async(fn)()`, recording the wait for the executor and the await itself."""
+    submitted = now_ms()
+
+    def run():
+        record("exec-queue", submitted, now_ms())
+        return fn()
+
+    with span("offload"):
+        return await sync_to_async(run, thread_sensitive=thread_sensitive, executor=executor)()
+
+
+class db_latency:
+    """The database server's round trip, added once to the next query of this step (SQLite has none)."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+
+    def __enter__(self):
+        self.token = _db_latency.set([self.seconds])
+        return self
+
+    def __exit__(self, *exc):
+        _db_latency.reset(self.token)
+        return False
+
+
+def execute_wrapper(execute, sql, params, many, context):
+    """Django's execute_wrapper: every query is a `db` span on the thread that runs it."""
+    start = now_ms()
+    try:
+        return execute(sql, params, many, context)
+    finally:
+        pending = _db_latency.get()
+        if pending:
+            time.sleep(pending.pop())
+        record("db", start, now_ms())
+
+
+def sync_view(view):
+    """A `def` view: under ASGI Django runs it on sync_to_async's thread; record the hop and the run.
+
+    Under WSGI the wrapper records the worker's whole request as `running` already.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        accepted = _accepted.get()
+        start = now_ms()
+        if accepted is not None and accepted[1] == "asgi":
+            record("exec-queue", accepted[0], start)
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            if accepted is not None and accepted[1] == "asgi":
+                record("running", start, now_ms())
+
+    return wrapped
+
+
+def _calibrate():
+    """Iterations of `_spin` per millisecond on this machine: the fastest of three tries."""
+    best = 0.0
+    for _ in range(3):
+        n = 200_000
+        t0 = time.perf_counter()
+        _spin(n)
+        elapsed_ms = (time.perf_counter() - t0) * 1000
+        best = max(best, n / max(elapsed_ms, 1e-3))
+    return best
+
+
+def _spin(n):
+    x = 0
+    for i in range(n):
+        x += i
+    return x
+
+
+_ITERATIONS_PER_MS = None
+
+
+def burn(ms):
+    """A fixed amount of Python work that takes `ms` alone: contention for the GIL stretches it."""
+    global _ITERATIONS_PER_MS
+    if _ITERATIONS_PER_MS is None:
+        _ITERATIONS_PER_MS = _calibrate()
+    _spin(int(ms * _ITERATIONS_PER_MS))

@@ -1,0 +1,123 @@
+"""The outer ASGI and WSGI wrappers: stamp each request, answer the probe's own routes, and write
+the request's spans into its response's Server-Timing header."""
+import asyncio
+import collections
+import time
+
+from django.db.backends.signals import connection_created
+
+from .recording import _accepted, _spans, execute_wrapper, now_ms, record, thread_words
+
+CLOCK_PATH = "/__interleave__/clock"
+WARM_UP_PATH = "/__warm-up"
+# Loop-delay samples waiting for a response to carry them; at most this many per response.
+LOOP_SAMPLES_PER_RESPONSE = 200
+
+
+def _install_db_wrapper(sender, connection, **kwargs):
+    connection.execute_wrappers.append(execute_wrapper)
+
+
+connection_created.connect(_install_db_wrapper)
+
+
+def server_timing(req, accepted, responded, accepted_by, spans, loop):
+    items = [f'interleave-served;desc="{req} {accepted:.3f} {responded:.3f} {accepted_by}"']
+    for phase, start, end, words in spans:
+        items.append(f'interleave-span;dur={max(0.0, end - start):.3f};desc="{phase} {start:.3f} {words}"')
+    if loop:
+        items.append('interleave-loop;desc="' + " ".join(f"{t:.3f}:{d:.3f}" for t, d in loop) + '"')
+    return ", ".join(items)
+
+
+def _request_id(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class ProbeASGI:
+    def __init__(self, app):
+        self.app = app
+        self.samples = collections.deque(maxlen=20_000)
+        self.monitor = None
+
+    async def _monitor_loop(self):
+        """How late a 10 ms timer fires: the event loop's delay, as the model measures it."""
+        while True:
+            t0 = time.monotonic()
+            await asyncio.sleep(0.01)
+            self.samples.append((now_ms(), max(0.0, (time.monotonic() - t0 - 0.01) * 1000)))
+
+    def _take_samples(self):
+        out = []
+        while self.samples and len(out) < LOOP_SAMPLES_PER_RESPONSE:
+            out.append(self.samples.popleft())
+        return out
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        if self.monitor is None:
+            self.monitor = asyncio.get_running_loop().create_task(self._monitor_loop())
+        path = scope["path"]
+        if path in (CLOCK_PATH, WARM_UP_PATH):
+            body = f"{now_ms():.3f}" if path == CLOCK_PATH else "ok"
+            return await _plain(send, body)
+        headers = dict(scope.get("headers") or [])
+        req = _request_id(headers.get(b"x-interleave-req"))
+        if req is None:
+            return await self.app(scope, receive, send)
+        accepted = now_ms()
+        accepted_by = thread_words()
+        spans = []
+        tokens = (_spans.set(spans), _accepted.set((accepted, "asgi")))
+
+        async def send_with_timing(message):
+            if message["type"] == "http.response.start":
+                timing = server_timing(req, accepted, now_ms(), accepted_by, list(spans), self._take_samples())
+                message = {**message, "headers": [*message.get("headers", []), (b"server-timing", timing.encode())]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_timing)
+        finally:
+            _spans.reset(tokens[0])
+            _accepted.reset(tokens[1])
+
+
+async def _plain(send, body):
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
+    await send({"type": "http.response.body", "body": body.encode()})
+
+
+class ProbeWSGI:
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path in (CLOCK_PATH, WARM_UP_PATH):
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [(f"{now_ms():.3f}" if path == CLOCK_PATH else "ok").encode()]
+        req = _request_id(environ.get("HTTP_X_INTERLEAVE_REQ"))
+        if req is None:
+            return self.app(environ, start_response)
+        accepted = now_ms()
+        accepted_by = thread_words()
+        spans = []
+        tokens = (_spans.set(spans), _accepted.set((accepted, "wsgi")))
+
+        def start_with_timing(status, headers, exc_info=None):
+            responded = now_ms()
+            # A sync worker is held for the whole request, whatever the view is.
+            record("running", accepted, responded)
+            timing = server_timing(req, accepted, responded, accepted_by, list(spans), [])
+            return start_response(status, [*headers, ("Server-Timing", timing)], exc_info)
+
+        try:
+            return self.app(environ, start_with_timing)
+        finally:
+            _spans.reset(tokens[0])
+            _accepted.reset(tokens[1])

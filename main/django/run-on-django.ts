@@ -1,0 +1,179 @@
+/**
+ * Runs a scenario on real Django: the runner behind the same interface as the engine
+ * (`startScenario`: a scenario in; batches, progress and a summary out), so every host, chart,
+ * report and the store take its runs unchanged.
+ *
+ * Order of events:
+ * 1. the scenario is written out as a small Django project in a temporary folder, beside a copy
+ *    of the demo shop's SQLite file;
+ * 2. the embedded upstream and Interleave's load generator start as threads, and uvicorn or
+ *    gunicorn as a process group of its own on a free 127.0.0.1 port;
+ * 3. once the server answers, the offset between its monotonic clock and ours is measured, the
+ *    load generator warms up, and the load starts (run time 0);
+ * 4. each response's Server-Timing header (the probe's `interleave-…` metrics) becomes spans on
+ *    lanes for Django's real threads; batches flow every 100 ms;
+ * 5. at the end the server is stopped by its process group id, whatever happened, and the
+ *    summary is computed from the records, as for a model run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Scenario } from '../../shared/scenario.ts';
+import type { RunProgress } from '../../shared/trace.ts';
+import { computeSummary } from '../../shared/analysis/summary.ts';
+import { unpackRequests } from '../../shared/packed-requests.ts';
+import { clockFrom, monotonicMs } from '../engine/clock.ts';
+import { Recorder } from '../engine/record/recorder.ts';
+import { spawnWorker, type WorkerName } from '../engine/threads/spawn.ts';
+import { ThreadHandle } from '../engine/threads/thread-handle.ts';
+import type { ThreadReport } from '../engine/threads/protocol.ts';
+import type { EngineOptions, RunningScenario, RunOutcome } from '../engine/index.ts';
+import { measureClockOffset } from './clock-offset.ts';
+import { freePort } from './free-port.ts';
+import { ProbeLanes } from './probe-lanes.ts';
+import { ProbeRecords } from './probe-records.ts';
+import { PythonServer, serverCommand, untilServing } from './python-server.ts';
+import { copyShop } from './shop-copy.ts';
+import { PROBE_PARENT_DIR, writeDjangoProject } from './project/write-django-project.ts';
+
+export interface DjangoRunOptions extends EngineOptions {
+  /** The Python that has Django, uvicorn and gunicorn (see python-env.ts). */
+  python: string;
+  /** Its Django's major.minor, e.g. "5.2". */
+  djangoVersion: string;
+}
+
+const BATCH_EVERY_MS = 100;
+/** Longest the load generator's warm-up may take before the load starts anyway. */
+const WARM_UP_TIMEOUT_MS = 30_000;
+/** Connection lanes are remapped by the runner: the load generator numbers them from 0. */
+const FIRST_CLIENT_LANE = 0;
+
+export async function startDjangoScenario(scenario: Scenario, options: DjangoRunOptions): Promise<RunningScenario> {
+  const startedAt = performance.now();
+  const epochMs = monotonicMs();
+  const now = clockFrom(epochMs);
+  const folder = mkdtempSync(join(tmpdir(), 'interleave-django-'));
+  const recorder = new Recorder([], FIRST_CLIENT_LANE);
+  const lanes = new ProbeLanes(scenario.server.model, (lane) => recorder.addLane(lane));
+  let records: ProbeRecords | null = null;
+  const handles: ThreadHandle[] = [];
+  let server: PythonServer | null = null;
+  let failure: string | null = null;
+  let finishLoad: (reason: string) => void = () => {};
+  const loadDone = new Promise<string>((resolve) => (finishLoad = resolve));
+  let progress: RunProgress = {
+    done: 0,
+    total: scenario.load.end.kind === 'requests' ? scenario.load.end.count : null,
+    elapsedMs: 0,
+    plannedMs: scenario.load.end.kind === 'duration' ? scenario.load.end.seconds * 1000 : null,
+    phase: 'starting',
+  };
+  const onReport = (report: ThreadReport) => {
+    if (report.type === 'requests') {
+      const requests = unpackRequests(report);
+      records?.add(requests, report.serverTimings ?? []);
+      progress = { ...progress, done: progress.done + requests.length };
+    } else if (report.type === 'load-started') recorder.measureFrom(report.at);
+    else if (report.type === 'load-done') finishLoad(report.reason);
+  };
+  const onFailure = (message: string) => {
+    failure ??= message;
+    finishLoad('failed');
+  };
+  const start = (name: WorkerName, data: unknown) => {
+    const handle = new ThreadHandle(name, spawnWorker(name, data), onReport, onFailure);
+    handles.push(handle);
+    return handle;
+  };
+  const release = async () => {
+    await Promise.all([server?.stop(), ...handles.map((h) => h.terminate())]);
+    rmSync(folder, { recursive: true, force: true });
+  };
+
+  try {
+    const upstream = start('upstream', {});
+    const [upstreamReady, refused, port] = await Promise.all([upstream.ready, freePort(), freePort()]);
+    const shopFile = join(folder, 'shop.sqlite3');
+    copyShop(options.shopDbFile, shopFile);
+    writeDjangoProject(scenario, folder, { djangoVersion: options.djangoVersion });
+    server = new PythonServer(serverCommand(scenario, port), {
+      python: options.python,
+      projectDir: folder,
+      pythonPath: [PROBE_PARENT_DIR],
+      port,
+      env: {
+        INTERLEAVE_UPSTREAM: `http://127.0.0.1:${upstreamReady.port}`,
+        INTERLEAVE_UPSTREAM_REFUSED: `http://127.0.0.1:${refused}`,
+        INTERLEAVE_SHOP_DB: shopFile,
+      },
+    });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const loadgen = start('loadgen', {
+      epochMs,
+      load: scenario.load,
+      weights: scenario.endpoints.map((e) => e.weight),
+      seed: scenario.seed,
+      firstClientLane: FIRST_CLIENT_LANE,
+      captureServerTiming: true,
+    });
+    await Promise.all([loadgen.ready, untilServing(server, `${baseUrl}/__interleave__/clock`, options.signal)]);
+    const clock = await measureClockOffset(`${baseUrl}/__interleave__/clock`, now);
+    records = new ProbeRecords(recorder, lanes, clock.offsetMs);
+    await loadgen.ask({ type: 'warm-up', serverUrl: baseUrl }, 'warmed', WARM_UP_TIMEOUT_MS);
+    const startupMs = performance.now() - startedAt;
+    if (options.signal?.aborted) throw new Error('stopped before the load started');
+
+    recorder.startClockAt(now());
+    loadgen.send({ type: 'start' });
+    const runStart = performance.now();
+    const emit = () => {
+      const batch = recorder.takeBatch();
+      if (batch.spans.length || batch.requests.length || batch.loop.length || batch.lanes.length)
+        options.onBatch?.(batch);
+    };
+    const ticker = setInterval(() => {
+      progress = { ...progress, elapsedMs: performance.now() - runStart, phase: 'running' };
+      emit();
+      options.onProgress?.(progress);
+    }, BATCH_EVERY_MS);
+    let stopping: Promise<RunOutcome> | null = null;
+    // A server that dies mid-run fails the run with its last words; the load generator's
+    // requests then end in errors and the run completes with what it recorded.
+    void server.exited.then((code) => {
+      if (stopping) return;
+      const words = server?.lastLines();
+      failure ??= `real Django exited (code ${code}) during the run${words ? `: ${words}` : ''}`;
+      loadgen.send({ type: 'stop' });
+    });
+    const finish = async (reason: string): Promise<RunOutcome> => {
+      options.onProgress?.((progress = { ...progress, phase: 'finishing' }));
+      await loadgen.ask({ type: 'flush' }, 'flushed');
+      clearInterval(ticker);
+      recorder.finish();
+      progress = { ...progress, elapsedMs: performance.now() - runStart };
+      emit();
+      options.onProgress?.(progress);
+      await release();
+      const summary = computeSummary({
+        lanes: recorder.lanes,
+        spans: recorder.spanData,
+        requests: recorder.requests,
+        loop: recorder.loop,
+      });
+      const status = failure ? 'failed' : reason === 'finished' ? 'complete' : 'stopped';
+      return { status, error: failure, summary, lanes: recorder.lanes, clockSkewMs: clock.uncertaintyMs, startupMs };
+    };
+    const done = loadDone.then((reason) => (stopping ??= finish(reason)));
+    return {
+      done,
+      stop: () => {
+        loadgen.send({ type: 'stop' });
+        return done;
+      },
+    };
+  } catch (error) {
+    await release();
+    throw new Error(failure ?? `could not start real Django: ${(error as Error).message}`, { cause: error });
+  }
+}

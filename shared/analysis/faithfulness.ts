@@ -1,0 +1,160 @@
+/**
+ * The faithfulness table: for every preset real Django can express, the model's figures beside
+ * real Django's, the makespan ratio, and whether the shape (shared/analysis/run-shape.ts) is the
+ * same. Pure: the runs are made elsewhere (main/app/faithfulness-runs.ts); this turns their
+ * figures into rows, a verdict per row, and the text and Markdown tables.
+ */
+import type { Scenario, Step } from '../scenario.ts';
+import type { RunSummary } from '../trace.ts';
+import { formatMs } from './format.ts';
+import type { RunShape } from './run-shape.ts';
+
+/** Makespan within ±10% of real Django's counts as agreeing, for presets that only sleep. */
+export const MAKESPAN_TOLERANCE = 0.1;
+
+/** One side of a row. */
+export interface SideFigures {
+  summary: RunSummary;
+  shape: RunShape;
+  /** The first error a request ended with, if any (real Django's SynchronousOnlyOperation, …). */
+  firstError: string | null;
+}
+
+export interface FaithfulnessRow {
+  preset: string;
+  /** Why real Django cannot run it, when it cannot. */
+  notExpressible: string | null;
+  model: SideFigures | null;
+  django: SideFigures | null;
+  /** Django's makespan over the model's. */
+  ratio: number | null;
+  sameShape: boolean | null;
+  /** Only await/block steps (and offloads of blocks): timing should agree within the tolerance. */
+  sleepOnly: boolean;
+  /** Does the row meet its target (same shape; makespan within tolerance when sleep-only)? */
+  agrees: boolean | null;
+  /** One line: what limited agreement, when it missed. */
+  limitedBy: string | null;
+}
+
+const sleepStep = (s: Step): boolean =>
+  s.kind === 'await' ||
+  s.kind === 'block' ||
+  (s.kind === 'offload' && s.step.kind === 'block') ||
+  (s.kind === 'gather' && s.steps.every(sleepStep));
+
+/** Does every view only sleep (await or block, offloaded or not)? */
+export function isSleepOnly(scenario: Scenario): boolean {
+  return scenario.endpoints.every((e) => e.steps.every(sleepStep));
+}
+
+export function faithfulnessRow(
+  preset: string,
+  scenario: Scenario,
+  model: SideFigures,
+  django: SideFigures,
+): FaithfulnessRow {
+  const ratio = model.summary.makespanMs > 0 ? django.summary.makespanMs / model.summary.makespanMs : null;
+  const sameShape =
+    model.shape.requestsAtOnce === django.shape.requestsAtOnce &&
+    model.shape.threadsAtOnce === django.shape.threadsAtOnce;
+  const sleepOnly = isSleepOnly(scenario);
+  const inTolerance = ratio !== null && Math.abs(ratio - 1) <= MAKESPAN_TOLERANCE;
+  const agrees = sameShape && (!sleepOnly || inTolerance);
+  return {
+    preset,
+    notExpressible: null,
+    model,
+    django,
+    ratio,
+    sameShape,
+    sleepOnly,
+    agrees,
+    limitedBy: agrees ? null : limitedBy(model, django, sameShape, ratio),
+  };
+}
+
+export function notExpressibleRow(preset: string, scenario: Scenario, reason: string): FaithfulnessRow {
+  return {
+    preset,
+    notExpressible: reason,
+    model: null,
+    django: null,
+    ratio: null,
+    sameShape: null,
+    sleepOnly: isSleepOnly(scenario),
+    agrees: null,
+    limitedBy: reason,
+  };
+}
+
+function limitedBy(model: SideFigures, django: SideFigures, sameShape: boolean, ratio: number | null): string {
+  const errors = (side: SideFigures, who: string) =>
+    side.summary.errors > 0
+      ? `${who} answered ${side.summary.errors} of ${side.summary.requests} with errors (${(side.firstError ?? '').split('\n')[0].slice(0, 100)})`
+      : null;
+  const errorLine = errors(django, 'real Django') ?? errors(model, 'the model');
+  if (errorLine) return errorLine;
+  if (!sameShape) return `shape differs: model ${shapeText(model.shape)}, real Django ${shapeText(django.shape)}`;
+  return `makespan ${formatMs(django.summary.makespanMs)} on real Django against ${formatMs(model.summary.makespanMs)} (×${ratio?.toFixed(2)})`;
+}
+
+export const shapeText = (s: RunShape) =>
+  `${s.requestsAtOnce} at once on ${s.threadsAtOnce} thread${s.threadsAtOnce === 1 ? '' : 's'}`;
+
+const HEADER = [
+  'preset',
+  'model makespan',
+  'Django makespan',
+  'ratio',
+  'model p50 / p95',
+  'Django p50 / p95',
+  'model shape',
+  'Django shape',
+  'model loop block',
+  'Django loop block',
+  'same shape',
+  'agrees',
+  'limited by',
+];
+
+function cells(row: FaithfulnessRow): string[] {
+  const { model: m, django: d } = row;
+  if (!m || !d) return [row.preset, '–', '–', '–', '–', '–', '–', '–', '–', '–', '–', 'n/a', row.limitedBy ?? ''];
+  const p = (s: RunSummary) => `${formatMs(s.p50Ms)} / ${formatMs(s.p95Ms)}`;
+  return [
+    row.preset,
+    formatMs(m.summary.makespanMs),
+    formatMs(d.summary.makespanMs),
+    row.ratio === null ? '–' : row.ratio.toFixed(2),
+    p(m.summary),
+    p(d.summary),
+    shapeText(m.shape),
+    shapeText(d.shape),
+    formatMs(m.summary.maxLoopBlockMs),
+    formatMs(d.summary.maxLoopBlockMs),
+    row.sameShape ? 'yes' : 'no',
+    row.agrees ? 'yes' : 'no',
+    row.limitedBy ?? '',
+  ];
+}
+
+/** The table as Markdown, for the README section. */
+export function faithfulnessMarkdown(rows: readonly FaithfulnessRow[]): string {
+  const line = (xs: string[]) => `| ${xs.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(HEADER), line(HEADER.map(() => '---')), ...rows.map((r) => line(cells(r)))].join('\n');
+}
+
+/** The table as aligned text, for the terminal. */
+export function faithfulnessText(rows: readonly FaithfulnessRow[]): string {
+  const table = [HEADER, ...rows.map(cells)];
+  const widths = HEADER.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  return table
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

@@ -1,0 +1,67 @@
+/**
+ * A run's shape: what overlapped, on how many threads. Two runs have the same shape when the same
+ * number of requests were in service at once and the same number of threads were held at once;
+ * this is what "the model is faithful" means before any latency is compared.
+ *
+ * - requests in service at once: the peak count of requests between their first and last server
+ *   span, waits for a worker or the executor left out (a gunicorn worker's queue is the kernel's
+ *   accept queue, which no server can stamp, so neither side counts queueing);
+ * - threads held at once: the peak count of server lanes inside a span that holds its thread
+ *   (PHASES[].holds: blocked, cpu, db, running…; awaiting holds nothing).
+ * Peaks are sweep-line counts over span ends, ends before starts at equal times (touching is not
+ * overlapping).
+ */
+import { PHASES, Phase, SPAN_STRIDE, SpanField, type Lane } from '../trace.ts';
+
+export interface RunShape {
+  requestsAtOnce: number;
+  threadsAtOnce: number;
+}
+
+const QUEUES: ReadonlySet<number> = new Set([Phase.queued, Phase['exec-queue'], Phase.client]);
+
+/** Peak number of intervals open at once; ends sort before starts at the same time. */
+export function peakOverlap(intervals: readonly (readonly [number, number])[]): number {
+  const events: [number, number][] = [];
+  for (const [start, end] of intervals) if (end > start) events.push([start, 1], [end, -1]);
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let open = 0;
+  let peak = 0;
+  for (const [, delta] of events) peak = Math.max(peak, (open += delta));
+  return peak;
+}
+
+export function runShape(lanes: readonly Lane[], spans: ArrayLike<number>): RunShape {
+  const server = new Set(lanes.filter((l) => l.kind !== 'client').map((l) => l.id));
+  const perRequest = new Map<number, [number, number]>();
+  const perLane = new Map<number, [number, number][]>();
+  for (let i = 0; i < spans.length; i += SPAN_STRIDE) {
+    const lane = spans[i + SpanField.lane];
+    const phase = spans[i + SpanField.phase];
+    if (!server.has(lane) || QUEUES.has(phase)) continue;
+    const [req, start, end] = [spans[i + SpanField.req], spans[i + SpanField.start], spans[i + SpanField.end]];
+    const known = perRequest.get(req);
+    perRequest.set(req, known ? [Math.min(known[0], start), Math.max(known[1], end)] : [start, end]);
+    if (PHASES[phase]?.holds) {
+      const list = perLane.get(lane) ?? [];
+      list.push([start, end]);
+      perLane.set(lane, list);
+    }
+  }
+  // A lane holds its thread from the start to the end of each holding span; nested spans on one
+  // lane (a `running` view around its `block` steps) must count once, so merge per lane first.
+  const held = [...perLane.values()].flatMap(mergeIntervals);
+  return { requestsAtOnce: peakOverlap([...perRequest.values()]), threadsAtOnce: peakOverlap(held) };
+}
+
+/** Union of intervals, as disjoint intervals. */
+function mergeIntervals(list: [number, number][]): [number, number][] {
+  const sorted = [...list].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}

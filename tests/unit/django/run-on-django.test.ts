@@ -1,0 +1,95 @@
+/**
+ * Real Django 5.2 under uvicorn and gunicorn, driven by Interleave's load generator, drawn from
+ * its probe's Server-Timing metrics: the shapes DESIGN.md promises, asserted on Django's real
+ * threads and processes (not that something answered). Every server is stopped by its process
+ * group id when its run ends, also when it fails; the last test checks that none is left.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { startOnDjango } from '../../../main/django/index.ts';
+import { runShape } from '../../../shared/analysis/run-shape.ts';
+import type { ScenarioInput } from '../../../shared/scenario.ts';
+import { PHASE_IDS } from '../../../shared/trace.ts';
+import { lanesOf, ofPhase, runAndCollect, tenAtOnce, type Collected } from '../engine/run-and-collect.ts';
+
+const onDjango = (input: Omit<ScenarioInput, 'target'>) =>
+  runAndCollect({ ...input, target: { kind: 'django' } }, undefined, startOnDjango);
+
+const shapeOf = (c: Collected) =>
+  runShape(
+    c.lanes,
+    c.spans.flatMap((s) => [s.req, s.lane, PHASE_IDS.indexOf(s.phase), s.start, s.end]),
+  );
+
+const asgi = { model: 'async', executor: 'per-request', gil: true } as const;
+
+test('await asyncio.sleep: ten requests overlap on the one event loop', async () => {
+  const c = await onDjango({
+    server: asgi,
+    endpoints: [{ name: 'await-io', view: 'async', steps: [{ kind: 'await', ms: 100 }] }],
+    load: tenAtOnce,
+  });
+  assert.equal(c.outcome.summary.errors, 0, c.requests.find((r) => r.error)?.error ?? '');
+  assert.equal(c.requests.length, 10);
+  const awaits = ofPhase(c, 'await');
+  assert.equal(awaits.length, 10);
+  assert.deepEqual([...lanesOf(awaits)].map((id) => c.lanes.find((l) => l.id === id)?.kind), ['loop']);
+  assert.equal(shapeOf(c).requestsAtOnce, 10);
+  assert.equal(shapeOf(c).threadsAtOnce, 0);
+});
+
+test('time.sleep in an async view: the loop is blocked, one request at a time', async () => {
+  const c = await onDjango({
+    server: asgi,
+    endpoints: [{ name: 'sleepy', view: 'async', steps: [{ kind: 'block', ms: 100 }] }],
+    load: tenAtOnce,
+  });
+  assert.equal(c.outcome.summary.errors, 0);
+  const blocks = ofPhase(c, 'block');
+  assert.equal(blocks.length, 10);
+  assert.equal(lanesOf(blocks).size, 1);
+  assert.deepEqual(shapeOf(c), { requestsAtOnce: 1, threadsAtOnce: 1 });
+  // The loop-delay monitor saw the stall: one sample late by about a whole sleep.
+  assert.ok(c.outcome.summary.maxLoopBlockMs >= 80, `longest loop delay ${c.outcome.summary.maxLoopBlockMs} ms`);
+});
+
+test('sync views on 4 gunicorn workers: four processes, four at a time', async () => {
+  const c = await onDjango({
+    server: { model: 'sync-workers', workers: 4 },
+    endpoints: [{ name: 'sync-view', view: 'sync', steps: [{ kind: 'block', ms: 100 }] }],
+    load: tenAtOnce,
+  });
+  assert.equal(c.outcome.summary.errors, 0, c.requests.find((r) => r.error)?.error ?? '');
+  const workers = c.lanes.filter((l) => l.kind === 'worker');
+  assert.ok(workers.length <= 4 && workers.length >= 2, `${workers.length} worker lanes`);
+  assert.equal(new Set(workers.map((w) => w.process)).size, workers.length);
+  assert.ok(shapeOf(c).threadsAtOnce <= 4);
+  assert.ok(shapeOf(c).threadsAtOnce >= 2);
+});
+
+test('sync_to_async on Django 5.2: a thread per request in flight', async () => {
+  const c = await onDjango({
+    server: asgi,
+    endpoints: [{ name: 'offload', view: 'async', steps: [{ kind: 'offload', step: { kind: 'block', ms: 100 } }] }],
+    load: tenAtOnce,
+  });
+  assert.equal(c.outcome.summary.errors, 0, c.requests.find((r) => r.error)?.error ?? '');
+  const blocks = ofPhase(c, 'block');
+  assert.equal(blocks.length, 10);
+  assert.equal(lanesOf(blocks).size, 10, 'ten executor threads');
+  assert.ok(blocks.every((b) => c.lanes.find((l) => l.id === b.lane)?.kind === 'executor'));
+  assert.equal(ofPhase(c, 'offload').length, 10);
+  assert.deepEqual(shapeOf(c), { requestsAtOnce: 10, threadsAtOnce: 10 });
+});
+
+test('no Django server is left running', () => {
+  let left = '';
+  try {
+    left = execFileSync('pgrep', ['-af', 'interleave_site'], { encoding: 'utf8' });
+  } catch {
+    // pgrep exits 1 when nothing matches.
+  }
+  assert.equal(left.trim(), '');
+});
+

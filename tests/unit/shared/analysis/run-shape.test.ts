@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { peakOverlap, runShape } from '../../../../shared/analysis/run-shape.ts';
+import { Phase, type Lane } from '../../../../shared/trace.ts';
+
+const lanes: Lane[] = [
+  { id: 0, name: 'event loop', kind: 'loop', process: 0 },
+  { id: 1, name: 'executor 1', kind: 'executor', process: 0 },
+  { id: 2, name: 'executor 2', kind: 'executor', process: 0 },
+  { id: 3, name: 'client 1', kind: 'client', process: -1 },
+];
+
+test('peak overlap counts intervals open at once; touching ends do not overlap', () => {
+  // [0,10) [10,20) touch: 1. [0,10) [5,15) [6,7): at 6..7 all three are open: 3.
+  assert.equal(
+    peakOverlap([
+      [0, 10],
+      [10, 20],
+    ]),
+    1,
+  );
+  assert.equal(
+    peakOverlap([
+      [0, 10],
+      [5, 15],
+      [6, 7],
+    ]),
+    3,
+  );
+  assert.equal(peakOverlap([]), 0);
+  assert.equal(peakOverlap([[5, 5]]), 0);
+});
+
+test('ten awaits on the loop: ten requests at once, no thread held', () => {
+  const spans = Array.from({ length: 10 }, (_, r) => [r, 0, Phase.await, 0, 100_000]).flat();
+  assert.deepEqual(runShape(lanes, spans), { requestsAtOnce: 10, threadsAtOnce: 0 });
+});
+
+test('time.sleep on the loop, one after another: one request, one thread', () => {
+  // Request r blocks the loop from 100r to 100(r+1) ms.
+  const spans = Array.from({ length: 3 }, (_, r) => [r, 0, Phase.block, r * 100_000, (r + 1) * 100_000]).flat();
+  assert.deepEqual(runShape(lanes, spans), { requestsAtOnce: 1, threadsAtOnce: 1 });
+});
+
+test('offloads on two threads, queue waits and client spans left out, nested spans counted once', () => {
+  const spans = [
+    // request 0: offload awaited on the loop 0..100, its block on executor 1 at 0..100
+    [0, 0, Phase.offload, 0, 100],
+    [0, 1, Phase.block, 0, 100],
+    // request 1: waited for the executor 0..100 (not service), then ran 100..200 on executor 2,
+    // a `running` view around a `block` step (one thread, counted once)
+    [1, 2, Phase['exec-queue'], 0, 100],
+    [1, 2, Phase.running, 100, 200],
+    [1, 2, Phase.block, 110, 190],
+    // request 2: only a client span, on a client lane: not the server's
+    [2, 3, Phase.client, 0, 300],
+  ].flat();
+  // In service: request 0 over 0..100, request 1 over 100..200: they touch, so 1 at once.
+  // Held: executor 1 over 0..100, executor 2 over 100..200: 1 at once.
+  assert.deepEqual(runShape(lanes, spans), { requestsAtOnce: 1, threadsAtOnce: 1 });
+});
