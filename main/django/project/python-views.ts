@@ -174,5 +174,6 @@ export function viewsModule(scenario: Scenario, djangoVersion: string): string {
     scenario.server.executor === 'pool'
       ? `\n\n# sync_to_async(thread_sensitive=False, executor=POOL): ${scenario.server.poolThreads} threads.\nPOOL = ThreadPoolExecutor(max_workers=${scenario.server.poolThreads}, thread_name_prefix="pool")\n`
       : '';
-  return `${HEADER}${e.asyncOrm ? ASYNC_ORM : ''}${pool}\n\n${[...e.helpers, ...views].join('\n\n\n')}\n`;
+  const warmUp = `async def warm_up(request):\n    return HttpResponse("ok")`;
+  return `${HEADER}${e.asyncOrm ? ASYNC_ORM : ''}${pool}\n\n${[...e.helpers, warmUp, ...views].join('\n\n\n')}\n`;
 }

@@ -41,6 +41,9 @@ const URLS = (count: number) => `from django.urls import path
 from . import views
 
 urlpatterns = [
+    # The load generator's unrecorded warm-up goes through Django too, so the first measured
+    # requests do not pay for importing the views and building the URL resolver.
+    path("__warm-up", views.warm_up),
 ${Array.from({ length: count }, (_, i) => `    path("ep/${i}", views.ep_${i}),`).join('\n')}
 ]
 `;

@@ -9,7 +9,6 @@ from django.db.backends.signals import connection_created
 from .recording import _accepted, _spans, execute_wrapper, now_ms, record, thread_words
 
 CLOCK_PATH = "/__interleave__/clock"
-WARM_UP_PATH = "/__warm-up"
 # Loop-delay samples waiting for a response to carry them; at most this many per response.
 LOOP_SAMPLES_PER_RESPONSE = 200
 
@@ -61,10 +60,8 @@ class ProbeASGI:
             return await self.app(scope, receive, send)
         if self.monitor is None:
             self.monitor = asyncio.get_running_loop().create_task(self._monitor_loop())
-        path = scope["path"]
-        if path in (CLOCK_PATH, WARM_UP_PATH):
-            body = f"{now_ms():.3f}" if path == CLOCK_PATH else "ok"
-            return await _plain(send, body)
+        if scope["path"] == CLOCK_PATH:
+            return await _plain(send, f"{now_ms():.3f}")
         headers = dict(scope.get("headers") or [])
         req = _request_id(headers.get(b"x-interleave-req"))
         if req is None:
@@ -97,10 +94,9 @@ class ProbeWSGI:
         self.app = app
 
     def __call__(self, environ, start_response):
-        path = environ.get("PATH_INFO", "")
-        if path in (CLOCK_PATH, WARM_UP_PATH):
+        if environ.get("PATH_INFO", "") == CLOCK_PATH:
             start_response("200 OK", [("Content-Type", "text/plain")])
-            return [(f"{now_ms():.3f}" if path == CLOCK_PATH else "ok").encode()]
+            return [f"{now_ms():.3f}".encode()]
         req = _request_id(environ.get("HTTP_X_INTERLEAVE_REQ"))
         if req is None:
             return self.app(environ, start_response)
