@@ -8,6 +8,7 @@
  *   interleave export RUN_ID --out F    write a run as .html, .json, .csv or .trace.json
  *   interleave import FILE              import a run exported as JSON
  *   interleave compare ID ID [--out F]  the difference in words, and a side-by-side HTML report
+ *   interleave doctor                   Node, cores, and each Python found for real-Django runs
  * Bad flags get a message and exit code 2; a failed run exits 1.
  */
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ import { runsCommand } from './commands/runs.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { compareCommand } from './commands/compare.ts';
+import { doctorCommand } from './commands/doctor.ts';
 
 export const USAGE = `usage:
   interleave presets [--json]
@@ -31,7 +33,8 @@ export const USAGE = `usage:
   interleave runs [--json] [--db FILE]
   interleave export RUN_ID --out FILE.(html|json|csv|trace.json) [--db FILE]
   interleave import FILE.json [--db FILE]
-  interleave compare RUN_ID RUN_ID... [--out FILE.html] [--db FILE]`;
+  interleave compare RUN_ID RUN_ID... [--out FILE.html] [--db FILE]
+  interleave doctor [--json]`;
 
 const COMMANDS = {
   presets: presetsCommand,
@@ -40,6 +43,7 @@ const COMMANDS = {
   export: exportCommand,
   import: importCommand,
   compare: compareCommand,
+  doctor: doctorCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
