@@ -41,6 +41,10 @@ export class RunService {
   /** Starts `scenario`; resolves once its threads are up and the load has begun. */
   async start(scenario: Scenario, name?: string): Promise<{ info: RunInfo; finished: Promise<FinishedRun> }> {
     if (this.active) throw new Error(`run ${this.active.id} is still running; stop it before starting another`);
+    // Until the real-Django runner is part of the app, a Django target must not quietly run on
+    // the model and be stored as if it had run on Django.
+    if (scenario.target.kind === 'django')
+      throw new Error('real Django runs are not available in this build yet; run the scenario on the model');
     const info = this.store.createRun(scenario, name?.trim() || scenario.name);
     const runId = info.id;
     let resolveFinished!: (f: FinishedRun) => void;
