@@ -6,6 +6,7 @@
  * tests by an in-memory pair. Calls return promises; events are `onX(listener) → unsubscribe`.
  * Transports only move `BridgeMessage`s; `API_METHODS` is the allowlist both ends check.
  */
+import type { DjangoEnvironment } from './django-environment.ts';
 import type { Preset } from './presets.ts';
 import type { RunDocument, RunInfo } from './run.ts';
 import type { ScenarioInput } from './scenario.ts';
@@ -45,6 +46,12 @@ export interface InterleaveApi {
   /** Two or more stored runs side by side, as one self-contained HTML file. */
   exportComparison(runIds: number[]): Promise<{ fileName: string; mime: string; text: string }>;
   importRun(text: string): Promise<RunInfo>;
+  /**
+   * The Pythons found for real-Django runs, their versions, which one a run would use, and the
+   * sentence to show when none can. Discovered on the first call (each Python is run once), then
+   * cached by the host; `refresh` looks again (after installing something, say).
+   */
+  djangoEnvironment(options?: { refresh?: boolean }): Promise<DjangoEnvironment>;
 }
 
 /** The method names the bridge carries: the allowlist. */
@@ -60,6 +67,7 @@ export const API_METHODS = [
   'exportRun',
   'exportComparison',
   'importRun',
+  'djangoEnvironment',
 ] as const satisfies readonly (keyof InterleaveApi)[];
 export type ApiMethod = (typeof API_METHODS)[number];
 

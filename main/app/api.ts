@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EXPORT_FORMATS, type HostInfo, type InterleaveApi } from '../../shared/bridge.ts';
+import type { DjangoEnvironment } from '../../shared/django-environment.ts';
 import { PRESETS } from '../../shared/presets.ts';
 import { scenarioSchema } from '../../shared/scenario.ts';
 import { parseOrExplain } from '../../shared/validation.ts';
@@ -20,8 +21,17 @@ const runName = z.string().trim().min(1).max(120);
 const MAX_COMPARED = 8;
 /** Imports are whole runs as JSON; past this they are surely not one of ours. */
 const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
+const environmentOptions = z.object({ refresh: z.boolean().optional() }).strict().optional();
 
-export function createApi(store: RunStore, runs: RunService, host: HostInfo): InterleaveApi {
+/** Finds (or recalls) the Pythons for real-Django runs; see main/django/python-env.ts. */
+export type FindDjangoEnvironment = (refresh: boolean) => Promise<DjangoEnvironment>;
+
+export function createApi(
+  store: RunStore,
+  runs: RunService,
+  host: HostInfo,
+  findDjangoEnvironment: FindDjangoEnvironment,
+): InterleaveApi {
   return {
     hostInfo: async () => host,
     listPresets: async () => [...PRESETS],
@@ -59,6 +69,10 @@ export function createApi(store: RunStore, runs: RunService, host: HostInfo): In
     importRun: async (text) => {
       const checked = parseOrExplain(z.string().max(MAX_IMPORT_CHARS), text, 'The imported file');
       return store.importRun(parseRunJson(checked));
+    },
+    djangoEnvironment: async (options) => {
+      const checked = parseOrExplain(environmentOptions, options, 'The environment request');
+      return findDjangoEnvironment(checked?.refresh === true);
     },
   };
 }

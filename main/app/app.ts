@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { BridgeEventName, BridgeEvents, InterleaveApi } from '../../shared/bridge.ts';
 import packageJson from '../../package.json' with { type: 'json' };
+import { discoverDjangoEnvironment } from '../django/python-env.ts';
 import { makeFolder } from '../store/make-folder.ts';
 import { RunStore } from '../store/run-store.ts';
 import { findDamage, moveAside } from '../store/store-file.ts';
@@ -52,7 +53,14 @@ export async function openApp(options: AppOptions): Promise<OpenedApp> {
     events.emit('notice', { level: 'warning', text });
   }
   const runs = new RunService(store, shopDbFile, events);
-  const api = createApi(store, runs, { mode: options.mode, version: APP_VERSION, dataDir: options.dataDir });
+  // Python is looked for on the first djangoEnvironment() call, never here: start-up stays fast
+  // and works on machines without Python.
+  const api = createApi(
+    store,
+    runs,
+    { mode: options.mode, version: APP_VERSION, dataDir: options.dataDir },
+    (refresh) => discoverDjangoEnvironment({ refresh }),
+  );
   let closed = false;
   return {
     api,

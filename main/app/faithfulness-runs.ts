@@ -13,14 +13,16 @@ import {
 } from '../../shared/analysis/faithfulness.ts';
 import { computeSummary } from '../../shared/analysis/summary.ts';
 import { djangoCannotExpress } from '../django/project/expressible.ts';
+import { discoverDjangoEnvironment } from '../django/index.ts';
+import { choosePython, describeVersions, majorMinor } from '../../shared/django-environment.ts';
 import type { RunService } from './run-service.ts';
 import type { RunStore } from '../store/run-store.ts';
 
 export interface FaithfulnessOptions {
   /** Preset ids; all presets when empty. */
   presets: readonly string[];
-  /** The Django version the runs will use (from discovery), for what it can express. */
-  djangoVersion: string;
+  /** Which Django to run on: `newest` or a major.minor such as `3.2`. */
+  django: string;
   onPreset?(id: string, index: number, total: number, side: 'model' | 'django'): void;
 }
 
@@ -28,12 +30,15 @@ export async function measureFaithfulness(
   runs: RunService,
   store: RunStore,
   options: FaithfulnessOptions,
-): Promise<FaithfulnessRow[]> {
+): Promise<{ rows: FaithfulnessRow[]; versions: string }> {
+  const choice = choosePython(await discoverDjangoEnvironment(), options.django);
+  if (!choice.ok) throw new Error(choice.reason);
+  const djangoVersion = majorMinor(choice.candidate.packages.django) ?? options.django;
   const chosen = options.presets.length ? PRESETS.filter((p) => options.presets.includes(p.id)) : PRESETS;
   const rows: FaithfulnessRow[] = [];
   for (const [index, preset] of chosen.entries()) {
     const scenario = scenarioSchema.parse(preset.scenario);
-    const reason = djangoCannotExpress(scenario, options.djangoVersion);
+    const reason = djangoCannotExpress(scenario, djangoVersion);
     if (reason) {
       rows.push(notExpressibleRow(preset.id, scenario, reason));
       continue;
@@ -43,11 +48,11 @@ export async function measureFaithfulness(
     options.onPreset?.(preset.id, index, chosen.length, 'django');
     const django = await figures(runs, store, {
       ...scenario,
-      target: { kind: 'django', django: options.djangoVersion },
+      target: { kind: 'django', django: djangoVersion },
     });
     rows.push(faithfulnessRow(preset.id, scenario, model, django));
   }
-  return rows;
+  return { rows, versions: describeVersions(choice.candidate) };
 }
 
 async function figures(runs: RunService, store: RunStore, scenario: Scenario): Promise<SideFigures> {

@@ -9,6 +9,7 @@
  *   interleave import FILE              import a run exported as JSON
  *   interleave compare ID ID [--out F]  the difference in words, and a side-by-side HTML report
  *   interleave faithfulness             every preset on the model and on real Django, side by side
+ *   interleave doctor                   Node, cores, and each Python found for real-Django runs
  * Bad flags get a message and exit code 2; a failed run exits 1.
  */
 import { parseArgs } from 'node:util';
@@ -21,6 +22,7 @@ import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { compareCommand } from './commands/compare.ts';
 import { faithfulnessCommand } from './commands/faithfulness.ts';
+import { doctorCommand } from './commands/doctor.ts';
 
 export const USAGE = `usage:
   interleave presets [--json]
@@ -35,7 +37,8 @@ export const USAGE = `usage:
   interleave export RUN_ID --out FILE.(html|json|csv|trace.json) [--db FILE]
   interleave import FILE.json [--db FILE]
   interleave compare RUN_ID RUN_ID... [--out FILE.html] [--db FILE]
-  interleave faithfulness [--presets ID,ID…] [--json FILE] [--readme README.md] [--db FILE]`;
+  interleave faithfulness [--presets ID,ID…] [--django newest|5.2|3.2] [--json FILE] [--readme README.md] [--db FILE]
+  interleave doctor [--json]`;
 
 const COMMANDS = {
   presets: presetsCommand,
@@ -45,6 +48,7 @@ const COMMANDS = {
   import: importCommand,
   compare: compareCommand,
   faithfulness: faithfulnessCommand,
+  doctor: doctorCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

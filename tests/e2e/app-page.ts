@@ -18,8 +18,9 @@ export function appUrl(): string {
 export class AppPage {
   constructor(readonly page: Page) {}
 
-  async open(): Promise<void> {
-    await this.page.goto(appUrl());
+  /** Opens the app of the suite's host, or of another host started by the spec. */
+  async open(url = appUrl()): Promise<void> {
+    await this.page.goto(url);
     await expect(this.page.getByTestId('connection')).toContainText('browser mode');
     await expect(this.page.getByLabel('Preset')).toBeEnabled();
   }

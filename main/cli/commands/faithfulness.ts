@@ -10,7 +10,6 @@ import { faithfulnessMarkdown, faithfulnessText } from '../../../shared/analysis
 import { measureFaithfulness } from '../../app/faithfulness-runs.ts';
 import { UsageError } from '../cli-error.ts';
 import { openCliApp } from './open-store.ts';
-import { describeDjangoEnvironment } from '../../django/index.ts';
 
 const START = '<!-- faithfulness:start -->';
 const END = '<!-- faithfulness:end -->';
@@ -23,6 +22,7 @@ export async function faithfulnessCommand(args: string[]): Promise<number> {
       json: { type: 'string' },
       readme: { type: 'string' },
       db: { type: 'string' },
+      django: { type: 'string' },
     },
     strict: true,
     allowPositionals: true,
@@ -34,18 +34,15 @@ export async function faithfulnessCommand(args: string[]): Promise<number> {
         .map((p) => p.trim())
         .filter(Boolean)
     : [];
-  const environment = await describeDjangoEnvironment();
-  if (!environment.ready) throw new Error(environment.advice);
   const app = await openCliApp(values.db);
   const loadBefore = loadavg()[0];
   try {
-    const rows = await measureFaithfulness(app.runs, app.store, {
+    const { rows, versions } = await measureFaithfulness(app.runs, app.store, {
       presets,
-      djangoVersion: environment.django,
+      django: values.django ?? 'newest',
       onPreset: (id, i, n, side) => process.stderr.write(`faithfulness: ${i + 1}/${n} ${id} on ${side}\n`),
     });
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${platform()} ${release()}, Node ${process.version}; load average ${loadBefore.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end`;
-    const versions = environment.versions;
     process.stdout.write(`${faithfulnessText(rows)}\n\n${versions}\n${machine}\n`);
     if (values.json) writeFileSync(values.json, `${JSON.stringify({ versions, machine, rows }, null, 2)}\n`);
     if (values.readme) writeReadmeSection(values.readme, rows, versions, machine);

@@ -24,6 +24,8 @@ import type { RunSession } from './run-session.ts';
 import { errorMessage, useAsync } from './use-async.ts';
 import { useFileDrop } from './use-file-drop.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import { planRuns } from '../scenario/run-on.ts';
+import { useRunOn } from './use-run-on.ts';
 import { useScenarioEditor } from './use-scenario-editor.ts';
 
 const NO_PRESETS: Preset[] = [];
@@ -37,6 +39,7 @@ export function App({ session }: { session: RunSession }) {
   useEffect(() => session.onHistoryChange(runs.reload), [session, runs.reload]);
   const snapshot = useSyncExternalStore(session.clock.subscribe, session.clock.getSnapshot);
   const editor = useScenarioEditor(presets.value);
+  const runOn = useRunOn(bridge);
   const timeline = useRef<TimelineController | null>(null);
   const [starting, setStarting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -45,25 +48,6 @@ export function App({ session }: { session: RunSession }) {
   useEffect(() => session.onNotice(setMessage), [session]);
 
   const running = snapshot.live;
-  const run = useCallback(async () => {
-    if (!editor.scenario || starting) return;
-    setStarting(true);
-    setRunError(null);
-    try {
-      await session.start(editor.scenario);
-    } catch (e) {
-      setRunError(errorMessage(e));
-    } finally {
-      setStarting(false);
-    }
-  }, [editor.scenario, session, starting]);
-  const stop = useCallback(() => {
-    session.stop().catch((e: unknown) => setRunError(errorMessage(e)));
-  }, [session]);
-  useKeyboardShortcuts({
-    toggleRun: () => (session.store.isLive ? stop() : void run()),
-    timeline: () => timeline.current,
-  });
 
   const act = useCallback(async (what: () => Promise<unknown>) => {
     setBusy(true);
@@ -109,6 +93,35 @@ export function App({ session }: { session: RunSession }) {
     [act, session],
   );
   const closeComparison = useCallback(() => setCompared(null), []);
+
+  // Run: one run on the model or on real Django; or both, back to back, then compared. `starting`
+  // holds through the whole of "both", so Run stays disabled between its two runs.
+  const { effective: runOnChoice, availability: runOnAvailability } = runOn;
+  const run = useCallback(async () => {
+    if (!editor.scenario || starting) return;
+    setStarting(true);
+    setRunError(null);
+    try {
+      const plan = planRuns(editor.scenario, runOnChoice, runOnAvailability.djangoLabel);
+      if (plan.length === 1) await session.start(plan[0].scenario, plan[0].name);
+      else {
+        const finished = await session.runAll(plan);
+        if (finished.length === plan.length && finished.every((info) => info.status === 'complete'))
+          compare(finished.map((info) => info.id));
+      }
+    } catch (e) {
+      setRunError(errorMessage(e));
+    } finally {
+      setStarting(false);
+    }
+  }, [editor.scenario, session, starting, runOnChoice, runOnAvailability.djangoLabel, compare]);
+  const stop = useCallback(() => {
+    session.stop().catch((e: unknown) => setRunError(errorMessage(e)));
+  }, [session]);
+  useKeyboardShortcuts({
+    toggleRun: () => (session.store.isLive ? stop() : void run()),
+    timeline: () => timeline.current,
+  });
   const exportComparison = () =>
     void act(async () => {
       if (!compared) return;
@@ -143,7 +156,15 @@ export function App({ session }: { session: RunSession }) {
           edited={editor.edited}
         />
         {editor.base && editor.knobs && (
-          <ScenarioKnobs base={editor.base} knobs={editor.knobs} onChange={editor.setKnobs} disabled={running} />
+          <ScenarioKnobs
+            base={editor.base}
+            knobs={editor.knobs}
+            onChange={editor.setKnobs}
+            runOn={runOn.choice}
+            runOnAvailability={runOn.availability}
+            onRunOnChange={runOn.setChoice}
+            disabled={running || starting}
+          />
         )}
         <RunControls
           running={running}

@@ -8,6 +8,8 @@ import type { BridgeClient, BridgeEvents, RunEvent } from '../../../shared/bridg
 import type { RunDocument, RunInfo } from '../../../shared/run.ts';
 import type { Scenario } from '../../../shared/scenario.ts';
 import { createAnalysisPort } from '../analysis/analysis-port.ts';
+import type { PlannedRun } from '../scenario/run-on.ts';
+import { FinishedRuns, runAll } from './run-all.ts';
 import { LiveAnalysis } from '../analysis/live-analysis.ts';
 import { CHART_INTERVAL_MS, PanelClock } from '../state/panel-clock.ts';
 import { RunStore } from '../state/run-store.ts';
@@ -25,6 +27,7 @@ export class RunSession {
   private historyListeners = new Set<() => void>();
   private noticeListeners = new Set<(notice: BridgeEvents['notice']) => void>();
   private menuListeners = new Set<(command: BridgeEvents['menu']) => void>();
+  private finishedRuns = new FinishedRuns();
 
   constructor(readonly bridge: BridgeClient) {
     bridge.on('run', (event) => this.onRunEvent(event));
@@ -50,6 +53,18 @@ export class RunSession {
     } finally {
       this.starting = null;
     }
+  }
+
+  /**
+   * Starts each planned run once the one before has finished, and stops at the first that does not
+   * complete (stopped, failed) or cannot start (rejects with the host's message). Resolves with the
+   * finished runs, in order.
+   */
+  runAll(plan: readonly PlannedRun[]): Promise<RunInfo[]> {
+    return runAll(plan, {
+      start: (scenario, name) => this.start(scenario, name),
+      whenFinished: (runId) => this.finishedRuns.whenFinished(runId),
+    });
   }
 
   async stop(): Promise<void> {
@@ -127,6 +142,7 @@ export class RunSession {
       case 'finished':
         if (store.currentRunId === event.runId) store.finish(event.info, event.summary);
         this.historyChanged();
+        this.finishedRuns.observe(event);
         break;
     }
   }

@@ -7,12 +7,17 @@ import { memo } from 'react';
 import { EXECUTORS, SERVER_MODELS, type Scenario } from '../../../shared/scenario.ts';
 import { KNOB_LIMITS } from '../scenario/knob-limits.ts';
 import { blockingShareApplies, hasWaits, type Knobs } from '../scenario/knobs.ts';
+import type { RunOnAvailability, RunOnChoice } from '../scenario/run-on.ts';
 import { KnobSlider } from './knob-slider.tsx';
+import { RunOnPicker } from './run-on-picker.tsx';
 
 interface Props {
   base: Scenario;
   knobs: Knobs;
   onChange: (next: Knobs) => void;
+  runOn: RunOnChoice;
+  runOnAvailability: RunOnAvailability;
+  onRunOnChange: (next: RunOnChoice) => void;
   disabled: boolean;
 }
 
@@ -33,12 +38,23 @@ const HELP = {
   pool: 'Threads of the executor pool (run_in_executor, thread_sensitive=False).',
 } as const;
 
-export const ScenarioKnobs = memo(function ScenarioKnobs({ base, knobs, onChange, disabled }: Props) {
+export const ScenarioKnobs = memo(function ScenarioKnobs({
+  base,
+  knobs,
+  onChange,
+  runOn,
+  runOnAvailability,
+  onRunOnChange,
+  disabled,
+}: Props) {
   const set = <K extends keyof Knobs>(key: K, value: Knobs[K]) => onChange({ ...knobs, [key]: value });
   const asyncServer = knobs.serverModel === 'async';
   return (
     <section className="panel knobs" aria-labelledby="knobs-heading">
       <h2 id="knobs-heading">Settings</h2>
+      <fieldset className="knob-group" disabled={disabled}>
+        <RunOnPicker choice={runOn} availability={runOnAvailability} onChange={onRunOnChange} />
+      </fieldset>
       <fieldset className="knob-group" disabled={disabled}>
         <div className="knob">
           <label

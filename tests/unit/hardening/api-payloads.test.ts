@@ -136,6 +136,13 @@ const CASES: [string, unknown, RegExp][] = [
     [text],
     /^The imported file is not valid:\n {2}- `\(root\)` is .*; expected string/,
   ]),
+  ...['x', 42, null, [], { refresh: 1 }, { refresh: true, extra: 1 }, protoKeyed()].map(
+    (options): [string, unknown, RegExp] => [
+      'djangoEnvironment',
+      [options],
+      /^The environment request is not valid:\n {2}- `(\(root\)|refresh)` /,
+    ],
+  ),
   ['importRun', [''], /^The run file is not valid:\n {2}- is not JSON/],
   [
     'importRun',

@@ -43,6 +43,21 @@ test('calls round-trip values through the wire', async () => {
   assert.equal((await client.listPresets()).length > 0, true);
 });
 
+test('djangoEnvironment round-trips the environment; its options arrive as sent', async () => {
+  const { app, client } = connect();
+  assert.deepEqual(await client.djangoEnvironment(), {
+    candidates: [],
+    chosen: null,
+    ready: false,
+    problem: 'No Python was found (tried nothing).',
+  });
+  await client.djangoEnvironment({ refresh: true });
+  assert.deepEqual(
+    app.calls.filter((c) => c.method === 'djangoEnvironment').map((c) => c.args),
+    [[], [{ refresh: true }]],
+  );
+});
+
 test('the client has exactly one function per allowed method, plus on', () => {
   const { client } = connect();
   assert.deepEqual(Object.keys(client).sort(), [...API_METHODS, 'on'].sort());
