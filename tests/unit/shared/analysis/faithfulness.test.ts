@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { faithfulnessRow, isSleepOnly, type SideFigures } from '../../../../shared/analysis/faithfulness.ts';
+import { scenarioSchema } from '../../../../shared/scenario.ts';
+import type { RunSummary } from '../../../../shared/trace.ts';
+
+const summary = (makespanMs: number, requests = 30, errors = 0): RunSummary => ({
+  requests,
+  errors,
+  makespanMs,
+  throughputRps: 0,
+  p50Ms: 0,
+  p95Ms: 0,
+  p99Ms: 0,
+  maxMs: 0,
+  meanMs: 0,
+  maxLoopBlockMs: 0,
+  threadsUsed: 1,
+  sendLagP99Ms: 0,
+});
+const side = (makespanMs: number, atOnce = 10, threads = 0, errors = 0): SideFigures => ({
+  summary: summary(makespanMs, 30, errors),
+  shape: { requestsAtOnce: atOnce, threadsAtOnce: threads },
+  firstError: errors ? 'SynchronousOnlyOperation: You cannot call this from an async context' : null,
+});
+const sleeping = scenarioSchema.parse({
+  server: { model: 'async' },
+  endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'await', ms: 100 }] }],
+  load: { model: 'closed', end: { kind: 'requests', count: 30 } },
+});
+
+test('sleep-only rows agree within ±10% of makespan and the same shape', () => {
+  // 330 / 300 = 1.10: on the edge, agrees; 331 / 300 = 1.103: misses.
+  assert.equal(faithfulnessRow('p', sleeping, side(300), side(330)).agrees, true);
+  const miss = faithfulnessRow('p', sleeping, side(300), side(360));
+  assert.equal(miss.agrees, false);
+  assert.equal(miss.ratio, 1.2);
+  // 60 ms more over 30 requests: 2 ms a request.
+  assert.match(miss.limitedBy!, /^real Django took 60 ms more over 30 requests \(×1\.20\): ~2 ms a request/);
+});
+
+test('a different shape never agrees; errors are named first', () => {
+  const shape = faithfulnessRow('p', sleeping, side(300, 10, 0), side(300, 1, 1));
+  assert.equal(shape.sameShape, false);
+  assert.equal(shape.limitedBy, 'shape differs: model 10 at once on 0 threads, real Django 1 at once on 1 thread');
+  const errors = faithfulnessRow('p', sleeping, side(300, 10, 0), side(30, 1, 1, 30));
+  assert.match(errors.limitedBy!, /^real Django answered 30 of 30 with errors \(SynchronousOnlyOperation/);
+});
+
+test('only awaits and blocks (offloaded or gathered) count as sleep-only', () => {
+  assert.equal(isSleepOnly(sleeping), true);
+  const cpu = { ...sleeping, endpoints: [{ ...sleeping.endpoints[0], steps: [{ kind: 'cpu' as const, ms: 10 }] }] };
+  assert.equal(isSleepOnly(cpu), false);
+});
