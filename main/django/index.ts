@@ -5,7 +5,7 @@
 import type { Scenario } from '../../shared/scenario.ts';
 import { choosePython, describeVersions, majorMinor } from '../../shared/django-environment.ts';
 import type { EngineOptions, RunningScenario } from '../engine/index.ts';
-import { djangoCannotExpress } from './project/expressible.ts';
+import { djangoCannotRun } from './project/expressible.ts';
 import { discoverDjangoEnvironment } from './python-env.ts';
 import { startDjangoScenario } from './run-on-django.ts';
 
@@ -27,7 +27,7 @@ export async function prepareDjangoRun(scenario: Scenario): Promise<PreparedDjan
   const choice = choosePython(await discoverDjangoEnvironment(), wanted);
   if (!choice.ok) throw new Error(choice.reason);
   const djangoVersion = majorMinor(choice.candidate.packages.django) ?? wanted;
-  const reason = djangoCannotExpress(scenario, djangoVersion);
+  const reason = djangoCannotRun(scenario);
   if (reason) throw new Error(reason);
   return {
     scenario: {

@@ -45,6 +45,12 @@ export class ProbeRecords {
     this.recorder.addRequests(records);
     if (served.length) this.recorder.addServed(Float64Array.from(served));
   }
+
+  /** Loop samples no response carried, as the probe's loop route lists them (`t:delay t:delay …`). */
+  addLoopText(text: string): void {
+    const { loop } = readProbeTiming([{ name: 'interleave-loop', dur: null, desc: text }]);
+    if (loop.length) this.recorder.addLoop(sortedPairs(loop.flatMap((s) => [this.micros(s.tMs), s.delayMs])));
+  }
 }
 
 /** Loop samples arrive per response, so out of order across connections: sort the (t, delay) pairs. */

@@ -49,6 +49,16 @@ const WARM_UP_TIMEOUT_MS = 30_000;
 /** Connection lanes are remapped by the runner: the load generator numbers them from 0. */
 const FIRST_CLIENT_LANE = 0;
 
+/** The loop samples no response carried; '' when the server cannot say (stopped, hung, gone). */
+async function lastLoopSamples(baseUrl: string): Promise<string> {
+  try {
+    const res = await fetch(`${baseUrl}/__interleave__/loop`, { signal: AbortSignal.timeout(2_000) });
+    return res.ok ? await res.text() : '';
+  } catch {
+    return '';
+  }
+}
+
 export async function startDjangoScenario(scenario: Scenario, options: DjangoRunOptions): Promise<RunningScenario> {
   const startedAt = performance.now();
   const epochMs = monotonicMs();
@@ -149,6 +159,7 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
     const finish = async (reason: string): Promise<RunOutcome> => {
       options.onProgress?.((progress = { ...progress, phase: 'finishing' }));
       await loadgen.ask({ type: 'flush' }, 'flushed');
+      records?.addLoopText(await lastLoopSamples(baseUrl));
       clearInterval(ticker);
       recorder.finish();
       progress = { ...progress, elapsedMs: performance.now() - runStart };

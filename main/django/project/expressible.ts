@@ -10,19 +10,35 @@ export function djangoVersionNumber(version: string): number {
   return (major || 0) + (minor || 0) / 100;
 }
 
-/** A sentence saying why `scenario` cannot run on real Django `djangoVersion`, or null when it can. */
-export function djangoCannotExpress(scenario: Scenario, djangoVersion: string): string | null {
+/**
+ * A sentence saying why `scenario` cannot run on real Django at all, or null when it can. The
+ * thread-sensitive executor is not among the reasons: on real Django it is whatever the version
+ * found does (see `djangoDiffersFromModel`), and a run says which version it ran on.
+ */
+export function djangoCannotRun(scenario: Scenario): string | null {
   const { server } = scenario;
   if (!server.gil)
     return '`server.gil` is off: real Django runs on CPython with its interpreter lock; set the interpreter lock on to run it on real Django';
+  if (server.model === 'async' && server.executor === 'pool' && scenario.endpoints.some((e) => e.view === 'sync'))
+    return '`server.executor` is pool with a sync (def) view: Django always runs def views thread-sensitively under ASGI; a pool applies only to offloads (thread_sensitive=False)';
+  return null;
+}
+
+/**
+ * A sentence saying why real Django `djangoVersion` would not run `scenario` the way the model
+ * does (or cannot run it at all), or null when it runs the same settings: what the faithfulness
+ * table compares.
+ */
+export function djangoCannotExpress(scenario: Scenario, djangoVersion: string): string | null {
+  const cannot = djangoCannotRun(scenario);
+  if (cannot) return cannot;
+  const { server } = scenario;
   if (server.model === 'async' && needsExecutor(scenario.endpoints)) {
     const perRequest = djangoVersionNumber(djangoVersion) >= 4;
     if (server.executor === 'one-thread' && perRequest)
       return `\`server.executor\` is one-thread: Django ${djangoVersion} gives each request in flight its own thread (since 4.0); one thread for the process is Django 3.2's behaviour, so run it with a Python that has Django 3.2`;
     if (server.executor === 'per-request' && !perRequest)
       return `\`server.executor\` is per-request: Django ${djangoVersion} runs every thread-sensitive call on one thread for the process; a thread per request needs Django 4.0 or newer`;
-    if (server.executor === 'pool' && scenario.endpoints.some((e) => e.view === 'sync'))
-      return '`server.executor` is pool with a sync (def) view: Django always runs def views thread-sensitively under ASGI; a pool applies only to offloads (thread_sensitive=False)';
   }
   return null;
 }

@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startOnDjango } from '../../../main/django/index.ts';
+import { discoverDjangoEnvironment, startOnDjango } from '../../../main/django/index.ts';
+import { djangoSeries } from '../../../shared/django-environment.ts';
 import { runShape } from '../../../shared/analysis/run-shape.ts';
 import type { ScenarioInput } from '../../../shared/scenario.ts';
 import { PHASE_IDS } from '../../../shared/trace.ts';
@@ -34,7 +35,10 @@ test('await asyncio.sleep: ten requests overlap on the one event loop', async ()
   assert.equal(c.requests.length, 10);
   const awaits = ofPhase(c, 'await');
   assert.equal(awaits.length, 10);
-  assert.deepEqual([...lanesOf(awaits)].map((id) => c.lanes.find((l) => l.id === id)?.kind), ['loop']);
+  assert.deepEqual(
+    [...lanesOf(awaits)].map((id) => c.lanes.find((l) => l.id === id)?.kind),
+    ['loop'],
+  );
   assert.equal(shapeOf(c).requestsAtOnce, 10);
   assert.equal(shapeOf(c).threadsAtOnce, 0);
 });
@@ -83,6 +87,28 @@ test('sync_to_async on Django 5.2: a thread per request in flight', async () => 
   assert.deepEqual(shapeOf(c), { requestsAtOnce: 10, threadsAtOnce: 10 });
 });
 
+test('the same scenario on every Django found: one executor thread on 3.x, one per request from 4.0', async () => {
+  const env = await discoverDjangoEnvironment();
+  const versions = djangoSeries(env);
+  assert.ok(versions.length >= 1, env.problem ?? 'no Django found');
+  for (const django of versions) {
+    const c = await runAndCollect(
+      {
+        target: { kind: 'django', django },
+        server: asgi,
+        endpoints: [{ name: 'offload', view: 'async', steps: [{ kind: 'offload', step: { kind: 'block', ms: 100 } }] }],
+        load: tenAtOnce,
+      },
+      undefined,
+      startOnDjango,
+    );
+    assert.equal(c.outcome.summary.errors, 0, `Django ${django}: ${c.requests.find((r) => r.error)?.error ?? ''}`);
+    const threads = lanesOf(ofPhase(c, 'block')).size;
+    const expected = Number(django.split('.')[0]) >= 4 ? 10 : 1;
+    assert.equal(threads, expected, `Django ${django} ran the ten offloads on ${threads} threads`);
+  }
+});
+
 test('no Django server is left running', () => {
   let left = '';
   try {
@@ -92,4 +118,3 @@ test('no Django server is left running', () => {
   }
   assert.equal(left.trim(), '');
 });
-

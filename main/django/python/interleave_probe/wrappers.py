@@ -9,7 +9,9 @@ from django.db.backends.signals import connection_created
 from .recording import _accepted, _spans, execute_wrapper, now_ms, record, thread_words
 
 CLOCK_PATH = "/__interleave__/clock"
-# Loop-delay samples waiting for a response to carry them; at most this many per response.
+# The samples no response carried (the last stall of a run has no response after it).
+LOOP_PATH = "/__interleave__/loop"
+# Loop-delay samples waiting for a response to carry them: the newest this many (2 s of them).
 LOOP_SAMPLES_PER_RESPONSE = 200
 
 
@@ -50,9 +52,11 @@ class ProbeASGI:
             self.samples.append((now_ms(), max(0.0, (time.monotonic() - t0 - 0.01) * 1000)))
 
     def _take_samples(self):
-        out = []
-        while self.samples and len(out) < LOOP_SAMPLES_PER_RESPONSE:
-            out.append(self.samples.popleft())
+        """The newest samples not sent yet: a backlog (start-up, the unrecorded warm-up) is dropped."""
+        while len(self.samples) > LOOP_SAMPLES_PER_RESPONSE:
+            self.samples.popleft()
+        out = list(self.samples)
+        self.samples.clear()
         return out
 
     async def __call__(self, scope, receive, send):
@@ -62,6 +66,8 @@ class ProbeASGI:
             self.monitor = asyncio.get_running_loop().create_task(self._monitor_loop())
         if scope["path"] == CLOCK_PATH:
             return await _plain(send, f"{now_ms():.3f}")
+        if scope["path"] == LOOP_PATH:
+            return await _plain(send, " ".join(f"{t:.3f}:{d:.3f}" for t, d in self._take_samples()))
         headers = dict(scope.get("headers") or [])
         req = _request_id(headers.get(b"x-interleave-req"))
         if req is None:
@@ -94,9 +100,11 @@ class ProbeWSGI:
         self.app = app
 
     def __call__(self, environ, start_response):
-        if environ.get("PATH_INFO", "") == CLOCK_PATH:
+        path = environ.get("PATH_INFO", "")
+        if path in (CLOCK_PATH, LOOP_PATH):
             start_response("200 OK", [("Content-Type", "text/plain")])
-            return [f"{now_ms():.3f}".encode()]
+            # A sync worker has no event loop: no samples.
+            return [f"{now_ms():.3f}".encode() if path == CLOCK_PATH else b""]
         req = _request_id(environ.get("HTTP_X_INTERLEAVE_REQ"))
         if req is None:
             return self.app(environ, start_response)
