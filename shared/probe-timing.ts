@@ -6,6 +6,7 @@
  *   interleave-served;desc="<req> <acceptedMs> <respondedMs> <pid> <tid> <main> <thread name>"
  *   interleave-span;dur=<ms>;desc="<phase> <startMs> <pid> <tid> <main> <thread name>"
  *   interleave-loop;desc="<tMs>:<delayMs> <tMs>:<delayMs> …"
+ *   interleave-error;desc="<ExceptionType>: <message>"   (when the view raised; Django's page says only "500")
  *
  * Times are the server's monotonic clock in milliseconds (the runner measures its offset from
  * ours at start-up); `phase` is one of PHASES' ids; `main` is 1 for the process's main thread
@@ -36,6 +37,8 @@ export interface ProbeTiming {
   served: { req: number; acceptedMs: number; respondedMs: number; thread: ProbeThread } | null;
   spans: ProbeSpan[];
   loop: { tMs: number; delayMs: number }[];
+  /** The exception the view raised, when it did. */
+  error: string | null;
 }
 
 const PHASE_BY_ID = new Map<string, PhaseCode>(PHASES.map((p) => [p.id, p.code]));
@@ -53,7 +56,7 @@ const finite = (...xs: number[]) => xs.every(Number.isFinite);
 
 /** Reads the probe's metrics out of a parsed Server-Timing header; other metrics are ignored. */
 export function readProbeTiming(metrics: readonly ServerTimingMetric[]): ProbeTiming {
-  const out: ProbeTiming = { served: null, spans: [], loop: [] };
+  const out: ProbeTiming = { served: null, spans: [], loop: [], error: null };
   for (const m of metrics) {
     const words = (m.desc ?? '').trim().split(/\s+/);
     if (m.name === 'interleave-span') {
@@ -67,6 +70,8 @@ export function readProbeTiming(metrics: readonly ServerTimingMetric[]): ProbeTi
       const thread = threadFrom(words, 3);
       if (thread === null || !Number.isSafeInteger(req) || !finite(acceptedMs, respondedMs)) continue;
       out.served = { req, acceptedMs, respondedMs, thread };
+    } else if (m.name === 'interleave-error' && m.desc) {
+      out.error ??= m.desc;
     } else if (m.name === 'interleave-loop') {
       for (const pair of words) {
         const [tMs, delayMs] = pair.split(':').map(Number);

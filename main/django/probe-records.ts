@@ -31,6 +31,7 @@ export class ProbeRecords {
     records.forEach((record, i) => {
       record.conn = this.lanes.client(record.conn);
       const timing = readProbeTiming(parseServerTiming(serverTimings[i] ?? ''));
+      if (timing.error && record.status >= 500) record.error = `HTTP ${record.status}: ${timing.error}`;
       // The probe's request id is the one we sent; a different one is another client's request.
       if (timing.served && timing.served.req === record.id) {
         this.lanes.thread(timing.served.thread);

@@ -7,6 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../../main/django/python-env.ts';
 import { discoverDjangoEnvironment, startOnDjango } from '../../../main/django/index.ts';
 import { djangoSeries } from '../../../shared/django-environment.ts';
 import { runShape } from '../../../shared/analysis/run-shape.ts';
@@ -85,6 +89,65 @@ test('sync_to_async on Django 5.2: a thread per request in flight', async () => 
   assert.ok(blocks.every((b) => c.lanes.find((l) => l.id === b.lane)?.kind === 'executor'));
   assert.equal(ofPhase(c, 'offload').length, 10);
   assert.deepEqual(shapeOf(c), { requestsAtOnce: 10, threadsAtOnce: 10 });
+});
+
+test('the sync ORM inside async def: real Django refuses it with SynchronousOnlyOperation, a 500', async () => {
+  const c = await onDjango({
+    server: asgi,
+    endpoints: [{ name: 'orm', view: 'async', steps: [{ kind: 'db', query: 'product-get' }] }],
+    load: { model: 'closed', concurrency: 2, end: { kind: 'requests', count: 4 } },
+  });
+  assert.equal(c.outcome.summary.errors, 4);
+  for (const r of c.requests) {
+    assert.equal(r.status, 500);
+    assert.match(r.error ?? '', /^HTTP 500: SynchronousOnlyOperation: You cannot call this from an async context/);
+  }
+  assert.equal(ofPhase(c, 'db').length, 0, 'no query ran');
+});
+
+test('the async ORM (aget, acreate) runs its queries on the request executor thread, not the loop', async () => {
+  const c = await onDjango({
+    server: asgi,
+    endpoints: [
+      { name: 'get', view: 'async', steps: [{ kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 20 } }] },
+      { name: 'create', view: 'async', steps: [{ kind: 'offload', step: { kind: 'db', query: 'order-insert' } }] },
+    ],
+    load: { model: 'closed', concurrency: 4, end: { kind: 'requests', count: 12 } },
+  });
+  assert.equal(c.outcome.summary.errors, 0, c.requests.find((r) => r.error)?.error ?? '');
+  const db = ofPhase(c, 'db');
+  assert.ok(db.length >= 12, `${db.length} queries`);
+  assert.ok(db.every((s) => c.lanes.find((l) => l.id === s.lane)?.kind === 'executor'));
+  // product-get waits its 20 ms round trip inside its query's span.
+  const gets = c.requests.filter((r) => r.endpoint === 0).map((r) => r.id);
+  for (const id of gets)
+    assert.ok(
+      db.some((s) => s.req === id && s.end - s.start >= 19_000),
+      `request ${id}`,
+    );
+});
+
+test('a Django that cannot start fails the run with its last words, and leaves nothing running', async (t) => {
+  // A Python that answers discovery like the venv's, but whose server dies at once.
+  const dir = mkdtempSync(join(tmpdir(), 'interleave-broken-python-'));
+  const python = join(dir, 'python');
+  const venv = join(REPO_ROOT, '.venv', 'bin', 'python');
+  writeFileSync(
+    python,
+    `#!/bin/sh\nif [ "$1" = "-m" ]; then echo "ImportError: no module named broken_site" >&2; exit 3; fi\nexec "${venv}" "$@"\n`,
+  );
+  chmodSync(python, 0o755);
+  const before = process.env.INTERLEAVE_PYTHON;
+  process.env.INTERLEAVE_PYTHON = python;
+  t.after(() => {
+    if (before === undefined) delete process.env.INTERLEAVE_PYTHON;
+    else process.env.INTERLEAVE_PYTHON = before;
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await assert.rejects(
+    onDjango({ server: asgi, endpoints: [{ name: 'a', view: 'async', steps: [] }], load: tenAtOnce }),
+    /real Django exited before it served a request; its last words:\nImportError: no module named broken_site/,
+  );
 });
 
 test('the same scenario on every Django found: one executor thread on 3.x, one per request from 4.0', async () => {

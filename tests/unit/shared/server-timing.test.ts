@@ -57,5 +57,6 @@ test('probe metrics: served, spans on threads and loop samples; malformed ones s
       { tMs: 1010, delayMs: 0.25 },
       { tMs: 1020, delayMs: 99.5 },
     ],
+    error: null,
   });
 });

@@ -15,6 +15,8 @@ _spans = contextvars.ContextVar("interleave_spans", default=None)
 # When the outer wrapper accepted the request, and whether it is served under ASGI.
 _accepted = contextvars.ContextVar("interleave_accepted", default=None)
 _db_latency = contextvars.ContextVar("interleave_db_latency", default=None)
+# The exceptions Django turned into a 500 for this request.
+_errors = contextvars.ContextVar("interleave_errors", default=None)
 
 
 def now_ms():

@@ -4,9 +4,10 @@ import asyncio
 import collections
 import time
 
+from django.core.signals import got_request_exception
 from django.db.backends.signals import connection_created
 
-from .recording import _accepted, _spans, execute_wrapper, now_ms, record, thread_words
+from .recording import _accepted, _errors, _spans, execute_wrapper, now_ms, record, thread_words
 
 CLOCK_PATH = "/__interleave__/clock"
 # The samples no response carried (the last stall of a run has no response after it).
@@ -22,8 +23,26 @@ def _install_db_wrapper(sender, connection, **kwargs):
 connection_created.connect(_install_db_wrapper)
 
 
-def server_timing(req, accepted, responded, accepted_by, spans, loop):
+def _keep_exception(sender, request=None, **kwargs):
+    """Django answers an exception with a bare 500 page; the header says which exception it was."""
+    import sys
+
+    errors = _errors.get()
+    exc = sys.exc_info()[1]
+    if errors is not None and exc is not None:
+        errors.append(f"{type(exc).__name__}: {exc}")
+
+
+got_request_exception.connect(_keep_exception)
+
+
+def _quoted(text):
+    return text.replace("\\", "/").replace('"', "'").replace("\r", " ").replace("\n", " ")[:300]
+
+
+def server_timing(req, accepted, responded, accepted_by, spans, loop, errors=()):
     items = [f'interleave-served;desc="{req} {accepted:.3f} {responded:.3f} {accepted_by}"']
+    items += [f'interleave-error;desc="{_quoted(e)}"' for e in errors[:1]]
     for phase, start, end, words in spans:
         items.append(f'interleave-span;dur={max(0.0, end - start):.3f};desc="{phase} {start:.3f} {words}"')
     if loop:
@@ -75,11 +94,12 @@ class ProbeASGI:
         accepted = now_ms()
         accepted_by = thread_words()
         spans = []
-        tokens = (_spans.set(spans), _accepted.set((accepted, "asgi")))
+        errors = []
+        tokens = (_spans.set(spans), _accepted.set((accepted, "asgi")), _errors.set(errors))
 
         async def send_with_timing(message):
             if message["type"] == "http.response.start":
-                timing = server_timing(req, accepted, now_ms(), accepted_by, list(spans), self._take_samples())
+                timing = server_timing(req, accepted, now_ms(), accepted_by, list(spans), self._take_samples(), errors)
                 message = {**message, "headers": [*message.get("headers", []), (b"server-timing", timing.encode())]}
             await send(message)
 
@@ -88,6 +108,7 @@ class ProbeASGI:
         finally:
             _spans.reset(tokens[0])
             _accepted.reset(tokens[1])
+            _errors.reset(tokens[2])
 
 
 async def _plain(send, body):
@@ -111,13 +132,14 @@ class ProbeWSGI:
         accepted = now_ms()
         accepted_by = thread_words()
         spans = []
-        tokens = (_spans.set(spans), _accepted.set((accepted, "wsgi")))
+        errors = []
+        tokens = (_spans.set(spans), _accepted.set((accepted, "wsgi")), _errors.set(errors))
 
         def start_with_timing(status, headers, exc_info=None):
             responded = now_ms()
             # A sync worker is held for the whole request, whatever the view is.
             record("running", accepted, responded)
-            timing = server_timing(req, accepted, responded, accepted_by, list(spans), [])
+            timing = server_timing(req, accepted, responded, accepted_by, list(spans), [], errors)
             return start_response(status, [*headers, ("Server-Timing", timing)], exc_info)
 
         try:
@@ -125,3 +147,4 @@ class ProbeWSGI:
         finally:
             _spans.reset(tokens[0])
             _accepted.reset(tokens[1])
+            _errors.reset(tokens[2])
