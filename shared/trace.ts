@@ -109,6 +109,12 @@ export interface RunSummary {
   maxMs: Millis;
   meanMs: Millis;
   maxLoopBlockMs: Millis;
+  /**
+   * Server threads that served at least one request: the event loop of the async server once
+   * any request reached it (it reads and answers every request, recorded span or not), plus
+   * each executor thread and sync worker that recorded a span. Client connections never count;
+   * threads started but never given work do not either (a pool of 8 serving 2 requests uses 2).
+   */
   threadsUsed: number;
   /** Open model: p99 of how late sends left compared with their intended time. */
   sendLagP99Ms: Millis;

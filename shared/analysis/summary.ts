@@ -40,10 +40,21 @@ export function isError(r: RequestRecord): boolean {
   return r.error !== null || r.status === 0 || r.status >= 400;
 }
 
-/** Server threads (not client connections) that any span of the run names. */
-export function threadsUsed(lanes: readonly Lane[], spans: ArrayLike<number>): number {
+/**
+ * Server threads that served at least one request (see RunSummary.threadsUsed): every executor
+ * thread and sync worker that recorded a span, and the event loop as soon as a request reached
+ * it. The loop reads every request and writes every response of the async server, so it counts
+ * whether or not it recorded a span of its own (it records one only when it awaits, blocks, or
+ * had to wait for the interpreter lock, which made the count depend on the lock).
+ */
+export function threadsUsed(
+  lanes: readonly Lane[],
+  spans: ArrayLike<number>,
+  requests: readonly Pick<RequestRecord, 'accepted'>[],
+): number {
   const server = new Set(lanes.filter((l) => l.kind !== 'client').map((l) => l.id));
   const used = new Set<number>();
+  if (requests.some((r) => r.accepted !== null)) for (const l of lanes) if (l.kind === 'loop') used.add(l.id);
   for (let i = 0; i < spans.length; i += SPAN_STRIDE) {
     const lane = spans[i + SpanField.lane];
     if (server.has(lane)) used.add(lane);
@@ -77,7 +88,7 @@ export function computeSummary({ lanes, spans, requests, loop }: SummaryInput): 
     maxMs: round3(latencies.length ? latencies[latencies.length - 1] : 0),
     meanMs: round3(latencies.length ? sum / latencies.length : 0),
     maxLoopBlockMs: round3(maxLoop),
-    threadsUsed: threadsUsed(lanes, spans),
+    threadsUsed: threadsUsed(lanes, spans, requests),
     sendLagP99Ms: round3(percentile(lags, 99)),
   };
 }
