@@ -28,6 +28,7 @@ export const USAGE = `usage:
                  --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
                  --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                  --requests N | --duration S
+      (interleave run --help: every flag, and how the numbers are computed)
   interleave runs [--json] [--db FILE]
   interleave export RUN_ID --out FILE.(html|json|csv|trace.json) [--db FILE]
   interleave import FILE.json [--db FILE]

@@ -5,6 +5,7 @@ import type { Scenario } from '../../shared/scenario.ts';
 import type { RunSummary } from '../../shared/trace.ts';
 import { describeLoad, describeServer, describeView } from '../../shared/analysis/describe-scenario.ts';
 import { formatMs, formatRps } from '../../shared/analysis/format.ts';
+import { PERCENTILE_METHOD } from '../../shared/analysis/summary.ts';
 
 export function summaryJson(
   info: RunInfo,
@@ -20,6 +21,7 @@ export function summaryJson(
     error: info.error,
     scenario: scenario.name,
     ...summary,
+    percentileMethod: PERCENTILE_METHOD,
     bound: {
       minLatencyMs: bound.minLatencyMs,
       maxThroughputRps: bound.maxThroughputRps,

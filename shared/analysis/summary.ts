@@ -15,7 +15,18 @@ export interface SummaryInput {
   loop: readonly LoopSample[];
 }
 
-/** Nearest-rank percentile of an ascending array (p in 0..100). 0 for an empty array. */
+/** How the summary's percentiles are computed; the CLI's JSON says it by this name. */
+export const PERCENTILE_METHOD = 'nearest-rank';
+
+/** The method in one sentence, for `interleave run --help` and the HTML reports. */
+export const PERCENTILE_METHOD_WORDS =
+  'Percentiles are nearest-rank over the latencies of the completed requests: p95 is the latency of the request ' +
+  'at rank ceil(0.95 × n) in ascending order, a latency some request really had (no interpolation).';
+
+/**
+ * Nearest-rank percentile of an ascending array (p in 0..100): the value at 1-based rank
+ * ceil(p/100 × n), clamped to 1..n. 0 for an empty array.
+ */
 export function percentile(sortedAscending: ArrayLike<number>, p: number): number {
   const n = sortedAscending.length;
   if (n === 0) return 0;

@@ -5,6 +5,7 @@ import { formatFromFileName, renderExport } from '../../../shared/report/formats
 import { checkRunName } from '../../store/run-store.ts';
 import { UsageError } from '../cli-error.ts';
 import { progressLine } from '../progress-line.ts';
+import { RUN_HELP } from '../run-help.ts';
 import { summaryJson, summaryText } from '../print-summary.ts';
 import { scenarioFromFlags } from '../scenario-from-flags.ts';
 import { openCliApp } from './open-store.ts';
@@ -34,10 +35,15 @@ const OPTIONS = {
   out: text,
   name: text,
   json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
+  if (values.help) {
+    process.stdout.write(`${RUN_HELP}\n`);
+    return 0;
+  }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const outFormat = values.out ? formatFromFileName(values.out) : null;
   if (values.out && !outFormat)

@@ -10,6 +10,7 @@ import { describeLoad, describeServer } from '../../analysis/describe-scenario.t
 import { describeView } from '../../analysis/describe-scenario.ts';
 import { formatMs, formatRps } from '../../analysis/format.ts';
 import { computeRunSeries } from '../../analysis/series.ts';
+import { PERCENTILE_METHOD_WORDS } from '../../analysis/summary.ts';
 import { runExtent, timeGrid } from '../../analysis/time-grid.ts';
 import { throughputSeries } from '../../analysis/throughput.ts';
 import { runColor } from '../../phase-colors.ts';
@@ -103,7 +104,7 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
 <p class="sub">${docs.map((d) => esc(d.info.name)).join(' · ')}</p>
 </header>
 <section id="difference"><h2>The difference</h2><div class="bound"><p>${esc(describeComparison(docs))}.</p></div></section>
-<section id="numbers"><h2>Numbers</h2><table><thead>${head}</thead><tbody>${measured}${model}</tbody></table></section>
+<section id="numbers"><h2>Numbers</h2><table><thead>${head}</thead><tbody>${measured}${model}</tbody></table><p class="note">${esc(PERCENTILE_METHOD_WORDS)}</p></section>
 <section id="settings"><h2>Settings</h2><table><thead><tr><th>run</th><th>name</th><th>server</th><th>load</th><th>endpoints</th></tr></thead><tbody>${settings}</tbody></table></section>
 <section id="charts"><h2>Charts</h2><div class="charts">${charts.join('')}</div></section>
 ${footerHtml(options)}`;

@@ -8,7 +8,7 @@ import { checkAgainstBound } from '../../analysis/bound-check.ts';
 import { modelLabel } from '../../analysis/describe-scenario.ts';
 import { explainRun } from '../../analysis/explain-run.ts';
 import { formatMs, formatRps, plural } from '../../analysis/format.ts';
-import { computeSummary } from '../../analysis/summary.ts';
+import { computeSummary, PERCENTILE_METHOD_WORDS } from '../../analysis/summary.ts';
 import { phaseColor } from '../../phase-colors.ts';
 import type { RunDocument } from '../../run.ts';
 import { PHASES, type PhaseCode, type RunSummary } from '../../trace.ts';
@@ -69,7 +69,7 @@ export function renderHtmlReport(doc: RunDocument, options: ReportOptions = {}):
 <h1>${esc(doc.info.name)}</h1>
 <p class="sub">${doc.scenario.name !== doc.info.name ? `${esc(doc.scenario.name)} · ` : ''}${esc(modelLabel(doc.scenario))} · ${esc(doc.info.status)} · ${esc(created)} · run #${esc(doc.info.id)}</p>
 </header>
-<section id="numbers"><h2>Numbers</h2>${numbersHtml(summary, doc)}</section>
+<section id="numbers"><h2>Numbers</h2>${numbersHtml(summary, doc)}<p class="note">${esc(PERCENTILE_METHOD_WORDS)}</p></section>
 <section id="bound"><h2>Measured against the model</h2>${boundHtml(summary, bound)}</section>
 <section id="story"><h2>What happened</h2><ul class="story">${story.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>
 <section id="settings"><h2>Settings</h2>${settingsHtml(doc.scenario)}</section>

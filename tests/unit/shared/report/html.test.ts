@@ -65,6 +65,13 @@ test('the report sets the measured numbers beside the bound and says what the mo
   assert.ok(loop.includes('<code>block 100 ms</code>'));
 });
 
+test('both reports say their percentiles are nearest-rank', () => {
+  const sentence =
+    /Percentiles are nearest-rank over the latencies of the completed requests: p95 is the latency of the request at rank ceil\(0\.95 × n\)/;
+  assert.match(renderHtmlReport(syncWorkersRun()), sentence);
+  assert.match(renderComparisonHtml([syncWorkersRun(), blockedLoopRun()]), sentence);
+});
+
 test('the report is reproducible unless asked to stamp a time', () => {
   const doc = syncWorkersRun();
   assert.equal(renderHtmlReport(doc), renderHtmlReport(doc));
