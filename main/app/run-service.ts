@@ -32,6 +32,8 @@ export class RunService {
     private readonly store: RunStore,
     private readonly shopDbFile: string,
     private readonly events: EventHub,
+    /** This machine's CPU cores, stored with each run (see RunInfo.cores). */
+    private readonly cores: number,
   ) {}
 
   get activeRunId(): number | null {
@@ -41,7 +43,7 @@ export class RunService {
   /** Starts `scenario`; resolves once its threads are up and the load has begun. */
   async start(scenario: Scenario, name?: string): Promise<{ info: RunInfo; finished: Promise<FinishedRun> }> {
     if (this.active) throw new Error(`run ${this.active.id} is still running; stop it before starting another`);
-    const info = this.store.createRun(scenario, name?.trim() || scenario.name);
+    const info = this.store.createRun(scenario, name?.trim() || scenario.name, this.cores);
     const runId = info.id;
     let resolveFinished!: (f: FinishedRun) => void;
     const finished = new Promise<FinishedRun>((r) => (resolveFinished = r));

@@ -4,7 +4,7 @@ import type { RunInfo } from '../../shared/run.ts';
 import type { Scenario } from '../../shared/scenario.ts';
 import type { RunSummary } from '../../shared/trace.ts';
 import { describeLoad, describeServer, describeView } from '../../shared/analysis/describe-scenario.ts';
-import { formatMs, formatRps } from '../../shared/analysis/format.ts';
+import { formatMs, formatRps, plural } from '../../shared/analysis/format.ts';
 import { PERCENTILE_METHOD } from '../../shared/analysis/summary.ts';
 
 export function summaryJson(
@@ -27,6 +27,7 @@ export function summaryJson(
       maxThroughputRps: bound.maxThroughputRps,
       bottleneck: bound.bottleneck,
       expectedMakespanMs: bound.expectedMakespanMs,
+      cores: bound.cores,
     },
     clockSkewMs,
   };
@@ -42,7 +43,7 @@ export function summaryText(info: RunInfo, scenario: Scenario, s: RunSummary, bo
     `  latency   p50 ${formatMs(s.p50Ms)}   p95 ${formatMs(s.p95Ms)}   p99 ${formatMs(s.p99Ms)}   max ${formatMs(s.maxMs)}`,
     `  loop      longest block ${formatMs(s.maxLoopBlockMs)}`,
     `  threads   ${s.threadsUsed} used`,
-    `  bound     ${bound.explanation}`,
+    `  bound     ${bound.explanation} (On ${plural(bound.cores, 'CPU core')}.)`,
   ];
   return lines.join('\n');
 }

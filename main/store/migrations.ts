@@ -67,6 +67,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX loop_samples_by_run ON loop_samples (run_id);
     `,
   },
+  {
+    version: 2,
+    description: 'the CPU cores of the machine that ran each run (null for runs before this)',
+    sql: 'ALTER TABLE runs ADD COLUMN cores INTEGER',
+  },
 ];
 
 /** The schema version this code writes. */

@@ -67,6 +67,8 @@ export const runInfoSchema = z
     summary: runSummarySchema.nullable(),
     recordedRequests: z.number().int().min(0),
     error: z.string().nullable(),
+    // Files exported before runs recorded their cores have no such field.
+    cores: z.number().int().min(1).max(65_536).nullable().default(null),
   })
   .strict();
 

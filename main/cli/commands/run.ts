@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { theoreticalBound } from '../../../shared/bounds.ts';
 import { formatFromFileName, renderExport } from '../../../shared/report/formats.ts';
@@ -50,7 +51,9 @@ export async function runCommand(args: string[]): Promise<number> {
     throw new UsageError(`--out ${values.out}: the file name must end in .html, .json, .csv or .trace.json`);
   const name = values.name === undefined ? undefined : nameFlag(values.name);
   const scenario = scenarioFromFlags(values);
-  const bound = theoreticalBound(scenario);
+  // This machine's cores: the ones the run is about to use (the store records them with it).
+  const cores = availableParallelism();
+  const bound = theoreticalBound(scenario, { cores });
   const app = await openCliApp(values.db);
   const progress = progressLine(process.stderr, process.stderr.isTTY === true && !values.json);
   app.on('run', (e) => e.type === 'progress' && progress.update(e.progress));
@@ -77,7 +80,7 @@ export async function runCommand(args: string[]): Promise<number> {
     if (values.out && outFormat) {
       const doc = app.store.loadRun(info.id);
       try {
-        writeFileSync(values.out, renderExport(doc, outFormat));
+        writeFileSync(values.out, renderExport(doc, outFormat, { cores }));
       } catch (error) {
         throw new Error(
           `could not write ${values.out}: ${(error as Error).message}; the run is stored as run ${info.id}`,

@@ -5,6 +5,7 @@
  * first request, in its own colour).
  */
 import { theoreticalBound } from '../../bounds.ts';
+import { assumedCores } from '../../bounds/assumed-cores.ts';
 import { comparedRuns, describeComparison } from '../../analysis/compare.ts';
 import { describeLoad, describeServer } from '../../analysis/describe-scenario.ts';
 import { describeView } from '../../analysis/describe-scenario.ts';
@@ -38,7 +39,9 @@ const METRICS: readonly [string, (s: RunSummary, doc: RunDocument) => string][] 
 /** Several runs compared in one self-contained page. */
 export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions = {}): string {
   const runs = comparedRuns(docs);
-  const bounds = docs.map((d) => theoreticalBound(d.scenario, { cores: options.cores }));
+  const bounds = docs.map((d) =>
+    theoreticalBound(d.scenario, { cores: assumedCores(d.info.cores, options.cores).cores }),
+  );
   const head = `<tr><th></th>${runs.map((r, i) => `<th class="num"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(r.label)}</th>`).join('')}</tr>`;
   const measured = METRICS.map(
     ([name, f]) =>
@@ -51,6 +54,7 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
     ],
     ['model: expected p95', bounds.map((b) => formatMs(b.expected.p95LatencyMs))],
     ['model: bottleneck', bounds.map((b) => b.bottleneck)],
+    ['model: CPU cores', bounds.map((b) => String(b.cores))],
   ]
     .map(
       ([name, cells]) =>

@@ -55,6 +55,22 @@ test('run --json prints exactly one JSON object with the summary fields', () => 
   assert.equal(r.stderr, '', 'no progress line with --json');
 });
 
+test('the bound assumes the cores this process may use, and the run stores them', () => {
+  // taskset pins the command to one CPU: os.availableParallelism() is then 1, not the machine's count.
+  const oneCore = join(dir, 'one-core.db');
+  const args = ['bin/interleave.js', 'run', '--step', 'cpu', '--latency', '5', '--requests', '2', '--concurrency', '2'];
+  const r = spawnSync('taskset', ['-c', '0', process.execPath, ...args, '--json', '--db', oneCore], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).bound.cores, 1);
+  const [stored] = JSON.parse(interleave('runs', '--json', '--db', oneCore).stdout);
+  assert.equal(stored.cores, 1);
+  const text = spawnSync('taskset', ['-c', '0', process.execPath, ...args, '--db', oneCore], { encoding: 'utf8' });
+  assert.match(text.stdout, /bound .*\(On 1 CPU core\.\)/);
+});
+
 test('runs lists what run stored; export and import round-trip it', () => {
   const listed = JSON.parse(interleave('runs', '--json', '--db', db).stdout);
   assert.ok(listed.length >= 1);

@@ -41,6 +41,7 @@ test('any well-formed run round-trips exactly', () => {
             summary: null,
             recordedRequests: records.requests.length,
             error: null,
+            cores: 4,
           },
           scenario,
           ...records,
@@ -111,4 +112,16 @@ test('checks packed spans: groups of five, known phases, time running forward, l
   assert.ok(problems(edit((d) => (d.spans[4] = d.spans[3] - 1))).some((p) => /span 0\) runs from/.test(p)));
   assert.ok(problems(edit((d) => (d.spans[1] = 99))).some((p) => p.includes('names lane 99')));
   assert.ok(problems(edit((d) => (d.requests[0].endpoint = 4))).some((p) => p.includes('the scenario has 1 endpoint')));
+});
+
+test('a run exported before runs recorded their cores imports with none; a recorded count must be whole', () => {
+  const doc = syncWorkersRun();
+  const { cores: _cores, ...oldInfo } = doc.info;
+  const back = parseRunJson(JSON.stringify({ ...doc, info: oldInfo }));
+  assert.equal(back.info.cores, null);
+  assert.equal(parseRunJson(runToJson({ ...doc, info: { ...doc.info, cores: 16 } })).info.cores, 16);
+  assert.throws(
+    () => parseRunJson(runToJson({ ...doc, info: { ...doc.info, cores: 1.5 } })),
+    (e: unknown) => e instanceof ValidationError && /info\.cores/.test(e.message),
+  );
 });
