@@ -100,8 +100,15 @@ export interface LoopSample {
 /** The numbers a run ends with. */
 export interface RunSummary {
   requests: number;
+  /** Requests that got no response, or a status of 400 or more. */
   errors: number;
+  /** errors / requests (0..1), the failures kept apart from throughput; 0 for no requests. */
+  errorRate: number;
   makespanMs: Millis;
+  /**
+   * Successful responses (status below 400) a second over the makespan; failed ones are in
+   * `errorRate`, not here. Runs stored before errorRate existed are upgraded to this meaning.
+   */
   throughputRps: number;
   p50Ms: Millis;
   p95Ms: Millis;

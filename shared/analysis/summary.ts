@@ -73,26 +73,57 @@ export function threadsUsed(
   return used.size;
 }
 
+/** What throughput and the error rate are computed from (also for upgrading old summaries). */
+export interface Outcomes {
+  /** First intended send to last response (or send, for a request never answered), ms; unrounded. */
+  makespanMs: number;
+  errors: number;
+  /** Successful responses a second over the makespan, rounded to 3 decimals (see RunSummary). */
+  throughputRps: number;
+  /** errors / requests; 0 for no requests. */
+  errorRate: number;
+}
+
+/**
+ * Throughput counts successful responses only and failures are their own rate, as k6
+ * (`http_req_failed`) and Locust (failures/s) report them: a server that answers 500 at once
+ * must not look faster than one that does the work.
+ */
+export function outcomesOf(requests: readonly RequestRecord[]): Outcomes {
+  let first = Infinity;
+  let last = -Infinity;
+  let errors = 0;
+  let ok = 0;
+  for (const r of requests) {
+    first = Math.min(first, r.intended);
+    last = Math.max(last, r.received ?? r.sent);
+    if (isError(r)) errors++;
+    else if (r.received !== null) ok++;
+  }
+  const makespanMs = requests.length ? (last - first) / 1000 : 0;
+  return {
+    makespanMs,
+    errors,
+    throughputRps: makespanMs > 0 ? round3((ok * 1000) / makespanMs) : 0,
+    errorRate: requests.length ? errors / requests.length : 0,
+  };
+}
+
 export function computeSummary({ lanes, spans, requests, loop }: SummaryInput): RunSummary {
   const done = requests.filter((r) => r.received !== null);
   const latencies = sortedValues(done, (r) => ((r.received as number) - r.intended) / 1000);
   const lags = sortedValues(requests, (r) => (r.sent - r.intended) / 1000);
-  let first = Infinity;
-  let last = -Infinity;
-  for (const r of requests) {
-    first = Math.min(first, r.intended);
-    last = Math.max(last, r.received ?? r.sent);
-  }
-  const makespanMs = requests.length ? (last - first) / 1000 : 0;
+  const { makespanMs, errors, throughputRps, errorRate } = outcomesOf(requests);
   let sum = 0;
   for (const l of latencies) sum += l;
   let maxLoop = 0;
   for (const s of loop) maxLoop = Math.max(maxLoop, s.delayMs);
   return {
     requests: requests.length,
-    errors: requests.filter(isError).length,
+    errors,
+    errorRate,
     makespanMs: round3(makespanMs),
-    throughputRps: makespanMs > 0 ? round3((done.length * 1000) / makespanMs) : 0,
+    throughputRps,
     p50Ms: round3(percentile(latencies, 50)),
     p95Ms: round3(percentile(latencies, 95)),
     p99Ms: round3(percentile(latencies, 99)),

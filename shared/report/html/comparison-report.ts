@@ -9,7 +9,7 @@ import { assumedCores } from '../../bounds/assumed-cores.ts';
 import { comparedRuns, describeComparison } from '../../analysis/compare.ts';
 import { describeLoad, describeServer } from '../../analysis/describe-scenario.ts';
 import { describeView } from '../../analysis/describe-scenario.ts';
-import { formatMs, formatRps } from '../../analysis/format.ts';
+import { formatErrorRate, formatMs, formatRps } from '../../analysis/format.ts';
 import { computeRunSeries } from '../../analysis/series.ts';
 import { PERCENTILE_METHOD_WORDS } from '../../analysis/summary.ts';
 import { runExtent, timeGrid } from '../../analysis/time-grid.ts';
@@ -25,7 +25,8 @@ import { lineChart, type LineSeries } from './svg-chart.ts';
 const METRICS: readonly [string, (s: RunSummary, doc: RunDocument) => string][] = [
   ['requests', (s) => s.requests.toLocaleString('en-US')],
   ['failed', (s) => String(s.errors)],
-  ['throughput', (s) => formatRps(s.throughputRps)],
+  ['error rate', (s) => formatErrorRate(s.errorRate)],
+  ['successful throughput', (s) => formatRps(s.throughputRps)],
   ['p50', (s) => formatMs(s.p50Ms)],
   ['p95', (s) => formatMs(s.p95Ms)],
   ['p99', (s) => formatMs(s.p99Ms)],

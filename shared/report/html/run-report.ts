@@ -8,7 +8,7 @@ import { assumedCores, describeAssumedCores, type AssumedCores } from '../../bou
 import { checkAgainstBound } from '../../analysis/bound-check.ts';
 import { modelLabel } from '../../analysis/describe-scenario.ts';
 import { explainRun } from '../../analysis/explain-run.ts';
-import { formatMs, formatRps, plural } from '../../analysis/format.ts';
+import { formatErrorRate, formatMs, formatRps, plural } from '../../analysis/format.ts';
 import { computeSummary, PERCENTILE_METHOD_WORDS } from '../../analysis/summary.ts';
 import { phaseColor } from '../../phase-colors.ts';
 import type { RunDocument } from '../../run.ts';
@@ -24,7 +24,8 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function numbersHtml(s: RunSummary, doc: RunDocument): string {
   const cells: [string, string][] = [
     ['requests', `${s.requests.toLocaleString('en-US')}${s.errors ? ` (${s.errors} failed)` : ''}`],
-    ['throughput', formatRps(s.throughputRps)],
+    ['successful throughput', formatRps(s.throughputRps)],
+    ['error rate', formatErrorRate(s.errorRate)],
     ['p50', formatMs(s.p50Ms)],
     ['p95', formatMs(s.p95Ms)],
     ['p99', formatMs(s.p99Ms)],

@@ -39,6 +39,7 @@ test('run --json prints exactly one JSON object with the summary fields', () => 
   for (const key of [
     'requests',
     'errors',
+    'errorRate',
     'makespanMs',
     'throughputRps',
     'p50Ms',
@@ -50,6 +51,7 @@ test('run --json prints exactly one JSON object with the summary fields', () => 
   ])
     assert.equal(typeof out[key], 'number', key);
   assert.equal(out.percentileMethod, 'nearest-rank');
+  assert.equal(out.errorRate, 0);
   assert.equal(out.requests, 4);
   assert.ok(out.makespanMs >= 195, `blocking the loop serialises: ${out.makespanMs} ms`);
   assert.equal(r.stderr, '', 'no progress line with --json');

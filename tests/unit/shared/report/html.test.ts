@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { renderComparisonHtml, renderHtmlReport } from '../../../../shared/report/html.ts';
 import { lanesSvg } from '../../../../shared/report/html/lanes-svg.ts';
 import { Phase, type Lane } from '../../../../shared/trace.ts';
+import { computeSummary } from '../../../../shared/analysis/summary.ts';
+import { formatRps } from '../../../../shared/analysis/format.ts';
 import { blockedLoopRun, gatherOffloadRun, makeRun, pack, syncWorkersRun } from '../fixtures.ts';
 
 const EXTERNAL = /(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}|https?:\/\//i;
@@ -98,6 +100,19 @@ test("the bound assumes the cores the run recorded, else the host's, and the rep
   assert.match(renderHtmlReport(cpuRun(null)), /The model assumes 2 CPU cores, the default/);
   const comparison = renderComparisonHtml([cpuRun(1), cpuRun(null)], { cores: 4 });
   assert.match(comparison, /<th scope="row">model: CPU cores<\/th><td class="num">1<\/td><td class="num">4<\/td>/);
+});
+
+test('the reports give successful throughput and the error rate apart', () => {
+  const doc = blockedLoopRun();
+  // One of ten requests failed with a 500: 10% errors, and throughput counts the nine others.
+  doc.requests[2] = { ...doc.requests[2], status: 500, error: 'boom' };
+  const s = computeSummary(doc);
+  const html = renderHtmlReport(doc);
+  assert.ok(html.includes(`<dt>successful throughput</dt><dd>${formatRps(s.throughputRps)}</dd>`));
+  assert.ok(html.includes('<dt>error rate</dt><dd>10%</dd>'));
+  const comparison = renderComparisonHtml([doc, syncWorkersRun()]);
+  assert.match(comparison, /<th scope="row">error rate<\/th><td class="num">10%<\/td><td class="num">0%<\/td>/);
+  assert.match(comparison, /<th scope="row">successful throughput<\/th>/);
 });
 
 test('the report is reproducible unless asked to stamp a time', () => {

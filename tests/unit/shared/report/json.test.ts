@@ -125,3 +125,16 @@ test('a run exported before runs recorded their cores imports with none; a recor
     (e: unknown) => e instanceof ValidationError && /info\.cores/.test(e.message),
   );
 });
+
+test('a run exported before the error rate: its throughput is recomputed without failures, the rest kept', () => {
+  const doc = blockedLoopRun();
+  // Two of its ten requests failed: a 500 and one never answered.
+  doc.requests[2] = { ...doc.requests[2], status: 500, error: 'boom' };
+  doc.requests[5] = { ...doc.requests[5], status: 0, received: null, error: 'connection refused' };
+  const current = computeSummary(doc);
+  // What the older version stored: no errorRate, and throughput counting every response.
+  const { errorRate: _rate, ...legacy } = { ...current, throughputRps: 123.456 };
+  const back = parseRunJson(JSON.stringify({ ...doc, info: { ...doc.info, summary: legacy } }));
+  assert.deepEqual(back.info.summary, current);
+  assert.equal(back.info.summary!.errorRate, 0.2);
+});
