@@ -5,4 +5,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../main/cli/main.ts');
+const { dropWritesAfterClosedPipe } = await import('../main/cli/closed-pipe.ts');
+dropWritesAfterClosedPipe(process.stdout);
+dropWritesAfterClosedPipe(process.stderr);
 process.exitCode = await main(process.argv.slice(2));

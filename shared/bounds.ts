@@ -14,6 +14,7 @@ import { expectLoad, type LoadExpectation } from './bounds/load-model.ts';
 import { profileEndpoint, type EndpointProfile } from './bounds/one-request.ts';
 import { BOUND_RESOURCES, type Bottleneck, type BoundResource, type ResourceLimit } from './bounds/resources.ts';
 import { weightedMean } from './bounds/weighted.ts';
+import { DEFAULT_CORES } from './bounds/assumed-cores.ts';
 
 export type { Bottleneck, BoundResource, ResourceLimit } from './bounds/resources.ts';
 export type { EndpointProfile } from './bounds/one-request.ts';
@@ -21,7 +22,10 @@ export type { LoadExpectation } from './bounds/load-model.ts';
 
 /** The machine the model assumes. */
 export interface BoundOptions {
-  /** CPU cores available to the server; 2 by default (this app's reference machine). */
+  /**
+   * CPU cores available to the server; DEFAULT_CORES (2, this app's reference machine) when
+   * absent. Hosts pass `os.availableParallelism()`, or the cores a stored run recorded.
+   */
   cores?: number;
 }
 
@@ -45,6 +49,7 @@ export interface Bound {
   expectedMakespanMs: number | null;
   /** One plain paragraph saying all of the above. */
   explanation: string;
+  /** The CPU cores this bound assumed. */
   cores: number;
 }
 
@@ -67,7 +72,7 @@ function serversOf(scenario: Scenario, resource: BoundResource, cores: number): 
 
 /** Theoretical bound of a (validated) scenario. */
 export function theoreticalBound(scenario: Scenario, options: BoundOptions = {}): Bound {
-  const cores = Math.max(1, Math.floor(options.cores ?? 2));
+  const cores = Math.max(1, Math.floor(options.cores ?? DEFAULT_CORES));
   const profiles = scenario.endpoints.map((e) => profileEndpoint(scenario, e, cores));
   const minLatencyMs = weightedMean(profiles.map((p) => ({ value: p.serviceMs, weight: p.weight })));
   const resources: ResourceLimit[] = [];

@@ -28,6 +28,8 @@ export interface HostInfo {
   mode: 'electron' | 'browser';
   version: string;
   dataDir: string;
+  /** The host machine's CPU cores: what the theoretical bound of the settings on screen assumes. */
+  cores: number;
 }
 
 /** The renderer's whole view of the engine. Every argument is validated on the host side. */

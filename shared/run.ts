@@ -18,6 +18,12 @@ export interface RunInfo {
   /** Requests recorded so far (useful for interrupted runs). */
   recordedRequests: number;
   error: string | null;
+  /**
+   * CPU cores of the machine that ran it (Node's `os.availableParallelism()`), which the
+   * theoretical bound assumes when the run is shown or exported; null for runs stored or
+   * exported before this was recorded (the bound then assumes the cores of the machine showing it).
+   */
+  cores: number | null;
 }
 
 /** Everything a run recorded. */

@@ -100,8 +100,15 @@ export interface LoopSample {
 /** The numbers a run ends with. */
 export interface RunSummary {
   requests: number;
+  /** Requests that got no response, or a status of 400 or more. */
   errors: number;
+  /** errors / requests (0..1), the failures kept apart from throughput; 0 for no requests. */
+  errorRate: number;
   makespanMs: Millis;
+  /**
+   * Successful responses (status below 400) a second over the makespan; failed ones are in
+   * `errorRate`, not here. Runs stored before errorRate existed are upgraded to this meaning.
+   */
   throughputRps: number;
   p50Ms: Millis;
   p95Ms: Millis;
@@ -109,6 +116,12 @@ export interface RunSummary {
   maxMs: Millis;
   meanMs: Millis;
   maxLoopBlockMs: Millis;
+  /**
+   * Server threads that served at least one request: the event loop of the async server once
+   * any request reached it (it reads and answers every request, recorded span or not), plus
+   * each executor thread and sync worker that recorded a span. Client connections never count;
+   * threads started but never given work do not either (a pool of 8 serving 2 requests uses 2).
+   */
   threadsUsed: number;
   /** Open model: p99 of how late sends left compared with their intended time. */
   sendLagP99Ms: Millis;

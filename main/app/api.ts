@@ -54,7 +54,8 @@ export function createApi(
       const checked = parseOrExplain(runId, id, 'The run id');
       const fmt = parseOrExplain(z.enum(EXPORT_FORMATS), format, 'The export format');
       const doc = store.loadRun(checked);
-      return { fileName: fileNameFor(doc.info, fmt), mime: mimeFor(fmt), text: renderExport(doc, fmt) };
+      const text = renderExport(doc, fmt, { cores: host.cores });
+      return { fileName: fileNameFor(doc.info, fmt), mime: mimeFor(fmt), text };
     },
     exportComparison: async (ids) => {
       const checked = parseOrExplain(z.array(runId).min(2).max(MAX_COMPARED), ids, 'The runs to compare');
@@ -63,7 +64,7 @@ export function createApi(
       return {
         fileName: `interleave-compare-${docs.map((d) => d.info.id).join('-')}.html`,
         mime: mimeFor('html'),
-        text: renderComparisonHtml(docs),
+        text: renderComparisonHtml(docs, { cores: host.cores }),
       };
     },
     importRun: async (text) => {

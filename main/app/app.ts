@@ -3,6 +3,7 @@
  * needs: the store, the run service and the API the renderer calls. Hosts call `openApp` and
  * carry the API over their transport; they contain no logic of their own.
  */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { BridgeEventName, BridgeEvents, InterleaveApi } from '../../shared/bridge.ts';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -52,13 +53,15 @@ export async function openApp(options: AppOptions): Promise<OpenedApp> {
     const text = `The demo shop database ${shopDbFile} could not be used because ${shopDamage}. It was moved to ${moveAside(shopDbFile)} (nothing was deleted); the next run builds a new one.`;
     events.emit('notice', { level: 'warning', text });
   }
-  const runs = new RunService(store, shopDbFile, events);
+  // The theoretical bound's CPU count: stored with every run, and the renderer's for the sliders.
+  const cores = availableParallelism();
+  const runs = new RunService(store, shopDbFile, events, cores);
   // Python is looked for on the first djangoEnvironment() call, never here: start-up stays fast
   // and works on machines without Python.
   const api = createApi(
     store,
     runs,
-    { mode: options.mode, version: APP_VERSION, dataDir: options.dataDir },
+    { mode: options.mode, version: APP_VERSION, dataDir: options.dataDir, cores },
     (refresh) => discoverDjangoEnvironment({ refresh }),
   );
   let closed = false;

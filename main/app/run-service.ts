@@ -33,6 +33,8 @@ export class RunService {
     private readonly store: RunStore,
     private readonly shopDbFile: string,
     private readonly events: EventHub,
+    /** This machine's CPU cores, stored with each run (see RunInfo.cores). */
+    private readonly cores: number,
   ) {}
 
   get activeRunId(): number | null {
@@ -46,7 +48,7 @@ export class RunService {
     // express is refused with its sentence, and the versions found are recorded with the run.
     if (scenario.target.kind === 'django') scenario = await prepareDjangoScenario(scenario);
     this.refuseIfBusy();
-    const info = this.store.createRun(scenario, name?.trim() || scenario.name);
+    const info = this.store.createRun(scenario, name?.trim() || scenario.name, this.cores);
     const runId = info.id;
     let resolveFinished!: (f: FinishedRun) => void;
     const finished = new Promise<FinishedRun>((r) => (resolveFinished = r));

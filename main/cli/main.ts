@@ -33,6 +33,7 @@ export const USAGE = `usage:
                  --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                  --requests N | --duration S
                  --on model|django|both  --django newest|5.2|3.2…  (real Django: see "interleave doctor")
+      (interleave run --help: every flag, and how the numbers are computed)
   interleave runs [--json] [--db FILE]
   interleave export RUN_ID --out FILE.(html|json|csv|trace.json) [--db FILE]
   interleave import FILE.json [--db FILE]

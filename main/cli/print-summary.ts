@@ -4,7 +4,8 @@ import type { RunInfo } from '../../shared/run.ts';
 import type { Scenario } from '../../shared/scenario.ts';
 import type { RunSummary } from '../../shared/trace.ts';
 import { describeLoad, describeServer, describeView } from '../../shared/analysis/describe-scenario.ts';
-import { formatMs, formatRps } from '../../shared/analysis/format.ts';
+import { formatErrorRate, formatMs, formatRps, plural } from '../../shared/analysis/format.ts';
+import { PERCENTILE_METHOD } from '../../shared/analysis/summary.ts';
 
 export function summaryJson(
   info: RunInfo,
@@ -20,11 +21,13 @@ export function summaryJson(
     error: info.error,
     scenario: scenario.name,
     ...summary,
+    percentileMethod: PERCENTILE_METHOD,
     bound: {
       minLatencyMs: bound.minLatencyMs,
       maxThroughputRps: bound.maxThroughputRps,
       bottleneck: bound.bottleneck,
       expectedMakespanMs: bound.expectedMakespanMs,
+      cores: bound.cores,
     },
     clockSkewMs,
   };
@@ -36,11 +39,11 @@ export function summaryText(info: RunInfo, scenario: Scenario, s: RunSummary, bo
     `  server    ${describeServer(scenario.server)}`,
     ...scenario.endpoints.map((e) => `  view      ${e.name}: ${describeView(e)}`),
     `  load      ${describeLoad(scenario.load)}`,
-    `  requests  ${s.requests}   errors ${s.errors}   throughput ${formatRps(s.throughputRps)}   makespan ${formatMs(s.makespanMs)}`,
+    `  requests  ${s.requests}   errors ${s.errors} (${formatErrorRate(s.errorRate)})   successful ${formatRps(s.throughputRps)}   makespan ${formatMs(s.makespanMs)}`,
     `  latency   p50 ${formatMs(s.p50Ms)}   p95 ${formatMs(s.p95Ms)}   p99 ${formatMs(s.p99Ms)}   max ${formatMs(s.maxMs)}`,
     `  loop      longest block ${formatMs(s.maxLoopBlockMs)}`,
     `  threads   ${s.threadsUsed} used`,
-    `  bound     ${bound.explanation}`,
+    `  bound     ${bound.explanation} (On ${plural(bound.cores, 'CPU core')}.)`,
   ];
   return lines.join('\n');
 }

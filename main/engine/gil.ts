@@ -5,8 +5,13 @@
  * the lock waits up to the switch interval (5 ms); if the holder has not let go by then, the
  * waiter sets a drop request; the holder checks for it between small slices of work, lets go,
  * and waits until another thread has taken the lock before asking again (forced switching), so
- * a busy thread cannot starve the others. Waiting, blocking, I/O and SQLite release it; in this
- * engine only `cpu` work holds it, so those release it by construction.
+ * a busy thread cannot starve the others. A holder that lets go on its own while a request is
+ * pending also waits for the hand-over, as CPython's drop_gil does. Taking the lock clears a
+ * pending drop request (as CPython's take_gil does): the request was meant for the previous
+ * holder, and left set it would force the new holder off after its first slice (~0.1 ms)
+ * instead of a switch interval.
+ * Waiting, blocking, I/O and SQLite release it; in this engine only `cpu` work holds it, so
+ * those release it by construction.
  *
  * The state lives in a SharedArrayBuffer so real threads contend for it with Atomics:
  *   [HOLDER] 0 when free, else the holder's token (its lane id + 1)
@@ -20,6 +25,9 @@ const DROP = 2;
 
 /** CPython's default `sys.getswitchinterval()`: 5 ms. */
 export const SWITCH_INTERVAL_MS = 5;
+
+/** Longest a thread letting go on request waits for the waiter to take the lock (see awaitHandOver). */
+const HAND_OVER_LIMIT_MS = 50;
 
 export function createGilState(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(3 * 4));
@@ -39,7 +47,10 @@ export class InterpreterLock {
   acquire(): boolean {
     const s = this.state;
     if (!s) return false;
-    if (Atomics.compareExchange(s, HOLDER, 0, this.token) === 0) return false;
+    if (Atomics.compareExchange(s, HOLDER, 0, this.token) === 0) {
+      Atomics.store(s, DROP, 0);
+      return false;
+    }
     Atomics.add(s, WAITERS, 1);
     let waitedSince = performance.now();
     for (;;) {
@@ -56,17 +67,28 @@ export class InterpreterLock {
       }
     }
     Atomics.sub(s, WAITERS, 1);
+    // A request another waiter made of the previous holder is not one made of us.
+    Atomics.store(s, DROP, 0);
     return true;
   }
 
+  /**
+   * Let go. When a waiter has asked for the lock (a drop request is pending), wait until another
+   * thread has taken it before returning, as CPython's drop_gil does (FORCE_SWITCHING): otherwise
+   * a thread that lets go and takes the lock straight back (one cpu step after another) beats
+   * the waiter it just woke, and, as taking the lock clears the request, the waiter would wait
+   * a whole interval more.
+   */
   release(): void {
     const s = this.state;
     if (!s) return;
+    const asked = Atomics.load(s, DROP) === 1;
     Atomics.store(s, HOLDER, 0);
     // Notify only when someone waits: it costs ~0.3 µs even with no waiter, and the loop thread
     // releases twice a request. No wake-up is lost: a waiter counts itself in WAITERS before it
     // reads HOLDER, and Atomics.wait returns at once if HOLDER changed in between.
     if (Atomics.load(s, WAITERS) > 0) Atomics.notify(s, HOLDER, 1);
+    if (asked) awaitHandOver(s);
   }
 
   /** The holder calls this between slices of work: true when another thread asked for the lock. */
@@ -76,17 +98,22 @@ export class InterpreterLock {
   }
 
   /**
-   * Let go because a waiter asked, and wait until someone else has taken it (forced switching),
-   * then the caller re-acquires.
+   * Let go because a waiter asked (dropRequested() said so): release() then waits until the
+   * waiter has taken the lock, and the caller re-acquires.
    */
   yieldToWaiter(): void {
-    const s = this.state;
-    if (!s) return;
-    Atomics.store(s, DROP, 0);
     this.release();
-    const deadline = performance.now() + SWITCH_INTERVAL_MS;
-    while (Atomics.load(s, HOLDER) === 0 && Atomics.load(s, WAITERS) > 0 && performance.now() < deadline) {
-      Atomics.wait(s, HOLDER, 0, 0.2);
-    }
+  }
+}
+
+/**
+ * Wait while the lock is free and someone still waits for it: the woken waiter takes it within
+ * microseconds, or as soon as the OS runs it. The limit is a safety valve only, for a waiter that
+ * will never take it (its thread was terminated mid-wait when a run stopped).
+ */
+function awaitHandOver(s: Int32Array): void {
+  const deadline = performance.now() + HAND_OVER_LIMIT_MS;
+  while (Atomics.load(s, HOLDER) === 0 && Atomics.load(s, WAITERS) > 0 && performance.now() < deadline) {
+    Atomics.wait(s, HOLDER, 0, 0.2);
   }
 }

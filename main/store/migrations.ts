@@ -67,6 +67,37 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX loop_samples_by_run ON loop_samples (run_id);
     `,
   },
+  {
+    version: 2,
+    description: 'the CPU cores of the machine that ran each run (null for runs before this)',
+    sql: 'ALTER TABLE runs ADD COLUMN cores INTEGER',
+  },
+  {
+    version: 3,
+    description: 'summaries: throughput counts successful responses only; the error rate apart',
+    // Earlier summaries counted failed responses in throughputRps. Recomputed from the run's
+    // request rows with computeSummary's arithmetic (shared/analysis/summary.ts, outcomesOf):
+    // successful responses × 1000 / makespan, rounded to 3 decimals (Math.round(x) is
+    // floor(x + 0.5) for these positive numbers), and errors / requests.
+    sql: `
+      UPDATE runs SET summary_json = json_set(summary_json,
+        '$.throughputRps', (
+          SELECT CASE
+            WHEN COUNT(*) = 0 OR MAX(COALESCE(received, sent)) - MIN(intended) <= 0 THEN 0
+            ELSE CAST(
+              SUM(received IS NOT NULL AND error IS NULL AND status > 0 AND status < 400) * 1000
+                / ((MAX(COALESCE(received, sent)) - MIN(intended)) / 1000.0) * 1000 + 0.5
+              AS INTEGER) / 1000.0
+          END
+          FROM requests WHERE run_id = runs.id),
+        '$.errorRate', CASE
+          WHEN json_extract(summary_json, '$.requests') > 0
+            THEN CAST(json_extract(summary_json, '$.errors') AS REAL) / json_extract(summary_json, '$.requests')
+          ELSE 0
+        END)
+      WHERE summary_json IS NOT NULL AND json_extract(summary_json, '$.errorRate') IS NULL;
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -16,6 +16,7 @@ export interface RunInfoRow {
   summary_json: string | null;
   recorded_requests: number;
   error: string | null;
+  cores: number | null;
 }
 
 export function toRunInfo(row: RunInfoRow): RunInfo {
@@ -28,6 +29,7 @@ export function toRunInfo(row: RunInfoRow): RunInfo {
     summary: row.summary_json === null ? null : (JSON.parse(row.summary_json) as RunSummary),
     recordedRequests: row.recorded_requests,
     error: row.error,
+    cores: row.cores,
   };
 }
 

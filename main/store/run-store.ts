@@ -68,7 +68,8 @@ export class RunStore {
     return { store: new RunStore(db, s), notices };
   }
 
-  createRun(scenario: Scenario, name: string): RunInfo {
+  /** A new running run; `cores` is the machine's CPU count the run is made on (see RunInfo.cores). */
+  createRun(scenario: Scenario, name: string, cores: number | null = null): RunInfo {
     const id = this.insertRun({
       name: checkRunName(name),
       status: 'running',
@@ -79,6 +80,7 @@ export class RunStore {
       pid: process.pid,
       recordedRequests: 0,
       lanes: [],
+      cores,
     });
     return this.getRun(id);
   }
@@ -158,7 +160,7 @@ export class RunStore {
 
   /**
    * Stores a run from a document (a JSON export) under a new id, keeping its name, status,
-   * summary, error and creation time. A document exported while its run was still going says
+   * summary, error, creation time and cores. A document exported while its run was still going says
    * 'running'; here nothing runs it, so it comes in as 'interrupted'.
    */
   importRun(doc: RunDocument): RunInfo {
@@ -175,6 +177,7 @@ export class RunStore {
           pid: null,
           recordedRequests: doc.requests.length,
           lanes: doc.lanes,
+          cores: doc.info.cores,
         });
         appendRecords(this.s, id, doc);
         return id;
@@ -197,6 +200,7 @@ export class RunStore {
     pid: number | null;
     recordedRequests: number;
     lanes: readonly Lane[];
+    cores: number | null;
   }): number {
     const result = this.s.insertRun.run({
       name: run.name,
@@ -208,6 +212,7 @@ export class RunStore {
       pid: run.pid,
       recordedRequests: run.recordedRequests,
       lanesJson: JSON.stringify(run.lanes),
+      cores: run.cores,
     });
     return Number(result.lastInsertRowid);
   }

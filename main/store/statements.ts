@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 
 /** Columns that make a RunInfo (see run-rows.ts). */
 const INFO = `id, name, status, created_at, json_extract(scenario_json, '$.name') AS scenario_name,
-  summary_json, recorded_requests, error`;
+  summary_json, recorded_requests, error, cores`;
 
 /** Rows per multi-row INSERT: about three times the rows/s of one row per statement, measured. */
 export const SPANS_PER_INSERT = 100;
@@ -22,8 +22,8 @@ export function prepareStatements(db: Database.Database) {
   const insertRequests = (rows: number) => db.prepare(`INSERT INTO requests VALUES ${values(11, rows)}`);
   return {
     insertRun: db.prepare(
-      `INSERT INTO runs (name, status, created_at, scenario_json, summary_json, error, pid, recorded_requests, lanes_json)
-       VALUES (@name, @status, @createdAt, @scenarioJson, @summaryJson, @error, @pid, @recordedRequests, @lanesJson)`,
+      `INSERT INTO runs (name, status, created_at, scenario_json, summary_json, error, pid, recorded_requests, lanes_json, cores)
+       VALUES (@name, @status, @createdAt, @scenarioJson, @summaryJson, @error, @pid, @recordedRequests, @lanesJson, @cores)`,
     ),
     runInfo: db.prepare(`SELECT ${INFO} FROM runs WHERE id = ?`),
     listRuns: db.prepare(`SELECT ${INFO} FROM runs ORDER BY created_at DESC, id DESC`),

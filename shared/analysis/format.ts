@@ -28,6 +28,11 @@ export function formatPercent(fraction: number): string {
   return `${Math.abs(p) < 10 && p !== 0 ? p.toFixed(1).replace(/\.0$/, '') : Math.round(p)}%`;
 }
 
+/** A share of failures: like formatPercent, but never "0%" when something failed: "<0.1%". */
+export function formatErrorRate(fraction: number): string {
+  return fraction > 0 && fraction < 0.0005 ? '<0.1%' : formatPercent(fraction);
+}
+
 /** A ratio: 3.14 → "3.1×". */
 export function formatRatio(ratio: number): string {
   return `${ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1).replace(/\.0$/, '')}×`;

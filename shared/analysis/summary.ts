@@ -15,7 +15,18 @@ export interface SummaryInput {
   loop: readonly LoopSample[];
 }
 
-/** Nearest-rank percentile of an ascending array (p in 0..100). 0 for an empty array. */
+/** How the summary's percentiles are computed; the CLI's JSON says it by this name. */
+export const PERCENTILE_METHOD = 'nearest-rank';
+
+/** The method in one sentence, for `interleave run --help` and the HTML reports. */
+export const PERCENTILE_METHOD_WORDS =
+  'Percentiles are nearest-rank over the latencies of the completed requests: p95 is the latency of the request ' +
+  'at rank ceil(0.95 × n) in ascending order, a latency some request really had (no interpolation).';
+
+/**
+ * Nearest-rank percentile of an ascending array (p in 0..100): the value at 1-based rank
+ * ceil(p/100 × n), clamped to 1..n. 0 for an empty array.
+ */
 export function percentile(sortedAscending: ArrayLike<number>, p: number): number {
   const n = sortedAscending.length;
   if (n === 0) return 0;
@@ -40,10 +51,21 @@ export function isError(r: RequestRecord): boolean {
   return r.error !== null || r.status === 0 || r.status >= 400;
 }
 
-/** Server threads (not client connections) that any span of the run names. */
-export function threadsUsed(lanes: readonly Lane[], spans: ArrayLike<number>): number {
+/**
+ * Server threads that served at least one request (see RunSummary.threadsUsed): every executor
+ * thread and sync worker that recorded a span, and the event loop as soon as a request reached
+ * it. The loop reads every request and writes every response of the async server, so it counts
+ * whether or not it recorded a span of its own (it records one only when it awaits, blocks, or
+ * had to wait for the interpreter lock, which made the count depend on the lock).
+ */
+export function threadsUsed(
+  lanes: readonly Lane[],
+  spans: ArrayLike<number>,
+  requests: readonly Pick<RequestRecord, 'accepted'>[],
+): number {
   const server = new Set(lanes.filter((l) => l.kind !== 'client').map((l) => l.id));
   const used = new Set<number>();
+  if (requests.some((r) => r.accepted !== null)) for (const l of lanes) if (l.kind === 'loop') used.add(l.id);
   for (let i = 0; i < spans.length; i += SPAN_STRIDE) {
     const lane = spans[i + SpanField.lane];
     if (server.has(lane)) used.add(lane);
@@ -51,33 +73,64 @@ export function threadsUsed(lanes: readonly Lane[], spans: ArrayLike<number>): n
   return used.size;
 }
 
+/** What throughput and the error rate are computed from (also for upgrading old summaries). */
+export interface Outcomes {
+  /** First intended send to last response (or send, for a request never answered), ms; unrounded. */
+  makespanMs: number;
+  errors: number;
+  /** Successful responses a second over the makespan, rounded to 3 decimals (see RunSummary). */
+  throughputRps: number;
+  /** errors / requests; 0 for no requests. */
+  errorRate: number;
+}
+
+/**
+ * Throughput counts successful responses only and failures are their own rate, as k6
+ * (`http_req_failed`) and Locust (failures/s) report them: a server that answers 500 at once
+ * must not look faster than one that does the work.
+ */
+export function outcomesOf(requests: readonly RequestRecord[]): Outcomes {
+  let first = Infinity;
+  let last = -Infinity;
+  let errors = 0;
+  let ok = 0;
+  for (const r of requests) {
+    first = Math.min(first, r.intended);
+    last = Math.max(last, r.received ?? r.sent);
+    if (isError(r)) errors++;
+    else if (r.received !== null) ok++;
+  }
+  const makespanMs = requests.length ? (last - first) / 1000 : 0;
+  return {
+    makespanMs,
+    errors,
+    throughputRps: makespanMs > 0 ? round3((ok * 1000) / makespanMs) : 0,
+    errorRate: requests.length ? errors / requests.length : 0,
+  };
+}
+
 export function computeSummary({ lanes, spans, requests, loop }: SummaryInput): RunSummary {
   const done = requests.filter((r) => r.received !== null);
   const latencies = sortedValues(done, (r) => ((r.received as number) - r.intended) / 1000);
   const lags = sortedValues(requests, (r) => (r.sent - r.intended) / 1000);
-  let first = Infinity;
-  let last = -Infinity;
-  for (const r of requests) {
-    first = Math.min(first, r.intended);
-    last = Math.max(last, r.received ?? r.sent);
-  }
-  const makespanMs = requests.length ? (last - first) / 1000 : 0;
+  const { makespanMs, errors, throughputRps, errorRate } = outcomesOf(requests);
   let sum = 0;
   for (const l of latencies) sum += l;
   let maxLoop = 0;
   for (const s of loop) maxLoop = Math.max(maxLoop, s.delayMs);
   return {
     requests: requests.length,
-    errors: requests.filter(isError).length,
+    errors,
+    errorRate,
     makespanMs: round3(makespanMs),
-    throughputRps: makespanMs > 0 ? round3((done.length * 1000) / makespanMs) : 0,
+    throughputRps,
     p50Ms: round3(percentile(latencies, 50)),
     p95Ms: round3(percentile(latencies, 95)),
     p99Ms: round3(percentile(latencies, 99)),
     maxMs: round3(latencies.length ? latencies[latencies.length - 1] : 0),
     meanMs: round3(latencies.length ? sum / latencies.length : 0),
     maxLoopBlockMs: round3(maxLoop),
-    threadsUsed: threadsUsed(lanes, spans),
+    threadsUsed: threadsUsed(lanes, spans, requests),
     sendLagP99Ms: round3(percentile(lags, 99)),
   };
 }

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { RunDocument } from '../run.ts';
 import { scenarioSchema } from '../scenario.ts';
+import { upgradeSummary } from '../analysis/legacy-summary.ts';
 import { PHASES, SPAN_STRIDE, SpanField } from '../trace.ts';
 
 const micros = z.number().finite().min(0);
@@ -44,6 +45,8 @@ export const runSummarySchema = z
   .object({
     requests: z.number().int().min(0),
     errors: z.number().int().min(0),
+    // Absent in files exported before it existed: upgradeSummary recomputes it (and throughput).
+    errorRate: z.number().min(0).max(1).optional(),
     makespanMs: millis,
     throughputRps: millis,
     p50Ms: millis,
@@ -67,6 +70,8 @@ export const runInfoSchema = z
     summary: runSummarySchema.nullable(),
     recordedRequests: z.number().int().min(0),
     error: z.string().nullable(),
+    // Files exported before runs recorded their cores have no such field.
+    cores: z.number().int().min(1).max(65_536).nullable().default(null),
   })
   .strict();
 
@@ -132,7 +137,11 @@ export const runDocumentSchema = z
         break;
       }
     }
-  });
+  })
+  .transform((doc): RunDocument => ({
+    ...doc,
+    info: { ...doc.info, summary: doc.info.summary && upgradeSummary(doc.info.summary, doc.requests) },
+  }));
 
 // The schema and the hand-written contract must describe the same thing.
 type SchemaMatchesContract =

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { describeComparison } from '../../../shared/analysis/compare.ts';
 import { renderComparisonHtml } from '../../../shared/report/html.ts';
@@ -25,7 +26,7 @@ export async function compareCommand(args: string[]): Promise<number> {
     process.stdout.write(`${describeComparison(docs)}\n`);
     if (values.out) {
       try {
-        writeFileSync(values.out, renderComparisonHtml(docs));
+        writeFileSync(values.out, renderComparisonHtml(docs, { cores: availableParallelism() }));
       } catch (error) {
         throw new Error(`could not write ${values.out}: ${(error as Error).message}`, { cause: error });
       }

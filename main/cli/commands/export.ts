@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { formatFromFileName, renderExport } from '../../../shared/report/formats.ts';
 import { UsageError } from '../cli-error.ts';
@@ -21,7 +22,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   try {
     const doc = app.store.loadRun(id);
     try {
-      writeFileSync(values.out, renderExport(doc, format));
+      writeFileSync(values.out, renderExport(doc, format, { cores: availableParallelism() }));
     } catch (error) {
       throw new Error(`could not write ${values.out}: ${(error as Error).message}`, { cause: error });
     }

@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { theoreticalBound } from '../../../shared/bounds.ts';
 import { formatFromFileName, renderExport } from '../../../shared/report/formats.ts';
 import { checkRunName } from '../../store/run-store.ts';
 import { UsageError } from '../cli-error.ts';
 import { progressLine } from '../progress-line.ts';
+import { RUN_HELP } from '../run-help.ts';
 import { summaryJson, summaryText } from '../print-summary.ts';
 import { scenarioFromFlags } from '../scenario-from-flags.ts';
 import { openCliApp } from './open-store.ts';
@@ -37,10 +39,15 @@ const OPTIONS = {
   out: text,
   name: text,
   json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
+  if (values.help) {
+    process.stdout.write(`${RUN_HELP}\n`);
+    return 0;
+  }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const outFormat = values.out ? formatFromFileName(values.out) : null;
   if (values.on === 'both' && values.out && outFormat !== 'html')
@@ -49,7 +56,9 @@ export async function runCommand(args: string[]): Promise<number> {
     throw new UsageError(`--out ${values.out}: the file name must end in .html, .json, .csv or .trace.json`);
   const name = values.name === undefined ? undefined : nameFlag(values.name);
   const scenario = scenarioFromFlags(values);
-  const bound = theoreticalBound(scenario);
+  // This machine's cores: the ones the run is about to use (the store records them with it).
+  const cores = availableParallelism();
+  const bound = theoreticalBound(scenario, { cores });
   const app = await openCliApp(values.db);
   const progress = progressLine(process.stderr, process.stderr.isTTY === true && !values.json);
   app.on('run', (e) => e.type === 'progress' && progress.update(e.progress));
@@ -76,7 +85,7 @@ export async function runCommand(args: string[]): Promise<number> {
     if (values.out && outFormat) {
       const doc = app.store.loadRun(info.id);
       try {
-        writeFileSync(values.out, renderExport(doc, outFormat));
+        writeFileSync(values.out, renderExport(doc, outFormat, { cores }));
       } catch (error) {
         throw new Error(
           `could not write ${values.out}: ${(error as Error).message}; the run is stored as run ${info.id}`,

@@ -44,11 +44,26 @@ export function runAsyncStep(runner: AsyncRunner, req: number, step: Step | Leaf
       if (step.blocking) return runBlockingStep(ctx, req, step);
       return awaitUpstream(runner, req, step);
     case 'offload':
-      return runner.offload(req, step.step);
+      return awaitOffload(runner, req, step.step);
     case 'gather':
       return gather(runner, req, step.steps);
     default:
       return runBlockingStep(ctx, req, step);
+  }
+}
+
+/**
+ * `await sync_to_async(step)()`: the awaiting thread records `offload` for the whole await, from
+ * the submission to the moment the result is back, also when the offloaded step failed. The
+ * executor thread records its own `exec-queue` and the step's span inside that stretch.
+ */
+async function awaitOffload(runner: AsyncRunner, req: number, step: OffloadableStep): Promise<void> {
+  const { ctx } = runner;
+  const t0 = ctx.now();
+  try {
+    await runner.offload(req, step);
+  } finally {
+    ctx.spans.record(req, ctx.lane, Phase.offload, t0, ctx.now());
   }
 }
 

@@ -36,9 +36,10 @@ export function App({ session }: { session: RunSession }) {
   const theme = useColorTheme();
   const presets = useAsync(() => bridge.listPresets(), [bridge]);
   const runs = useAsync(() => bridge.listRuns(), [bridge]);
+  const host = useAsync(() => bridge.hostInfo(), [bridge]);
   useEffect(() => session.onHistoryChange(runs.reload), [session, runs.reload]);
   const snapshot = useSyncExternalStore(session.clock.subscribe, session.clock.getSnapshot);
-  const editor = useScenarioEditor(presets.value);
+  const editor = useScenarioEditor(presets.value, host.value?.cores);
   const runOn = useRunOn(bridge);
   const timeline = useRef<TimelineController | null>(null);
   const [starting, setStarting] = useState(false);

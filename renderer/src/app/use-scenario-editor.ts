@@ -34,7 +34,8 @@ function check(scenario: Scenario | null): { valid: Scenario | null; problems: s
   }
 }
 
-export function useScenarioEditor(presets: readonly Preset[] | undefined): ScenarioEditor {
+/** `cores`: the host machine's CPU cores, which the bound assumes (the default 2 until the host says). */
+export function useScenarioEditor(presets: readonly Preset[] | undefined, cores?: number): ScenarioEditor {
   const [presetId, setPresetId] = useState<string | null>(null);
   const [edits, setEdits] = useState<{ presetId: string; knobs: Knobs } | null>(null);
   const preset = presets?.find((p) => p.id === presetId) ?? presets?.[0];
@@ -51,11 +52,11 @@ export function useScenarioEditor(presets: readonly Preset[] | undefined): Scena
   const bound = useMemo(() => {
     if (!valid) return null;
     try {
-      return theoreticalBound(valid);
+      return theoreticalBound(valid, { cores });
     } catch {
       return null;
     }
-  }, [valid]);
+  }, [valid, cores]);
   const pick = useCallback((id: string) => {
     setPresetId(id);
     setEdits(null);

@@ -43,6 +43,8 @@ export const BoundPanel = memo(function BoundPanel({ bound }: { bound: Bound | n
             </dd>
             <dt>bottleneck</dt>
             <dd data-testid="bound-bottleneck">{BOTTLENECK_WORDS[bound.bottleneck]}</dd>
+            <dt>CPU cores</dt>
+            <dd data-testid="bound-cores">{bound.cores}</dd>
           </dl>
           <p>{bound.explanation}</p>
         </>

@@ -5,7 +5,7 @@
  */
 import { memo, useMemo } from 'react';
 import { comparedRuns, describeComparison } from '../../../shared/analysis/compare.ts';
-import { formatMs, formatRps, sig } from '../../../shared/analysis/format.ts';
+import { formatErrorRate, formatMs, formatRps, sig } from '../../../shared/analysis/format.ts';
 import type { ColorTheme } from '../../../shared/phase-colors.ts';
 import { runColor } from '../../../shared/phase-colors.ts';
 import type { RunDocument } from '../../../shared/run.ts';
@@ -31,7 +31,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 const ROWS: readonly [string, (s: RunSummary) => string][] = [
   ['Requests', (s) => count(s.requests)],
   ['Errors', (s) => count(s.errors)],
-  ['Throughput', (s) => formatRps(s.throughputRps)],
+  ['Error rate', (s) => formatErrorRate(s.errorRate)],
+  ['Throughput (ok)', (s) => formatRps(s.throughputRps)],
   ['p50', (s) => formatMs(s.p50Ms)],
   ['p95', (s) => formatMs(s.p95Ms)],
   ['p99', (s) => formatMs(s.p99Ms)],

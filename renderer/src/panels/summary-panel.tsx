@@ -4,7 +4,7 @@
  * streams. Expected values from the bound stand under the measured ones for a live or fresh run.
  */
 import { memo, useSyncExternalStore } from 'react';
-import { formatMs, formatRps } from '../../../shared/analysis/format.ts';
+import { formatErrorRate, formatMs, formatRps } from '../../../shared/analysis/format.ts';
 import type { Bound } from '../../../shared/bounds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/bridge.ts';
 import { NO_SUMMARY, type LiveResultsSource } from '../analysis/live-analysis.ts';
@@ -54,10 +54,10 @@ export const SummaryPanel = memo(function SummaryPanel({ snapshot, analysis, bou
       s.requests.toLocaleString('en-US'),
       bound ? `of ${Math.round(bound.expected.requests).toLocaleString('en-US')}` : null,
     ],
-    ['errors', 'Errors', s.errors.toLocaleString('en-US'), null],
+    ['errors', 'Errors', `${s.errors.toLocaleString('en-US')} (${formatErrorRate(s.errorRate)})`, null],
     [
       'throughput',
-      'Throughput',
+      'Throughput (ok)',
       formatRps(s.throughputRps),
       bound ? `≈ ${formatRps(bound.expected.throughputRps)}` : null,
     ],

@@ -5,11 +5,13 @@
  * first request, in its own colour).
  */
 import { theoreticalBound } from '../../bounds.ts';
+import { assumedCores } from '../../bounds/assumed-cores.ts';
 import { comparedRuns, describeComparison } from '../../analysis/compare.ts';
 import { describeLoad, describeServer } from '../../analysis/describe-scenario.ts';
 import { describeView } from '../../analysis/describe-scenario.ts';
-import { formatMs, formatRps } from '../../analysis/format.ts';
+import { formatErrorRate, formatMs, formatRps } from '../../analysis/format.ts';
 import { computeRunSeries } from '../../analysis/series.ts';
+import { PERCENTILE_METHOD_WORDS } from '../../analysis/summary.ts';
 import { runExtent, timeGrid } from '../../analysis/time-grid.ts';
 import { throughputSeries } from '../../analysis/throughput.ts';
 import { runColor } from '../../phase-colors.ts';
@@ -23,7 +25,8 @@ import { lineChart, type LineSeries } from './svg-chart.ts';
 const METRICS: readonly [string, (s: RunSummary, doc: RunDocument) => string][] = [
   ['requests', (s) => s.requests.toLocaleString('en-US')],
   ['failed', (s) => String(s.errors)],
-  ['throughput', (s) => formatRps(s.throughputRps)],
+  ['error rate', (s) => formatErrorRate(s.errorRate)],
+  ['successful throughput', (s) => formatRps(s.throughputRps)],
   ['p50', (s) => formatMs(s.p50Ms)],
   ['p95', (s) => formatMs(s.p95Ms)],
   ['p99', (s) => formatMs(s.p99Ms)],
@@ -37,7 +40,9 @@ const METRICS: readonly [string, (s: RunSummary, doc: RunDocument) => string][] 
 /** Several runs compared in one self-contained page. */
 export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions = {}): string {
   const runs = comparedRuns(docs);
-  const bounds = docs.map((d) => theoreticalBound(d.scenario, { cores: options.cores }));
+  const bounds = docs.map((d) =>
+    theoreticalBound(d.scenario, { cores: assumedCores(d.info.cores, options.cores).cores }),
+  );
   const head = `<tr><th></th>${runs.map((r, i) => `<th class="num"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(r.label)}</th>`).join('')}</tr>`;
   const measured = METRICS.map(
     ([name, f]) =>
@@ -50,6 +55,7 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
     ],
     ['model: expected p95', bounds.map((b) => formatMs(b.expected.p95LatencyMs))],
     ['model: bottleneck', bounds.map((b) => b.bottleneck)],
+    ['model: CPU cores', bounds.map((b) => String(b.cores))],
   ]
     .map(
       ([name, cells]) =>
@@ -103,7 +109,7 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
 <p class="sub">${docs.map((d) => esc(d.info.name)).join(' · ')}</p>
 </header>
 <section id="difference"><h2>The difference</h2><div class="bound"><p>${esc(describeComparison(docs))}.</p></div></section>
-<section id="numbers"><h2>Numbers</h2><table><thead>${head}</thead><tbody>${measured}${model}</tbody></table></section>
+<section id="numbers"><h2>Numbers</h2><table><thead>${head}</thead><tbody>${measured}${model}</tbody></table><p class="note">${esc(PERCENTILE_METHOD_WORDS)}</p></section>
 <section id="settings"><h2>Settings</h2><table><thead><tr><th>run</th><th>name</th><th>server</th><th>load</th><th>endpoints</th></tr></thead><tbody>${settings}</tbody></table></section>
 <section id="charts"><h2>Charts</h2><div class="charts">${charts.join('')}</div></section>
 ${footerHtml(options)}`;

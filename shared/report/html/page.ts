@@ -26,7 +26,10 @@ export interface ReportOptions {
   generatedAt?: string;
   /** The app's version, for the footer. */
   appVersion?: string;
-  /** CPU cores the theoretical bound assumes (2 by default). */
+  /**
+   * CPU cores the theoretical bound assumes for a run that did not record its own (RunInfo.cores):
+   * hosts pass this machine's. 2 when neither says.
+   */
   cores?: number;
 }
 

@@ -4,11 +4,12 @@
  * one self-contained file.
  */
 import { theoreticalBound, type Bound } from '../../bounds.ts';
+import { assumedCores, describeAssumedCores, type AssumedCores } from '../../bounds/assumed-cores.ts';
 import { checkAgainstBound } from '../../analysis/bound-check.ts';
 import { modelLabel } from '../../analysis/describe-scenario.ts';
 import { explainRun } from '../../analysis/explain-run.ts';
-import { formatMs, formatRps, plural } from '../../analysis/format.ts';
-import { computeSummary } from '../../analysis/summary.ts';
+import { formatErrorRate, formatMs, formatRps, plural } from '../../analysis/format.ts';
+import { computeSummary, PERCENTILE_METHOD_WORDS } from '../../analysis/summary.ts';
 import { phaseColor } from '../../phase-colors.ts';
 import type { RunDocument } from '../../run.ts';
 import { PHASES, type PhaseCode, type RunSummary } from '../../trace.ts';
@@ -23,7 +24,8 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function numbersHtml(s: RunSummary, doc: RunDocument): string {
   const cells: [string, string][] = [
     ['requests', `${s.requests.toLocaleString('en-US')}${s.errors ? ` (${s.errors} failed)` : ''}`],
-    ['throughput', formatRps(s.throughputRps)],
+    ['successful throughput', formatRps(s.throughputRps)],
+    ['error rate', formatErrorRate(s.errorRate)],
     ['p50', formatMs(s.p50Ms)],
     ['p95', formatMs(s.p95Ms)],
     ['p99', formatMs(s.p99Ms)],
@@ -37,12 +39,12 @@ function numbersHtml(s: RunSummary, doc: RunDocument): string {
   return `<dl class="numbers">${cells.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`;
 }
 
-function boundHtml(summary: RunSummary, bound: Bound): string {
+function boundHtml(summary: RunSummary, bound: Bound, cores: AssumedCores): string {
   const checks = checkAgainstBound(summary, bound);
   const list = checks.length
     ? `<ul>${checks.map((c) => `<li>${esc(capitalise(c.sentence))}.</li>`).join('')}</ul>`
     : '';
-  return `<div class="bound">${list}<p>${esc(bound.explanation)}</p></div>`;
+  return `<div class="bound">${list}<p>${esc(bound.explanation)}</p><p class="note" data-cores="${bound.cores}">${esc(describeAssumedCores(cores))}</p></div>`;
 }
 
 function legendHtml(phases: readonly number[]): string {
@@ -57,7 +59,8 @@ function legendHtml(phases: readonly number[]): string {
 /** One run as a self-contained HTML page. */
 export function renderHtmlReport(doc: RunDocument, options: ReportOptions = {}): string {
   const summary = computeSummary(doc);
-  const bound = theoreticalBound(doc.scenario, { cores: options.cores });
+  const cores = assumedCores(doc.info.cores, options.cores);
+  const bound = theoreticalBound(doc.scenario, { cores: cores.cores });
   const endpointByReq = new Map(doc.requests.map((r) => [r.id, doc.scenario.endpoints[r.endpoint]?.name]));
   const lanes = lanesSvg(doc, { endpointOf: (req) => endpointByReq.get(req) });
   const story = explainRun(doc);
@@ -69,8 +72,8 @@ export function renderHtmlReport(doc: RunDocument, options: ReportOptions = {}):
 <h1>${esc(doc.info.name)}</h1>
 <p class="sub">${doc.scenario.name !== doc.info.name ? `${esc(doc.scenario.name)} · ` : ''}${esc(modelLabel(doc.scenario))} · ${esc(doc.info.status)} · ${esc(created)} · run #${esc(doc.info.id)}</p>
 </header>
-<section id="numbers"><h2>Numbers</h2>${numbersHtml(summary, doc)}</section>
-<section id="bound"><h2>Measured against the model</h2>${boundHtml(summary, bound)}</section>
+<section id="numbers"><h2>Numbers</h2>${numbersHtml(summary, doc)}<p class="note">${esc(PERCENTILE_METHOD_WORDS)}</p></section>
+<section id="bound"><h2>Measured against the model</h2>${boundHtml(summary, bound, cores)}</section>
 <section id="story"><h2>What happened</h2><ul class="story">${story.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>
 <section id="settings"><h2>Settings</h2>${settingsHtml(doc.scenario)}</section>
 <section id="lanes"><h2>Threads over time</h2>${lanes.svg}${legendHtml(lanes.phases)}<p class="note">One row per server thread, coloured by what held it; hover a bar for its request. Spans narrower than a pixel are merged.${esc(hidden)} Client connections are not drawn.</p></section>

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../../../main/app/app.ts';
 import { computeSummary } from '../../../shared/analysis/summary.ts';
@@ -36,6 +36,8 @@ test('a run is stored as it streams, reopens with the same numbers, and survives
       'round trip',
     );
     assert.equal(info.status, 'running');
+    assert.equal(info.cores, availableParallelism(), 'the run records the cores it is made on');
+    assert.equal((await app.api.hostInfo()).cores, availableParallelism());
     await assert.rejects(
       app.api.startRun({
         server: { model: 'async' },

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,6 +39,7 @@ test('run --json prints exactly one JSON object with the summary fields', () => 
   for (const key of [
     'requests',
     'errors',
+    'errorRate',
     'makespanMs',
     'throughputRps',
     'p50Ms',
@@ -49,9 +50,27 @@ test('run --json prints exactly one JSON object with the summary fields', () => 
     'threadsUsed',
   ])
     assert.equal(typeof out[key], 'number', key);
+  assert.equal(out.percentileMethod, 'nearest-rank');
+  assert.equal(out.errorRate, 0);
   assert.equal(out.requests, 4);
   assert.ok(out.makespanMs >= 195, `blocking the loop serialises: ${out.makespanMs} ms`);
   assert.equal(r.stderr, '', 'no progress line with --json');
+});
+
+test('the bound assumes the cores this process may use, and the run stores them', () => {
+  // taskset pins the command to one CPU: os.availableParallelism() is then 1, not the machine's count.
+  const oneCore = join(dir, 'one-core.db');
+  const args = ['bin/interleave.js', 'run', '--step', 'cpu', '--latency', '5', '--requests', '2', '--concurrency', '2'];
+  const r = spawnSync('taskset', ['-c', '0', process.execPath, ...args, '--json', '--db', oneCore], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).bound.cores, 1);
+  const [stored] = JSON.parse(interleave('runs', '--json', '--db', oneCore).stdout);
+  assert.equal(stored.cores, 1);
+  const text = spawnSync('taskset', ['-c', '0', process.execPath, ...args, '--db', oneCore], { encoding: 'utf8' });
+  assert.match(text.stdout, /bound .*\(On 1 CPU core\.\)/);
 });
 
 test('runs lists what run stored; export and import round-trip it', () => {
@@ -79,6 +98,18 @@ test('compare says the difference in words and writes a side-by-side report', ()
   assert.match(r.stdout, /p95 .*× (slower|faster)/);
   assert.match(readFileSync(file, 'utf8'), /<svg/);
   assert.equal(interleave('compare', ids[0], '--db', db).code, 2, 'one run is not a comparison');
+});
+
+test('run --help says every flag and how percentiles are computed, and runs nothing', () => {
+  for (const flag of ['--help', '-h']) {
+    const r = interleave('run', flag, '--db', join(dir, 'never-opened.db'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^usage: interleave run /);
+    assert.match(r.stdout, /--concurrency N/);
+    assert.match(r.stdout, /Percentiles are nearest-rank .* rank ceil\(0\.95 × n\)/);
+    assert.match(r.stdout, /"percentileMethod": "nearest-rank"/);
+  }
+  assert.ok(!existsSync(join(dir, 'never-opened.db')), 'no store opened, no run made');
 });
 
 test('bad flags exit 2 with a message', () => {

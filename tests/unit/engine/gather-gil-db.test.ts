@@ -93,3 +93,17 @@ test('a db step is a db span on the thread that ran it', async () => {
   const byEndpoint = new Map(c.requests.map((r) => [r.id, r.endpoint]));
   for (const d of dbs) assert.equal(laneKind(c, d.lane), byEndpoint.get(d.req) === 0 ? 'loop' : 'executor');
 });
+
+test('threads used: a sync view on a pool of 4 uses the loop and four threads, with the lock on or off', async () => {
+  for (const gil of [true, false]) {
+    const c = await runAndCollect({
+      server: { model: 'async', executor: 'pool', poolThreads: 4, gil },
+      endpoints: [{ name: 'a', view: 'sync', steps: [{ kind: 'cpu', ms: 20 }] }],
+      load: { model: 'closed', concurrency: 4, end: { kind: 'requests', count: 4 } },
+    });
+    const executors = lanesOf(ofPhase(c, 'running'));
+    assert.equal(executors.size, 4, `lock ${gil ? 'on' : 'off'}: one request per executor thread`);
+    // 1 event loop (it read and answered all four) + 4 executor threads.
+    assert.equal(c.outcome.summary.threadsUsed, 5, `lock ${gil ? 'on' : 'off'}`);
+  }
+});

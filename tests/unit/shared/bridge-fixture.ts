@@ -37,7 +37,7 @@ export function createFixtureApp(mode: HostInfo['mode'] = 'browser'): FixtureApp
   const api: InterleaveApi = {
     async hostInfo() {
       record('hostInfo', []);
-      return { mode, version: '0.0.0-test', dataDir: '/nowhere' };
+      return { mode, version: '0.0.0-test', dataDir: '/nowhere', cores: 2 };
     },
     async listPresets() {
       return [...PRESETS];
@@ -54,6 +54,7 @@ export function createFixtureApp(mode: HostInfo['mode'] = 'browser'): FixtureApp
         summary: null,
         recordedRequests: 0,
         error: null,
+        cores: 2,
       };
       runs.set(info.id, info);
       setImmediate(() => emit('run', { type: 'started', runId: info.id, info }));

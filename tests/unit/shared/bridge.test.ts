@@ -31,7 +31,7 @@ function rawCall(clientEnd: ReturnType<typeof connect>['clientEnd'], message: un
 
 test('calls round-trip values through the wire', async () => {
   const { client } = connect();
-  assert.deepEqual(await client.hostInfo(), { mode: 'browser', version: '0.0.0-test', dataDir: '/nowhere' });
+  assert.deepEqual(await client.hostInfo(), { mode: 'browser', version: '0.0.0-test', dataDir: '/nowhere', cores: 2 });
   const info = await client.startRun(FIXTURE_SCENARIO, 'first');
   assert.equal(info.name, 'first');
   const renamed = await client.renameRun(info.id, 'renamed');

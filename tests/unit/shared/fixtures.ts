@@ -47,6 +47,8 @@ export interface RunParts {
   spans: Span[];
   requests: RequestRecord[];
   loop?: LoopSample[];
+  /** The cores the run recorded (RunInfo.cores); null, as a run from before it did, when absent. */
+  cores?: number | null;
 }
 
 /** A complete RunDocument from its parts, with the summary computed as the engine would. */
@@ -65,6 +67,7 @@ export function makeRun(parts: RunParts): RunDocument {
       summary: computeSummary(records),
       recordedRequests: parts.requests.length,
       error: null,
+      cores: parts.cores ?? null,
     },
     scenario,
     ...records,

@@ -9,6 +9,7 @@ import { CLIENT_LANE, LOOP_LANE, makeBatch, tempStore, testScenario } from './st
 const SUMMARY: RunSummary = {
   requests: 30,
   errors: 3,
+  errorRate: 0.1,
   makespanMs: 30.5,
   throughputRps: 983.607,
   p50Ms: 0.5,

@@ -17,6 +17,7 @@ const info = (id: number, status: RunInfo['status'] = 'running'): RunInfo => ({
   summary: null,
   recordedRequests: 0,
   error: null,
+  cores: 2,
 });
 const scenario = withDefaults(findPreset('sync-workers')!.scenario);
 

@@ -7,6 +7,7 @@ import type { RunSummary } from '../../../../shared/trace.ts';
 const summary = (makespanMs: number, requests = 30, errors = 0): RunSummary => ({
   requests,
   errors,
+  errorRate: requests ? errors / requests : 0,
   makespanMs,
   throughputRps: 0,
   p50Ms: 0,

@@ -163,6 +163,7 @@ test('any well-formed run gives a well-formed trace', () => {
           summary: null,
           recordedRequests: 0,
           error: null,
+          cores: null,
         },
         scenario,
         ...records,

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { renderComparisonHtml, renderHtmlReport } from '../../../../shared/report/html.ts';
 import { lanesSvg } from '../../../../shared/report/html/lanes-svg.ts';
 import { Phase, type Lane } from '../../../../shared/trace.ts';
-import { blockedLoopRun, gatherOffloadRun, pack, syncWorkersRun } from '../fixtures.ts';
+import { computeSummary } from '../../../../shared/analysis/summary.ts';
+import { formatRps } from '../../../../shared/analysis/format.ts';
+import { blockedLoopRun, gatherOffloadRun, makeRun, pack, syncWorkersRun } from '../fixtures.ts';
 
 const EXTERNAL = /(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}|https?:\/\//i;
 
@@ -63,6 +65,54 @@ test('the report sets the measured numbers beside the bound and says what the mo
   const loop = renderHtmlReport(blockedLoopRun());
   assert.ok(loop.includes('The event loop was blocked for 1 s in all (longest 100 ms); 9 requests waited behind it.'));
   assert.ok(loop.includes('<code>block 100 ms</code>'));
+});
+
+test('both reports say their percentiles are nearest-rank', () => {
+  const sentence =
+    /Percentiles are nearest-rank over the latencies of the completed requests: p95 is the latency of the request at rank ceil\(0\.95 × n\)/;
+  assert.match(renderHtmlReport(syncWorkersRun()), sentence);
+  assert.match(renderComparisonHtml([syncWorkersRun(), blockedLoopRun()]), sentence);
+});
+
+test("the bound assumes the cores the run recorded, else the host's, and the report says which", () => {
+  // Four 50 ms computations on a pool of 4 without the interpreter lock: 200 ms of CPU a wave.
+  const cpuRun = (cores: number | null) =>
+    makeRun({
+      cores,
+      scenario: {
+        server: { model: 'async', executor: 'pool', poolThreads: 4, gil: false },
+        endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', step: { kind: 'cpu', ms: 50 } }] }],
+        load: { model: 'closed', concurrency: 4, end: { kind: 'requests', count: 4 } },
+      },
+      lanes: [],
+      spans: [],
+      requests: [],
+    });
+  // On 1 core the four take turns: 4 × 50 = 200 ms; on 4 cores they run at once: 50 ms.
+  const one = renderHtmlReport(cpuRun(1), { cores: 4 });
+  assert.match(one, /data-cores="1">The model assumes 1 CPU core, those of the machine that ran it\./);
+  assert.match(one, /this machine has 1 core: at most 20 req\/s/);
+  const four = renderHtmlReport(cpuRun(null), { cores: 4 });
+  assert.match(
+    four,
+    /data-cores="4">The model assumes 4 CPU cores, this machine&#39;s \(the run did not record its own\)\./,
+  );
+  assert.match(renderHtmlReport(cpuRun(null)), /The model assumes 2 CPU cores, the default/);
+  const comparison = renderComparisonHtml([cpuRun(1), cpuRun(null)], { cores: 4 });
+  assert.match(comparison, /<th scope="row">model: CPU cores<\/th><td class="num">1<\/td><td class="num">4<\/td>/);
+});
+
+test('the reports give successful throughput and the error rate apart', () => {
+  const doc = blockedLoopRun();
+  // One of ten requests failed with a 500: 10% errors, and throughput counts the nine others.
+  doc.requests[2] = { ...doc.requests[2], status: 500, error: 'boom' };
+  const s = computeSummary(doc);
+  const html = renderHtmlReport(doc);
+  assert.ok(html.includes(`<dt>successful throughput</dt><dd>${formatRps(s.throughputRps)}</dd>`));
+  assert.ok(html.includes('<dt>error rate</dt><dd>10%</dd>'));
+  const comparison = renderComparisonHtml([doc, syncWorkersRun()]);
+  assert.match(comparison, /<th scope="row">error rate<\/th><td class="num">10%<\/td><td class="num">0%<\/td>/);
+  assert.match(comparison, /<th scope="row">successful throughput<\/th>/);
 });
 
 test('the report is reproducible unless asked to stamp a time', () => {

@@ -41,6 +41,7 @@ test('any well-formed run round-trips exactly', () => {
             summary: null,
             recordedRequests: records.requests.length,
             error: null,
+            cores: 4,
           },
           scenario,
           ...records,
@@ -111,4 +112,29 @@ test('checks packed spans: groups of five, known phases, time running forward, l
   assert.ok(problems(edit((d) => (d.spans[4] = d.spans[3] - 1))).some((p) => /span 0\) runs from/.test(p)));
   assert.ok(problems(edit((d) => (d.spans[1] = 99))).some((p) => p.includes('names lane 99')));
   assert.ok(problems(edit((d) => (d.requests[0].endpoint = 4))).some((p) => p.includes('the scenario has 1 endpoint')));
+});
+
+test('a run exported before runs recorded their cores imports with none; a recorded count must be whole', () => {
+  const doc = syncWorkersRun();
+  const { cores: _cores, ...oldInfo } = doc.info;
+  const back = parseRunJson(JSON.stringify({ ...doc, info: oldInfo }));
+  assert.equal(back.info.cores, null);
+  assert.equal(parseRunJson(runToJson({ ...doc, info: { ...doc.info, cores: 16 } })).info.cores, 16);
+  assert.throws(
+    () => parseRunJson(runToJson({ ...doc, info: { ...doc.info, cores: 1.5 } })),
+    (e: unknown) => e instanceof ValidationError && /info\.cores/.test(e.message),
+  );
+});
+
+test('a run exported before the error rate: its throughput is recomputed without failures, the rest kept', () => {
+  const doc = blockedLoopRun();
+  // Two of its ten requests failed: a 500 and one never answered.
+  doc.requests[2] = { ...doc.requests[2], status: 500, error: 'boom' };
+  doc.requests[5] = { ...doc.requests[5], status: 0, received: null, error: 'connection refused' };
+  const current = computeSummary(doc);
+  // What the older version stored: no errorRate, and throughput counting every response.
+  const { errorRate: _rate, ...legacy } = { ...current, throughputRps: 123.456 };
+  const back = parseRunJson(JSON.stringify({ ...doc, info: { ...doc.info, summary: legacy } }));
+  assert.deepEqual(back.info.summary, current);
+  assert.equal(back.info.summary!.errorRate, 0.2);
 });
