@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { BridgeEventName, BridgeEvents, InterleaveApi } from '../../shared/bridge.ts';
 import packageJson from '../../package.json' with { type: 'json' };
-import { makeFolder } from '../store/make-folder.ts';
+import { makeFolder } from '../platform/make-folder.ts';
 import { RunStore } from '../store/run-store.ts';
 import { findDamage, moveAside } from '../store/store-file.ts';
 import { createApi } from './api.ts';

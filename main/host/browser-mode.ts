@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { App, AppOptions } from '../app/app.ts';
 import { startBrowserHost } from './browser-host.ts';
-import { resolveDataDir } from './data-dir.ts';
+import { resolveDataDir } from '../platform/data-dir.ts';
 import { openInBrowser } from './open-browser.ts';
 
 /** Closing must not hang forever on a stuck run. */

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openApp, type OpenedApp } from '../../app/app.ts';
-import { resolveDataDir } from '../../host/data-dir.ts';
+import { resolveDataDir } from '../../platform/data-dir.ts';
 import { UsageError } from '../cli-error.ts';
 
 export async function openCliApp(db: string | undefined): Promise<OpenedApp> {

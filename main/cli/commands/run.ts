@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { theoreticalBound } from '../../../shared/bounds.ts';
 import { formatFromFileName, renderExport } from '../../../shared/report/formats.ts';
-import { checkRunName } from '../../store/run-store.ts';
+import { checkRunName } from '../../../shared/run.ts';
 import { UsageError } from '../cli-error.ts';
 import { progressLine } from '../progress-line.ts';
 import { summaryJson, summaryText } from '../print-summary.ts';
@@ -91,7 +91,7 @@ export async function runCommand(args: string[]): Promise<number> {
   }
 }
 
-/** The store's rule for names, checked before anything opens or runs, so a bad one is a usage error. */
+/** The rule for run names (shared/run.ts), checked before anything opens or runs, so a bad one is a usage error. */
 function nameFlag(name: string): string {
   try {
     return checkRunName(name);
