@@ -8,3 +8,15 @@
  * a name, so a scenario's name has the same limit.
  */
 export const MAX_RUN_NAME_CHARS = 120;
+
+/** Fewest runs a comparison takes: one run compared with nothing says nothing. */
+export const MIN_COMPARED_RUNS = 2;
+
+/**
+ * Most runs one comparison takes: past eight its colours and table columns are unreadable, and
+ * every compared run is loaded whole.
+ */
+export const MAX_COMPARED_RUNS = 8;
+
+/** Longest imported run (a JSON export), in characters: past this it is surely not one of ours. */
+export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;

@@ -13,6 +13,7 @@
 import type { Page } from 'playwright-core';
 import { SPAN_STRIDE } from '../../shared/trace.ts';
 import { RunStore } from '../../renderer/src/state/run-store.ts';
+import { startOneRun } from '../../main/app/one-run.ts';
 import { atMost, figure, type BenchResult, type Benchmark } from '../result.ts';
 import { median, percentile } from '../stats.ts';
 import { sampleFrames, type FrameSamples } from '../harness/frame-probe.ts';
@@ -104,7 +105,8 @@ export const renderer: Benchmark = {
       const loadRunning = new Promise<void>((resolve) => {
         const off = app.on('run', (e) => e.type === 'progress' && e.progress.phase === 'running' && (off(), resolve()));
       });
-      const { finished } = await app.runs.start(shopAtFullSpeed(STREAMED_REQUESTS), 'bench: streamed run');
+      const { started, finished } = startOneRun(app, shopAtFullSpeed(STREAMED_REQUESTS), 'bench: streamed run');
+      await started;
       await loadRunning;
       const streamFrames = await sampleFrames(page, SAMPLE_MS);
       const streamed = await finished;
@@ -124,7 +126,7 @@ export const renderer: Benchmark = {
           'while a run streams in at full speed',
           streamFrames,
           STREAMING,
-          `${STREAMED_REQUESTS.toLocaleString('en')} requests at ${Math.round(streamed.outcome?.summary.throughputRps ?? 0).toLocaleString('en')} req/s, engine in the host process`,
+          `${STREAMED_REQUESTS.toLocaleString('en')} requests at ${Math.round(streamed.summary?.throughputRps ?? 0).toLocaleString('en')} req/s, engine in the host process`,
         ),
         figure({
           name: `renderer: main-thread cost per panel tick, live run at ${tick.requests.toLocaleString('en')} requests`,

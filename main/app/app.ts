@@ -1,7 +1,8 @@
 /**
  * The composition root of everything a host (the CLI, the Electron shell, the browser-mode host)
- * needs: the store, the run service and the API the renderer calls. Hosts call `openApp` and
- * carry the API over their transport; they contain no logic of their own.
+ * needs: the store, the run service and the API the renderer calls. Hosts call `openApp` and get
+ * the API, its events and `close`, nothing else: the store and the run service stay inside, so
+ * every host goes through the same validated calls and none can skip a check.
  */
 import { join } from 'node:path';
 import type { BridgeEventName, BridgeEvents, InterleaveApi } from '../../shared/bridge.ts';
@@ -30,15 +31,9 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** What openApp gives: the App every host needs, plus the store and run service the CLI uses. */
-export interface OpenedApp extends App {
-  runs: RunService;
-  store: RunStore;
-}
-
 export const APP_VERSION: string = packageJson.version;
 
-export async function openApp(options: AppOptions): Promise<OpenedApp> {
+export async function openApp(options: AppOptions): Promise<App> {
   makeFolder(options.dataDir);
   const events = new EventHub();
   const { store, notices } = RunStore.open(options.storeFile ?? join(options.dataDir, 'runs.db'));
@@ -56,8 +51,6 @@ export async function openApp(options: AppOptions): Promise<OpenedApp> {
   let closed = false;
   return {
     api,
-    runs,
-    store,
     on: (name, listener) => events.on(name, listener),
     close: async () => {
       if (closed) return;

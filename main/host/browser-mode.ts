@@ -16,8 +16,8 @@ import { openInBrowser } from './open-browser.ts';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface BrowserModeOptions {
-  /** The app's opener; only the host's needs (api, events, close) are used. */
-  openApp(options: AppOptions): Promise<Pick<App, 'api' | 'on' | 'close'>>;
+  /** The app's opener (main/app/app.ts; tests pass a small one). */
+  openApp(options: AppOptions): Promise<App>;
   /** Command-line flags: `--port N`, `--open`. */
   argv: string[];
   /** The built renderer (out/renderer). */

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { theoreticalBound } from '../../../shared/bounds.ts';
-import { formatFromFileName, renderExport } from '../../../shared/report/formats.ts';
+import { formatFromFileName } from '../../../shared/report/formats.ts';
 import { checkRunName } from '../../../shared/run.ts';
+import { startOneRun, type OneRun } from '../../app/one-run.ts';
 import { UsageError } from '../cli-error.ts';
 import { progressLine } from '../progress-line.ts';
 import { summaryJson, summaryText } from '../print-summary.ts';
@@ -51,27 +52,27 @@ export async function runCommand(args: string[]): Promise<number> {
   // Ctrl-C stops the run cleanly; what was recorded is kept as a stopped run. A second Ctrl-C
   // exits at once (the store's last batch is committed already; the run shows as interrupted).
   let signals = 0;
+  let run: OneRun | null = null;
   const onSignal = () => {
     if (++signals > 1) process.exit(130);
-    void app.runs.stopAll();
+    void run?.stop();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const { finished } = await app.runs.start(scenario, name);
-    const { info, outcome } = await finished;
+    run = startOneRun(app, scenario, name);
+    await run.started;
+    const { info, summary: finalSummary, clockSkewMs } = await run.finished;
     progress.clear();
-    const summary = info.summary ?? outcome?.summary;
+    const summary = info.summary ?? finalSummary;
     if (!summary) throw new Error(info.error ?? 'the run recorded nothing');
     if (values.json)
-      process.stdout.write(
-        `${JSON.stringify(summaryJson(info, scenario, summary, bound, outcome?.clockSkewMs ?? null))}\n`,
-      );
+      process.stdout.write(`${JSON.stringify(summaryJson(info, scenario, summary, bound, clockSkewMs))}\n`);
     else process.stdout.write(`${summaryText(info, scenario, summary, bound)}\n`);
     if (values.out && outFormat) {
-      const doc = app.store.loadRun(info.id);
+      const { text } = await app.api.exportRun(info.id, outFormat);
       try {
-        writeFileSync(values.out, renderExport(doc, outFormat));
+        writeFileSync(values.out, text);
       } catch (error) {
         throw new Error(
           `could not write ${values.out}: ${(error as Error).message}; the run is stored as run ${info.id}`,
