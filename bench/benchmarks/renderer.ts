@@ -8,11 +8,11 @@
  * span are measured two ways: what opening the run adds to the page's heap and array buffers
  * after a full collection (everything: spans, requests, charts' series, React state), and what
  * the renderer's span storage holds (packed spans and both indexes, capacity included), by
- * running the renderer's own RunStore on the same document.
+ * running the renderer's own TraceStore on the same document.
  */
 import type { Page } from 'playwright-core';
 import { SPAN_STRIDE } from '../../shared/trace.ts';
-import { RunStore } from '../../renderer/src/state/run-store.ts';
+import { TraceStore } from '../../renderer/src/state/trace-store.ts';
 import { startOneRun } from '../../main/app/one-run.ts';
 import { atMost, figure, type BenchResult, type Benchmark } from '../result.ts';
 import { median, percentile } from '../stats.ts';
@@ -112,7 +112,7 @@ export const renderer: Benchmark = {
       const streamed = await finished;
 
       const inPage = (after - before) / spans;
-      const storage = new RunStore();
+      const storage = new TraceStore();
       storage.openDocument(stored);
       const perSpan = storage.retainedSpanBytes / storage.spans.count;
 
@@ -162,7 +162,7 @@ export const renderer: Benchmark = {
           digits: 0,
           limitedBy:
             'packed spans (40 B each, capacity doubled as it grows), the per-thread index of spans that hold a thread (12 B) and the per-request rows (a link and a depth per span, arrays per request)',
-          detail: `RunStore.retainedSpanBytes over ${storage.spans.count.toLocaleString('en')} spans: packed spans ${storage.spans.retainedBytes.toLocaleString('en')} B, lane index ${storage.laneRows.retainedBytes.toLocaleString('en')} B, request rows ${storage.requestRows.retainedBytes.toLocaleString('en')} B`,
+          detail: `TraceStore.retainedSpanBytes over ${storage.spans.count.toLocaleString('en')} spans: packed spans ${storage.spans.retainedBytes.toLocaleString('en')} B, lane index ${storage.laneRows.retainedBytes.toLocaleString('en')} B, request rows ${storage.requestRows.retainedBytes.toLocaleString('en')} B`,
         }),
         figure({
           name: 'renderer: bytes per span, whole run in the page',

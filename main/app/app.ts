@@ -31,7 +31,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export const APP_VERSION: string = packageJson.version;
+const APP_VERSION: string = packageJson.version;
 
 export async function openApp(options: AppOptions): Promise<App> {
   makeFolder(options.dataDir);

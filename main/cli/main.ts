@@ -10,7 +10,6 @@
  *   interleave compare ID ID [--out F]  the difference in words, and a side-by-side HTML report
  * Bad flags get a message and exit code 2; a failed run exits 1.
  */
-import { parseArgs } from 'node:util';
 import { ValidationError } from '../../shared/validation.ts';
 import { UsageError } from './cli-error.ts';
 import { presetsCommand } from './commands/presets.ts';
@@ -20,7 +19,7 @@ import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { compareCommand } from './commands/compare.ts';
 
-export const USAGE = `usage:
+const USAGE = `usage:
   interleave presets [--json]
   interleave run [--preset NAME | --scenario FILE.json] [overrides] [--json] [--out FILE] [--name NAME] [--db FILE]
       overrides: --server async|sync-workers  --workers W  --view async|sync
@@ -68,5 +67,3 @@ function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
-
-export { parseArgs };

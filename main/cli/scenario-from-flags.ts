@@ -21,8 +21,8 @@ import { parseOrExplain } from '../../shared/validation.ts';
 import { describeStep, modelLabel } from '../../shared/analysis/describe-scenario.ts';
 import { UsageError } from './cli-error.ts';
 
-export const STEP_FLAG_KINDS = ['await', 'block', 'cpu', 'db', 'upstream', 'offload'] as const;
-export const INNER_KINDS = ['block', 'cpu', 'db', 'upstream'] as const;
+const STEP_FLAG_KINDS = ['await', 'block', 'cpu', 'db', 'upstream', 'offload'] as const;
+const INNER_KINDS = ['block', 'cpu', 'db', 'upstream'] as const;
 
 export interface RunFlags {
   preset?: string;

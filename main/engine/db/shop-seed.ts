@@ -12,12 +12,12 @@ import { enterWalMode } from '../../platform/wal-mode.ts';
 import { seededRandom } from '../loadgen/random.ts';
 
 /** Bump when the schema or the generated data changes: an older shop is then rebuilt. */
-export const SHOP_SEED_VERSION = 1;
+const SHOP_SEED_VERSION = 1;
 
 export const SHOP_SIZE = { products: 1_000, carts: 500, categories: 10, orders: 100 } as const;
 
 /** How long a connection waits for another's write lock before giving up (ms). */
-export const SHOP_BUSY_TIMEOUT_MS = 5_000;
+const SHOP_BUSY_TIMEOUT_MS = 5_000;
 
 const CATEGORIES = ['books', 'games', 'garden', 'kitchen', 'music', 'office', 'outdoor', 'shoes', 'tools', 'toys'];
 

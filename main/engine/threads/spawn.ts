@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import type * as Esbuild from 'esbuild';
+import { isProcessAlive } from '../../platform/process-alive.ts';
 
 /** Worker entry points, by name, relative to this folder in the source tree. */
 export const WORKER_SOURCES = {
@@ -67,17 +68,8 @@ function bundleFromSource(): string {
 function sweepDeadBundles(cache: string): void {
   for (const name of readdirSync(cache)) {
     const pid = Number(/^engine-(\d+)-/.exec(name)?.[1]);
-    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    if (!pid || pid === process.pid || isProcessAlive(pid)) continue;
     rmSync(join(cache, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

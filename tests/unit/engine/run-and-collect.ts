@@ -88,5 +88,5 @@ export const ofPhase = (c: Collected, phase: PhaseId) => c.spans.filter((s) => s
 export const lanesOf = (spans: readonly CollectedSpan[]) => new Set(spans.map((s) => s.lane));
 export const laneKind = (c: Collected, id: number) => c.outcome.lanes.find((l) => l.id === id)?.kind;
 
-/** Ten users sending one request each at once: the shapes in DESIGN.md are for this load. */
+/** Ten users sending one request each at once: the shapes execution-models.test.ts expects are for this load. */
 export const tenAtOnce = { model: 'closed', concurrency: 10, end: { kind: 'requests', count: 10 } } as const;
