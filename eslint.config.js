@@ -1,8 +1,10 @@
-// One linter for the whole repo. The import arrows between runtimes are data here, so a layering
-// mistake fails `npm run lint` instead of waiting for review. Do not relax these rules: they are
-// what keeps the renderer free of Node, and the engine free of Electron.
+// One linter for the whole repo. The import arrows between runtimes and between folders are data
+// here, so a layering mistake fails `npm run lint` instead of waiting for review. Do not relax
+// these rules: they keep the renderer free of Node, the engine free of Electron, and main/ free
+// of cycles.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { folderLayers } from './scripts/eslint-folder-layers.js';
 
 const node = {
   group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'net'],
@@ -17,26 +19,42 @@ const react = {
   group: ['react', 'react-dom', 'react-dom/*', 'recharts'],
   message: 'UI libraries belong to renderer/.',
 };
-const intoMain = {
-  group: ['**/main/**', '../main/*', '../../main/*'],
-  message: 'Reach the engine through the bridge (shared/bridge.ts), never by import.',
-};
-const intoRenderer = {
-  group: ['**/renderer/**'],
-  message: 'The renderer is a client of the bridge; nothing imports it.',
+
+/**
+ * Packages and built-ins per runtime: each entry lists what that folder may NOT import. For a file
+ * two entries match, the later one replaces the earlier (main/electron may import Electron).
+ */
+const RUNTIMES = {
+  'shared/**': [node, electron, nativeAndServer, react],
+  'renderer/**': [node, electron, nativeAndServer],
+  'main/**': [electron, react],
+  'main/electron/**': [react],
 };
 
-/** Allowed imports per folder: each entry lists what that folder may NOT import. */
-const LAYERS = {
-  'shared/**': [node, electron, nativeAndServer, react, intoMain, intoRenderer],
-  'renderer/**': [node, electron, nativeAndServer, intoMain],
-  'main/engine/**': [electron, react, intoRenderer],
-  'main/store/**': [electron, react, intoRenderer],
-  'main/django/**': [electron, react, intoRenderer],
-  'main/app/**': [electron, react, intoRenderer],
-  'main/cli/**': [electron, react, intoRenderer],
-  'main/host/**': [electron, react, intoRenderer],
-  'main/electron/**': [react, intoRenderer],
+// -----------------------------------------------------------------------------------------------
+// THE LAYERS TABLE. Do not relax these rules.
+// Each folder lists the folders it may import (its own is always allowed); nothing else. The
+// renderer reaches the engine only through the bridge, so no row lists renderer/ and renderer's
+// row lists no main/ folder. Inside main/, the arrows point one way, down to platform/:
+//   cli, host, electron  ->  app  ->  django  ->  engine  ->  platform  ->  shared
+//                            app  ->  store   ->  platform
+// `platform` holds what two folders would otherwise take from each other (opening SQLite, WAL
+// mode, the native binding, the data folder, serving the built UI with its CSP). If a new import
+// breaks this table, move the shared code down; do not add an arrow. A file of a main/ folder
+// without a row is an error. Checked by scripts/eslint-folder-layers.js, tested in
+// tests/unit/lint/folder-layers.test.ts.
+// -----------------------------------------------------------------------------------------------
+export const LAYERS = {
+  shared: [],
+  renderer: ['shared'],
+  'main/platform': ['shared'],
+  'main/engine': ['shared', 'main/platform'],
+  'main/store': ['shared', 'main/platform'],
+  'main/django': ['shared', 'main/platform', 'main/engine'],
+  'main/app': ['shared', 'main/platform', 'main/engine', 'main/store', 'main/django'],
+  'main/cli': ['shared', 'main/platform', 'main/app'],
+  'main/host': ['shared', 'main/platform', 'main/app'],
+  'main/electron': ['shared', 'main/platform', 'main/app'],
 };
 
 export default tseslint.config(
@@ -75,7 +93,7 @@ export default tseslint.config(
       },
     },
   },
-  ...Object.entries(LAYERS).map(([folder, rules]) => ({
+  ...Object.entries(RUNTIMES).map(([folder, rules]) => ({
     files: [`${folder}/*.ts`, `${folder}/*.tsx`],
     rules: {
       'no-restricted-imports': [
@@ -84,4 +102,9 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    files: ['shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'main/**/*.ts'],
+    plugins: { local: { rules: { 'folder-layers': folderLayers } } },
+    rules: { 'local/folder-layers': ['error', { root: import.meta.dirname, layers: LAYERS }] },
+  },
 );

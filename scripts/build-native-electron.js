@@ -4,7 +4,7 @@
 // Why not `electron-builder install-app-deps` or electron-rebuild: they rebuild in place in
 // node_modules (so Node then fails to load it), and on this kind of machine npm's `nodedir`
 // silently makes them build for Node anyway. Here the module's source is copied to a temp folder
-// and compiled there by node-gyp against Electron's headers; main/store/native-binding.ts then
+// and compiled there by node-gyp against Electron's headers; main/platform/native-binding.ts then
 // hands the result to better-sqlite3's `nativeBinding` option when the running ABI matches.
 //
 //   node scripts/build-native-electron.js      (npm run build:native-electron)

@@ -6,7 +6,11 @@
 //   out/main/browser-main.js    the browser-mode host entry (when present)
 //   out/main/cli.js             the command line (when main/cli/main.ts is present)
 //   out/renderer/               the UI, by vite with the project's vite.config.ts
-//   out/build-info.json         what was built and when (scripts/start.js compares it with sources)
+//   out/build-info.json         what was built and when (scripts/start.js compares it with
+//                               sources), and each main-process bundle's source files with the
+//                               time the build started: the engine, run from source (tests, the
+//                               CLI in a checkout), loads these workers only while none of their
+//                               sources changed since (main/engine/threads/worker-files.ts)
 // Main-process bundles keep npm packages external (resolved from node_modules at run time, and
 // shipped as production node_modules): better-sqlite3 is native and electron is the runtime.
 //
@@ -45,9 +49,18 @@ function mainEntries() {
   return entries;
 }
 
+/** Each output file's source files, relative to the root, from esbuild's metafile. */
+function inputsByOutput(metafile) {
+  return Object.fromEntries(
+    Object.entries(metafile.outputs)
+      .filter(([output]) => !output.endsWith('.map'))
+      .map(([output, { inputs }]) => [basename(output), Object.keys(inputs).sort()]),
+  );
+}
+
 async function buildMain() {
   const entryPoints = mainEntries();
-  await esbuild({
+  const main = await esbuild({
     entryPoints,
     outdir: OUT_MAIN,
     bundle: true,
@@ -57,9 +70,10 @@ async function buildMain() {
     packages: 'external',
     external: ['electron'],
     sourcemap: 'linked',
+    metafile: true,
     logLevel: 'warning',
   });
-  await esbuild({
+  const preload = await esbuild({
     entryPoints: { preload: 'main/electron/preload.ts' },
     outdir: OUT_MAIN,
     outExtension: { '.js': '.cjs' },
@@ -69,9 +83,13 @@ async function buildMain() {
     target: 'node20',
     external: ['electron'],
     sourcemap: 'linked',
+    metafile: true,
     logLevel: 'warning',
   });
-  return [...Object.keys(entryPoints).map((name) => `${name}.js`), 'preload.cjs'];
+  return {
+    files: [...Object.keys(entryPoints).map((name) => `${name}.js`), 'preload.cjs'],
+    inputs: { ...inputsByOutput(main.metafile), ...inputsByOutput(preload.metafile) },
+  };
 }
 
 async function buildRenderer() {
@@ -93,9 +111,13 @@ function size(file) {
 
 async function main() {
   const started = performance.now();
+  // Taken before esbuild reads anything: a source saved during the build counts as newer.
+  const sourcesAt = Date.now();
   rmSync(OUT_MAIN, { recursive: true, force: true });
+  // A half-finished build must not look fresh to the engine (see out/build-info.json above).
+  rmSync('out/build-info.json', { force: true });
   mkdirSync(OUT_MAIN, { recursive: true });
-  const mainFiles = await buildMain();
+  const { files: mainFiles, inputs } = await buildMain();
   const mainDone = performance.now();
   for (const name of mainFiles) console.log(`  ${join(OUT_MAIN, name).padEnd(40)} ${size(join(OUT_MAIN, name))}`);
   console.log(`build: main process, preload and workers in ${Math.round(mainDone - started)} ms`);
@@ -106,7 +128,7 @@ async function main() {
 
   writeFileSync(
     'out/build-info.json',
-    `${JSON.stringify({ builtAt: new Date().toISOString(), main: mainFiles, renderer: rendererFiles.map((f) => relative(OUT_RENDERER, f)) }, null, 2)}\n`,
+    `${JSON.stringify({ builtAt: new Date().toISOString(), main: mainFiles, renderer: rendererFiles.map((f) => relative(OUT_RENDERER, f)), sourcesAt, inputs }, null, 2)}\n`,
   );
   console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 const ACCEPTED = {
   CSP_GLOBAL_CHECK:
-    'the CSP is sent as a response header by the app:// protocol handler and the browser host (main/electron/content-security-policy.ts; tests/unit/electron/content-security-policy.test.ts), not as a <meta> tag the scanner looks for',
+    'the CSP is sent as a response header by the app:// protocol handler and the browser host (main/platform/content-security-policy.ts; tests/unit/platform/content-security-policy.test.ts), not as a <meta> tag the scanner looks for',
   CONTEXT_ISOLATION_JS_CHECK:
     'contextIsolation: true comes from the window-options factory, which the scanner cannot follow (tests/unit/electron/window-options.test.ts)',
   SANDBOX_JS_CHECK: 'sandbox: true comes from the window-options factory (tests/unit/electron/window-options.test.ts)',

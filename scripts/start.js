@@ -1,6 +1,8 @@
 // `npm start`: builds if out/ is missing or older than the sources, then runs Interleave in
 // Electron when an Electron binary is installed, else in browser mode (the same UI served on
-// 127.0.0.1 to the system browser; see main/host/browser-main.ts).
+// 127.0.0.1 to the system browser; the built out/main/browser-main.js, from
+// main/host/browser-main.ts). Either way it runs the build, never the sources: nothing at run
+// time needs tsx or esbuild.
 //
 //   npm start [-- --browser] [-- --open] [-- --port N]
 //   npm run dev             the same, rebuilding first whatever the timestamps say
@@ -69,7 +71,7 @@ if (electron) {
       ? 'Starting Interleave in browser mode (--browser).'
       : 'No Electron binary found (node_modules/electron is absent or has no binary): starting Interleave in browser mode.',
   );
-  const args = ['--import', 'tsx', 'main/host/browser-main.ts'];
+  const args = ['out/main/browser-main.js'];
   if (values.open) args.push('--open');
   if (values.port !== undefined) args.push('--port', values.port);
   runUntilExit(

@@ -17,7 +17,14 @@ export type RunEvent =
   | { type: 'started'; runId: number; info: RunInfo }
   | { type: 'batch'; runId: number; batch: TraceBatch }
   | { type: 'progress'; runId: number; progress: RunProgress }
-  | { type: 'finished'; runId: number; info: RunInfo; summary: RunSummary | null };
+  | {
+      type: 'finished';
+      runId: number;
+      info: RunInfo;
+      summary: RunSummary | null;
+      /** Largest clock difference found between the run's threads (ms); null if they never started. */
+      clockSkewMs: number | null;
+    };
 
 /** Export formats, chosen by the file's extension. */
 export const EXPORT_FORMATS = ['html', 'json', 'csv', 'trace'] as const;

@@ -3,7 +3,17 @@
  * The JSON export is exactly a `RunDocument`, so importing it back shows the same run.
  */
 import type { Scenario } from './scenario.ts';
+import { MAX_RUN_NAME_CHARS } from './limits.ts';
 import type { Lane, LoopSample, RequestRecord, RunStatus, RunSummary } from './trace.ts';
+
+/** A run name, trimmed; throws a sentence when it is empty or longer than MAX_RUN_NAME_CHARS. */
+export function checkRunName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length < 1 || trimmed.length > MAX_RUN_NAME_CHARS) {
+    throw new Error(`a run name must be 1..${MAX_RUN_NAME_CHARS} characters after trimming; got ${trimmed.length}`);
+  }
+  return trimmed;
+}
 
 /** One line of the run history. */
 export interface RunInfo {

@@ -8,6 +8,7 @@
  * construction. Limits are chosen so one 2-core machine can run what validates.
  */
 import { z } from 'zod';
+import { MAX_RUN_NAME_CHARS } from './limits.ts';
 
 /** Longest single step, in milliseconds (one minute). */
 export const MAX_STEP_MS = 60_000;
@@ -189,7 +190,7 @@ export const targetSchema = z.discriminatedUnion('kind', [
 
 export const scenarioSchema = z
   .object({
-    name: z.string().trim().min(1).max(120).default('Untitled scenario'),
+    name: z.string().trim().min(1).max(MAX_RUN_NAME_CHARS).default('Untitled scenario'),
     target: targetSchema.default({ kind: 'model' }),
     server: serverSchema,
     endpoints: z.array(endpointSchema).min(1).max(32),

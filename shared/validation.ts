@@ -17,7 +17,7 @@ export class ValidationError extends Error {
 }
 
 /** Dotted path like `endpoints[0].steps[2].ms`, or `(root)`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
@@ -44,7 +44,7 @@ function unit(origin: string | undefined, count: number | bigint): string {
 }
 
 /** One readable line for one issue. */
-export function describeIssue(issue: Issue): string {
+function describeIssue(issue: Issue): string {
   const where = `\`${formatPath(issue.path)}\``;
   const got = show(issue.input);
   switch (issue.code) {

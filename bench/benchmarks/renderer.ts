@@ -8,11 +8,12 @@
  * span are measured two ways: what opening the run adds to the page's heap and array buffers
  * after a full collection (everything: spans, requests, charts' series, React state), and what
  * the renderer's span storage holds (packed spans and both indexes, capacity included), by
- * running the renderer's own RunStore on the same document.
+ * running the renderer's own TraceStore on the same document.
  */
 import type { Page } from 'playwright-core';
 import { SPAN_STRIDE } from '../../shared/trace.ts';
-import { RunStore } from '../../renderer/src/state/run-store.ts';
+import { TraceStore } from '../../renderer/src/state/trace-store.ts';
+import { startOneRun } from '../../main/app/one-run.ts';
 import { atMost, figure, type BenchResult, type Benchmark } from '../result.ts';
 import { median, percentile } from '../stats.ts';
 import { sampleFrames, type FrameSamples } from '../harness/frame-probe.ts';
@@ -104,13 +105,14 @@ export const renderer: Benchmark = {
       const loadRunning = new Promise<void>((resolve) => {
         const off = app.on('run', (e) => e.type === 'progress' && e.progress.phase === 'running' && (off(), resolve()));
       });
-      const { finished } = await app.runs.start(shopAtFullSpeed(STREAMED_REQUESTS), 'bench: streamed run');
+      const { started, finished } = startOneRun(app, shopAtFullSpeed(STREAMED_REQUESTS), 'bench: streamed run');
+      await started;
       await loadRunning;
       const streamFrames = await sampleFrames(page, SAMPLE_MS);
       const streamed = await finished;
 
       const inPage = (after - before) / spans;
-      const storage = new RunStore();
+      const storage = new TraceStore();
       storage.openDocument(stored);
       const perSpan = storage.retainedSpanBytes / storage.spans.count;
 
@@ -124,7 +126,7 @@ export const renderer: Benchmark = {
           'while a run streams in at full speed',
           streamFrames,
           STREAMING,
-          `${STREAMED_REQUESTS.toLocaleString('en')} requests at ${Math.round(streamed.outcome?.summary.throughputRps ?? 0).toLocaleString('en')} req/s, engine in the host process`,
+          `${STREAMED_REQUESTS.toLocaleString('en')} requests at ${Math.round(streamed.summary?.throughputRps ?? 0).toLocaleString('en')} req/s, engine in the host process`,
         ),
         figure({
           name: `renderer: main-thread cost per panel tick, live run at ${tick.requests.toLocaleString('en')} requests`,
@@ -160,7 +162,7 @@ export const renderer: Benchmark = {
           digits: 0,
           limitedBy:
             'packed spans (40 B each, capacity doubled as it grows), the per-thread index of spans that hold a thread (12 B) and the per-request rows (a link and a depth per span, arrays per request)',
-          detail: `RunStore.retainedSpanBytes over ${storage.spans.count.toLocaleString('en')} spans: packed spans ${storage.spans.retainedBytes.toLocaleString('en')} B, lane index ${storage.laneRows.retainedBytes.toLocaleString('en')} B, request rows ${storage.requestRows.retainedBytes.toLocaleString('en')} B`,
+          detail: `TraceStore.retainedSpanBytes over ${storage.spans.count.toLocaleString('en')} spans: packed spans ${storage.spans.retainedBytes.toLocaleString('en')} B, lane index ${storage.laneRows.retainedBytes.toLocaleString('en')} B, request rows ${storage.requestRows.retainedBytes.toLocaleString('en')} B`,
         }),
         figure({
           name: 'renderer: bytes per span, whole run in the page',

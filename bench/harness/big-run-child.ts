@@ -4,15 +4,18 @@
  *
  *   node --import tsx bench/harness/big-run-child.ts REQUESTS USERS
  *
- * Every batch the run service writes is timed. After the run the app is closed, and the store
- * is opened again and the run loaded, as the app does when it shows a stored run. Prints one
- * JSON line (see BigRunReport).
+ * Every batch the run service writes is timed, so this composes the run service and the store
+ * itself (as main/app/app.ts does; the app shows neither to its callers). After the run the
+ * store is closed, opened again and the run loaded, as the app does when it shows a stored run.
+ * Prints one JSON line (see BigRunReport).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp } from '../../main/app/app.ts';
+import { EventHub } from '../../main/app/event-hub.ts';
+import { RunService } from '../../main/app/run-service.ts';
 import { RunStore } from '../../main/store/run-store.ts';
+import type { RunEvent } from '../../shared/bridge.ts';
 import type { TraceBatch } from '../../shared/trace.ts';
 import { SPAN_STRIDE } from '../../shared/trace.ts';
 import { closedLoad, trivialScenario } from './scenarios.ts';
@@ -39,8 +42,9 @@ export interface BigRunReport {
 const [requests, users] = process.argv.slice(2).map(Number);
 const dataDir = mkdtempSync(join(tmpdir(), 'interleave-bench-big-'));
 try {
-  const app = await openApp({ dataDir, mode: 'browser' });
-  const store = app.store;
+  const { store } = RunStore.open(join(dataDir, 'runs.db'));
+  const events = new EventHub();
+  const runs = new RunService(store, join(dataDir, 'shop.db'), events, availableParallelism());
   const append = store.appendBatch.bind(store);
   let rowsWritten = 0;
   let batches = 0;
@@ -57,11 +61,14 @@ try {
   };
   // An `await 0 ms` step: one span per request, like the lightest real view.
   const scenario = trivialScenario(closedLoad(users, { requests }), [{ kind: 'await', ms: 0 }]);
-  const { info, finished } = await app.runs.start(scenario, 'bench: 100,000 requests');
-  const { outcome } = await finished;
+  const finished = new Promise<RunEvent & { type: 'finished' }>((resolve) =>
+    events.on('run', (e) => e.type === 'finished' && resolve(e)),
+  );
+  const info = await runs.start(scenario, 'bench: 100,000 requests');
+  const { info: outcome } = await finished;
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
   const mainHeapMiB = process.memoryUsage().heapUsed / 2 ** 20;
-  await app.close();
+  store.close();
 
   const openStarted = performance.now();
   const { store: reopened } = RunStore.open(join(dataDir, 'runs.db'));
@@ -71,14 +78,14 @@ try {
   reopened.close();
 
   const report: BigRunReport = {
-    status: outcome?.status ?? 'failed',
-    requests: outcome?.summary.requests ?? 0,
+    status: outcome.status,
+    requests: outcome.summary?.requests ?? 0,
     rowsWritten,
     batches,
     writeMs,
     longestBatchMs,
-    makespanMs: outcome?.summary.makespanMs ?? 0,
-    throughputRps: outcome?.summary.throughputRps ?? 0,
+    makespanMs: outcome.summary?.makespanMs ?? 0,
+    throughputRps: outcome.summary?.throughputRps ?? 0,
     peakRssMiB,
     mainHeapMiB,
     openMs,

@@ -15,7 +15,7 @@ import type { AnalysisPort } from '../../renderer/src/analysis/analysis-protocol
 import { LiveAnalysis } from '../../renderer/src/analysis/live-analysis.ts';
 import { packRecords } from '../../renderer/src/analysis/packed-records.ts';
 import { PanelClock } from '../../renderer/src/state/panel-clock.ts';
-import { RunStore } from '../../renderer/src/state/run-store.ts';
+import { TraceStore } from '../../renderer/src/state/trace-store.ts';
 import type { RunDocument } from '../../shared/run.ts';
 import type { RequestRecord } from '../../shared/trace.ts';
 import { median } from '../stats.ts';
@@ -60,7 +60,7 @@ function time(f: () => void): number {
 
 export function liveTickCost(doc: RunDocument, requests = 100_000, perTick = 750, ticks = 20): LiveTickCost {
   const all = scaledRequests(doc, requests + perTick * ticks);
-  const store = new RunStore();
+  const store = new TraceStore();
   const clock = new PanelClock(store, 1e9, () => 0);
   const dropped: AnalysisPort = { onmessage: null, onfailure: null, postMessage() {}, terminate() {} };
   const analysis = new LiveAnalysis(store, clock, () => dropped);

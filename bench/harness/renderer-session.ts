@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { openApp, type OpenedApp } from '../../main/app/app.ts';
+import { openApp, type App } from '../../main/app/app.ts';
+import { startOneRun } from '../../main/app/one-run.ts';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host.ts';
 import { scenarioSchema, type Scenario } from '../../shared/scenario.ts';
 import type { RunDocument } from '../../shared/run.ts';
@@ -39,7 +40,7 @@ export function shopAtFullSpeed(requests: number): Scenario {
 }
 
 export interface RendererSession {
-  app: OpenedApp;
+  app: App;
   host: BrowserHost;
   browser: Browser;
   page: Page;
@@ -56,10 +57,9 @@ export async function openRendererSession(storedRequests: number): Promise<Rende
   let host: BrowserHost | undefined;
   let browser: Browser | undefined;
   try {
-    const { info, finished } = await app.runs.start(shopAtFullSpeed(storedRequests), 'bench: stored run');
-    const { outcome } = await finished;
-    if (outcome?.status !== 'complete') throw new Error(`the stored run ended ${outcome?.status}: ${outcome?.error}`);
-    const stored = app.store.loadRun(info.id);
+    const { info } = await startOneRun(app, shopAtFullSpeed(storedRequests), 'bench: stored run').finished;
+    if (info.status !== 'complete') throw new Error(`the stored run ended ${info.status}: ${info.error}`);
+    const stored = await app.api.loadRun(info.id);
     host = await startBrowserHost({ app, port: 0, staticDir });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS, type HostInfo, type InterleaveApi } from '../../shared/bridge.ts';
 import type { DjangoEnvironment } from '../../shared/django-environment.ts';
+import { MAX_COMPARED_RUNS, MAX_IMPORT_CHARS, MAX_RUN_NAME_CHARS, MIN_COMPARED_RUNS } from '../../shared/limits.ts';
 import { PRESETS } from '../../shared/presets.ts';
 import { scenarioSchema } from '../../shared/scenario.ts';
 import { parseOrExplain } from '../../shared/validation.ts';
@@ -16,11 +17,7 @@ import type { RunStore } from '../store/run-store.ts';
 import type { RunService } from './run-service.ts';
 
 const runId = z.number().int().positive();
-const runName = z.string().trim().min(1).max(120);
-/** A comparison past this many runs is unreadable (and each run is loaded whole). */
-const MAX_COMPARED = 8;
-/** Imports are whole runs as JSON; past this they are surely not one of ours. */
-const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
+const runName = z.string().trim().min(1).max(MAX_RUN_NAME_CHARS);
 const environmentOptions = z.object({ refresh: z.boolean().optional() }).strict().optional();
 
 /** Finds (or recalls) the Pythons for real-Django runs; see main/django/python-env.ts. */
@@ -38,7 +35,7 @@ export function createApi(
     startRun: async (input, name) => {
       const scenario = parseOrExplain(scenarioSchema, input, 'The scenario');
       const label = name === undefined ? undefined : parseOrExplain(runName, name, 'The run name');
-      return (await runs.start(scenario, label)).info;
+      return runs.start(scenario, label);
     },
     stopRun: async (id) => runs.stop(parseOrExplain(runId, id, 'The run id')),
     listRuns: async () => store.listRuns(),
@@ -58,9 +55,14 @@ export function createApi(
       return { fileName: fileNameFor(doc.info, fmt), mime: mimeFor(fmt), text };
     },
     exportComparison: async (ids) => {
-      const checked = parseOrExplain(z.array(runId).min(2).max(MAX_COMPARED), ids, 'The runs to compare');
+      const checked = parseOrExplain(
+        z.array(runId).min(MIN_COMPARED_RUNS).max(MAX_COMPARED_RUNS),
+        ids,
+        'The runs to compare',
+      );
       const docs = [...new Set(checked)].map((id) => store.loadRun(id));
-      if (docs.length < 2) throw new Error('choose two different runs to compare');
+      if (docs.length < MIN_COMPARED_RUNS)
+        throw new Error(`choose at least ${MIN_COMPARED_RUNS} different runs to compare`);
       return {
         fileName: `interleave-compare-${docs.map((d) => d.info.id).join('-')}.html`,
         mime: mimeFor('html'),

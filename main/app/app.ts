@@ -1,14 +1,15 @@
 /**
  * The composition root of everything a host (the CLI, the Electron shell, the browser-mode host)
- * needs: the store, the run service and the API the renderer calls. Hosts call `openApp` and
- * carry the API over their transport; they contain no logic of their own.
+ * needs: the store, the run service and the API the renderer calls. Hosts call `openApp` and get
+ * the API, its events and `close`, nothing else: the store and the run service stay inside, so
+ * every host goes through the same validated calls and none can skip a check.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { BridgeEventName, BridgeEvents, InterleaveApi } from '../../shared/bridge.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { discoverDjangoEnvironment } from '../django/python-env.ts';
-import { makeFolder } from '../store/make-folder.ts';
+import { makeFolder } from '../platform/make-folder.ts';
 import { RunStore } from '../store/run-store.ts';
 import { findDamage, moveAside } from '../store/store-file.ts';
 import { createApi } from './api.ts';
@@ -32,15 +33,9 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** What openApp gives: the App every host needs, plus the store and run service the CLI uses. */
-export interface OpenedApp extends App {
-  runs: RunService;
-  store: RunStore;
-}
+const APP_VERSION: string = packageJson.version;
 
-export const APP_VERSION: string = packageJson.version;
-
-export async function openApp(options: AppOptions): Promise<OpenedApp> {
+export async function openApp(options: AppOptions): Promise<App> {
   makeFolder(options.dataDir);
   const events = new EventHub();
   const { store, notices } = RunStore.open(options.storeFile ?? join(options.dataDir, 'runs.db'));
@@ -67,8 +62,6 @@ export async function openApp(options: AppOptions): Promise<OpenedApp> {
   let closed = false;
   return {
     api,
-    runs,
-    store,
     on: (name, listener) => events.on(name, listener),
     close: async () => {
       if (closed) return;

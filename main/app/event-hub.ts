@@ -3,6 +3,10 @@
  * browser host's sockets, the CLI's progress line. Notices raised before anyone listened (a
  * damaged store found while opening) are kept and handed to the first listener, so they are
  * never lost to a race at start-up.
+ *
+ * A listener that throws (a socket closed under it) must not stop the others or the run, so its
+ * error is caught; but it is logged, once per listener, so a broken listener is not silent and a
+ * listener failing on every batch does not flood the log.
  */
 import type { BridgeEventName, BridgeEvents } from '../../shared/bridge.ts';
 
@@ -11,6 +15,9 @@ type Listener<E extends BridgeEventName> = (payload: BridgeEvents[E]) => void;
 export class EventHub {
   private readonly listeners = new Map<BridgeEventName, Set<Listener<BridgeEventName>>>();
   private readonly unheardNotices: BridgeEvents['notice'][] = [];
+  private readonly failedListeners = new WeakSet<Listener<BridgeEventName>>();
+
+  constructor(private readonly log: (line: string) => void = (line) => console.error(line)) {}
 
   emit<E extends BridgeEventName>(name: E, payload: BridgeEvents[E]): void {
     const set = this.listeners.get(name);
@@ -21,8 +28,13 @@ export class EventHub {
     for (const listener of set) {
       try {
         listener(payload);
-      } catch {
-        // One broken listener (a closed socket) must not stop the others or the run.
+      } catch (error) {
+        if (this.failedListeners.has(listener)) continue;
+        this.failedListeners.add(listener);
+        const reason = error instanceof Error ? error.message : String(error);
+        this.log(
+          `A listener of '${name}' events failed (${reason}); it stays subscribed, further failures of it are not logged.`,
+        );
       }
     }
   }

@@ -15,8 +15,8 @@ import { computeSummary } from '../../shared/analysis/summary.ts';
 import { djangoCannotExpress } from '../django/project/expressible.ts';
 import { discoverDjangoEnvironment } from '../django/index.ts';
 import { choosePython, describeVersions, majorMinor } from '../../shared/django-environment.ts';
-import type { RunService } from './run-service.ts';
-import type { RunStore } from '../store/run-store.ts';
+import type { App } from './app.ts';
+import { startOneRun } from './one-run.ts';
 
 export interface FaithfulnessOptions {
   /** Preset ids; all presets when empty. */
@@ -27,8 +27,7 @@ export interface FaithfulnessOptions {
 }
 
 export async function measureFaithfulness(
-  runs: RunService,
-  store: RunStore,
+  app: Pick<App, 'api' | 'on'>,
   options: FaithfulnessOptions,
 ): Promise<{ rows: FaithfulnessRow[]; versions: string }> {
   const choice = choosePython(await discoverDjangoEnvironment(), options.django);
@@ -44,9 +43,9 @@ export async function measureFaithfulness(
       continue;
     }
     options.onPreset?.(preset.id, index, chosen.length, 'model');
-    const model = await figures(runs, store, { ...scenario, target: { kind: 'model' } });
+    const model = await figures(app, { ...scenario, target: { kind: 'model' } });
     options.onPreset?.(preset.id, index, chosen.length, 'django');
-    const django = await figures(runs, store, {
+    const django = await figures(app, {
       ...scenario,
       target: { kind: 'django', django: djangoVersion },
     });
@@ -55,10 +54,12 @@ export async function measureFaithfulness(
   return { rows, versions: describeVersions(choice.candidate) };
 }
 
-async function figures(runs: RunService, store: RunStore, scenario: Scenario): Promise<SideFigures> {
-  const { info } = await (await runs.start(scenario)).finished;
+async function figures(app: Pick<App, 'api' | 'on'>, scenario: Scenario): Promise<SideFigures> {
+  const run = startOneRun(app, scenario);
+  await run.started;
+  const { info } = await run.finished;
   if (info.status === 'failed' && info.summary === null) throw new Error(`${scenario.name} failed: ${info.error}`);
-  const doc = store.loadRun(info.id);
+  const doc = await app.api.loadRun(info.id);
   return {
     summary: computeSummary(doc),
     shape: runShape(doc.lanes, doc.spans),

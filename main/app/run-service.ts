@@ -1,6 +1,7 @@
 /**
  * Runs a scenario and keeps the store in step with it: the one place where the engine, the
- * store and the event stream meet, used by the app (both hosts) and the CLI alike.
+ * store and the event stream meet. Only the API (api.ts) calls it; hosts see a run through the
+ * API's calls and the 'run' events it sends.
  *
  * A run is written while it runs (every batch in its own transaction), so a crash or a kill
  * loses at most the last batch and the run is found later as interrupted. One run at a time:
@@ -14,11 +15,6 @@ import { prepareDjangoScenario, startOnDjango } from '../django/index.ts';
 import type { RunStore } from '../store/run-store.ts';
 import type { EventHub } from './event-hub.ts';
 
-export interface FinishedRun {
-  info: RunInfo;
-  outcome: RunOutcome | null;
-}
-
 export class RunService {
   private active: {
     id: number;
@@ -26,7 +22,8 @@ export class RunService {
     /** Stop was asked while threads were still starting: stop as soon as they are up. */
     stopAsked: boolean;
     starting: AbortController;
-    finished: Promise<FinishedRun>;
+    /** Resolves once the run is stored as finished and its 'finished' event is sent. */
+    ended: Promise<void>;
   } | null = null;
 
   constructor(
@@ -41,8 +38,11 @@ export class RunService {
     return this.active?.id ?? null;
   }
 
-  /** Starts `scenario`; resolves once its threads are up and the load has begun. */
-  async start(scenario: Scenario, name?: string): Promise<{ info: RunInfo; finished: Promise<FinishedRun> }> {
+  /**
+   * Starts `scenario`; resolves once its threads are up and the load has begun (or with the
+   * stopped run, when stop was asked while they started). Sends 'started' before it first waits.
+   */
+  async start(scenario: Scenario, name?: string): Promise<RunInfo> {
     this.refuseIfBusy();
     // Real Django is checked before a run is stored: a missing Python or a setting Django cannot
     // express is refused with its sentence, and the versions found are recorded with the run.
@@ -50,10 +50,10 @@ export class RunService {
     this.refuseIfBusy();
     const info = this.store.createRun(scenario, name?.trim() || scenario.name, this.cores);
     const runId = info.id;
-    let resolveFinished!: (f: FinishedRun) => void;
-    const finished = new Promise<FinishedRun>((r) => (resolveFinished = r));
+    let markEnded!: () => void;
+    const ended = new Promise<void>((r) => (markEnded = r));
     const starting = new AbortController();
-    this.active = { id: runId, running: null, stopAsked: false, starting, finished };
+    this.active = { id: runId, running: null, stopAsked: false, starting, ended };
     this.events.emit('run', { type: 'started', runId, info });
     const progress = (p: RunProgress) => this.events.emit('run', { type: 'progress', runId, progress: p });
     progress({
@@ -77,17 +77,17 @@ export class RunService {
       });
     } catch (error) {
       const stopped = starting.signal.aborted;
-      this.end(runId, stopped ? 'stopped' : 'failed', null, (error as Error).message, null, resolveFinished);
-      if (stopped) return { info: this.store.getRun(runId), finished };
+      this.end(runId, stopped ? 'stopped' : 'failed', null, (error as Error).message, null, markEnded);
+      if (stopped) return this.store.getRun(runId);
       throw error;
     }
     this.active.running = running;
     if (this.active.stopAsked) void running.stop();
     running.done.then(
-      (outcome) => this.end(runId, outcome.status, outcome.summary, outcome.error, outcome, resolveFinished),
-      (error: Error) => this.end(runId, 'failed', null, error.message, null, resolveFinished),
+      (outcome) => this.end(runId, outcome.status, outcome.summary, outcome.error, outcome, markEnded),
+      (error: Error) => this.end(runId, 'failed', null, error.message, null, markEnded),
     );
-    return { info: this.store.getRun(runId), finished };
+    return this.store.getRun(runId);
   }
 
   /** One run at a time: two runs on one machine would measure each other. */
@@ -98,13 +98,13 @@ export class RunService {
   /** Stops the run if it is the active one; resolves when its threads and ports are released. */
   async stop(runId: number): Promise<void> {
     if (!this.active || this.active.id !== runId) return;
-    const { running, finished } = this.active;
+    const { running, ended } = this.active;
     if (running) await running.stop();
     else {
       this.active.stopAsked = true;
       this.active.starting.abort();
     }
-    await finished;
+    await ended;
   }
 
   async stopAll(): Promise<void> {
@@ -117,11 +117,11 @@ export class RunService {
     summary: RunSummary | null,
     error: string | null,
     outcome: RunOutcome | null,
-    resolve: (f: FinishedRun) => void,
+    markEnded: () => void,
   ): void {
     const info = this.store.finishRun(runId, status, summary, error);
     this.active = null;
-    this.events.emit('run', { type: 'finished', runId, info, summary });
-    resolve({ info, outcome });
+    this.events.emit('run', { type: 'finished', runId, info, summary, clockSkewMs: outcome?.clockSkewMs ?? null });
+    markEnded();
   }
 }

@@ -12,7 +12,6 @@
  *   interleave doctor                   Node, cores, and each Python found for real-Django runs
  * Bad flags get a message and exit code 2; a failed run exits 1.
  */
-import { parseArgs } from 'node:util';
 import { ValidationError } from '../../shared/validation.ts';
 import { UsageError } from './cli-error.ts';
 import { presetsCommand } from './commands/presets.ts';
@@ -24,7 +23,7 @@ import { compareCommand } from './commands/compare.ts';
 import { faithfulnessCommand } from './commands/faithfulness.ts';
 import { doctorCommand } from './commands/doctor.ts';
 
-export const USAGE = `usage:
+const USAGE = `usage:
   interleave presets [--json]
   interleave run [--preset NAME | --scenario FILE.json] [overrides] [--json] [--out FILE] [--name NAME] [--db FILE]
       overrides: --server async|sync-workers  --workers W  --view async|sync
@@ -78,5 +77,3 @@ function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
-
-export { parseArgs };

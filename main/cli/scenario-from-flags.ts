@@ -4,6 +4,7 @@
  * The result is validated by the scenario schema, whose messages name field, value and limit.
  */
 import { readFileSync } from 'node:fs';
+import { MAX_RUN_NAME_CHARS } from '../../shared/limits.ts';
 import { findPreset, PRESETS } from '../../shared/presets.ts';
 import {
   EXECUTORS,
@@ -20,8 +21,8 @@ import { parseOrExplain } from '../../shared/validation.ts';
 import { describeStep, modelLabel } from '../../shared/analysis/describe-scenario.ts';
 import { UsageError } from './cli-error.ts';
 
-export const STEP_FLAG_KINDS = ['await', 'block', 'cpu', 'db', 'upstream', 'offload'] as const;
-export const INNER_KINDS = ['block', 'cpu', 'db', 'upstream'] as const;
+const STEP_FLAG_KINDS = ['await', 'block', 'cpu', 'db', 'upstream', 'offload'] as const;
+const INNER_KINDS = ['block', 'cpu', 'db', 'upstream'] as const;
 
 export interface RunFlags {
   preset?: string;
@@ -173,7 +174,7 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
   const overridden = OVERRIDE_FLAGS.some((f) => flags[f] !== undefined);
   if (overridden && !flags.scenario) {
     const steps = scenario.endpoints[0].steps.map(describeStep).join(', ');
-    scenario.name = `${steps} — ${modelLabel(scenario)}`.slice(0, 120);
+    scenario.name = `${steps} — ${modelLabel(scenario)}`.slice(0, MAX_RUN_NAME_CHARS);
   }
   return scenario;
 }

@@ -9,11 +9,11 @@
  * registers the scheme and hands `respondToAppRequest` to `protocol.handle`.
  */
 import { readFile } from 'node:fs/promises';
-import { contentTypeOf, resolveStaticPath } from '../host/static-files.ts';
-import { RENDERER_SECURITY_HEADERS } from './content-security-policy.ts';
+import { contentTypeOf, resolveStaticPath } from '../platform/static-files.ts';
+import { RENDERER_SECURITY_HEADERS } from '../platform/content-security-policy.ts';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'interleave';
+const APP_HOST = 'interleave';
 /** The page the window loads. */
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 

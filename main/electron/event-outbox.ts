@@ -18,7 +18,7 @@ export interface EventOutbox {
   readonly queued: number;
 }
 
-export const DEFAULT_OUTBOX_LIMIT = 10_000;
+const DEFAULT_OUTBOX_LIMIT = 10_000;
 
 export function createEventOutbox(
   deliver: (name: BridgeEventName, payload: unknown) => void,

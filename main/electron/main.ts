@@ -14,7 +14,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, sessi
 import { BRIDGE_EVENTS } from '../../shared/bridge.ts';
 import { dispatchCall } from '../../shared/bridge-server.ts';
 import { openApp, type App } from '../app/app.ts';
-import { APP_FOLDER_NAME, DATA_DIR_ENV } from '../host/data-dir.ts';
+import { APP_FOLDER_NAME, DATA_DIR_ENV } from '../platform/data-dir.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, respondToAppRequest } from './app-protocol.ts';
 import { createEventOutbox, type EventOutbox } from './event-outbox.ts';
 import { IPC_CHANNELS } from './ipc-channels.ts';
@@ -33,7 +33,7 @@ let window: BrowserWindow | null = null;
 function setupBeforeReady(): void {
   app.enableSandbox();
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
-  // The same folder the browser-mode host uses (see main/host/data-dir.ts), whatever the
+  // The same folder the browser-mode host uses (see main/platform/data-dir.ts), whatever the
   // package's name is: both modes share one store.
   app.setPath('userData', process.env[DATA_DIR_ENV] || join(app.getPath('appData'), APP_FOLDER_NAME));
 }

@@ -41,5 +41,3 @@ export function createWindowOptions({ preloadPath, dark }: WindowOptionsInput) {
     },
   } as const;
 }
-
-export type WindowOptions = ReturnType<typeof createWindowOptions>;

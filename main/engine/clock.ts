@@ -4,7 +4,7 @@
  * `performance.timeOrigin + performance.now()` is the process's monotonic clock expressed in
  * milliseconds; every worker thread reads the same underlying clock (its timeOrigin differs, the
  * sum does not), so stamps from different threads are comparable. The engine checks the
- * alignment at start-up (see threads/clock-check.ts) rather than assuming it.
+ * alignment at start-up (measureClockSkew in threads/start-up.ts) rather than assuming it.
  * Run times are microseconds since the run's epoch, which the engine hands to every thread.
  */
 import type { Micros } from '../../shared/trace.ts';

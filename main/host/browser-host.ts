@@ -26,7 +26,7 @@ import {
 } from '../../shared/transports/websocket-protocol.ts';
 import { createToken, isAllowedHost, isAllowedOrigin, tokenFromProtocols, tokensMatch } from './request-guards.ts';
 import { socketTransport } from './socket-transport.ts';
-import { serveStatic } from './static-files.ts';
+import { serveStatic } from '../platform/static-files.ts';
 
 export interface BrowserHostOptions {
   /** The app whose API is served and whose events are pushed (see main/app/app.ts). */

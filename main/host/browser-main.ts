@@ -1,8 +1,10 @@
 /**
  * The browser-mode entry `npm start` runs when no Electron binary is installed (see
- * browser-mode.ts for the sequence):
+ * browser-mode.ts for the sequence), built to out/main/browser-main.js:
  *
- *   node --import tsx main/host/browser-main.ts [--port N] [--open]
+ *   node out/main/browser-main.js [--port N] [--open]
+ *
+ * (From source, `node --import tsx main/host/browser-main.ts` works too.)
  *
  * `INTERLEAVE_BROWSER_REASON` (set by scripts/start.js for --browser) replaces the default
  * "no Electron binary found" in the first line.

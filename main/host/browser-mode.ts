@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { App, AppOptions } from '../app/app.ts';
 import { startBrowserHost } from './browser-host.ts';
-import { resolveDataDir } from './data-dir.ts';
+import { resolveDataDir } from '../platform/data-dir.ts';
 import { openInBrowser } from './open-browser.ts';
 
 /** Closing must not hang forever on a stuck run. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface BrowserModeOptions {
-  /** The app's opener; only the host's needs (api, events, close) are used. */
-  openApp(options: AppOptions): Promise<Pick<App, 'api' | 'on' | 'close'>>;
+  /** The app's opener (main/app/app.ts; tests pass a small one). */
+  openApp(options: AppOptions): Promise<App>;
   /** Command-line flags: `--port N`, `--open`. */
   argv: string[];
   /** The built renderer (out/renderer). */

@@ -6,18 +6,8 @@
  * CLI run) is left alone. A run claiming this very process cannot be live: the store that ran it
  * was not closed properly, and this open is a new start.
  */
+import { isProcessAlive } from '../platform/process-alive.ts';
 import type { StoreStatements } from './statements.ts';
-
-/** Whether a process with this id exists (it may belong to another user). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, we may just not signal it.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Marks dead runs interrupted, with their recorded request count recounted; returns their ids. */
 export function markInterruptedRuns(s: StoreStatements, ownPid: number = process.pid): number[] {

@@ -6,7 +6,7 @@
  * them), so the store only keeps what it is given and gives it back exactly.
  */
 import type Database from 'better-sqlite3';
-import type { RunDocument, RunInfo } from '../../shared/run.ts';
+import { checkRunName, type RunDocument, type RunInfo } from '../../shared/run.ts';
 import type { Scenario } from '../../shared/scenario.ts';
 import type { Lane, RunStatus, RunSummary, TraceBatch } from '../../shared/trace.ts';
 import { appendRecords, checkSpans } from './append-records.ts';
@@ -14,17 +14,6 @@ import { markInterruptedRuns } from './interrupted-runs.ts';
 import { parseSpans, toLoopSample, toRequest, toRunInfo, type RunInfoRow } from './run-rows.ts';
 import { prepareStatements, type StoreStatements } from './statements.ts';
 import { openStoreFile } from './store-file.ts';
-
-export const MAX_RUN_NAME = 120;
-
-/** A run name, trimmed; throws a sentence when it is empty or too long. */
-export function checkRunName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > MAX_RUN_NAME) {
-    throw new Error(`a run name must be 1..${MAX_RUN_NAME} characters after trimming; got ${trimmed.length}`);
-  }
-  return trimmed;
-}
 
 /** Lanes by id: a lane sent again replaces the earlier one in place, new lanes go at the end. */
 function mergeLanes(known: Lane[], incoming: readonly Lane[]): Lane[] {

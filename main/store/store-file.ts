@@ -12,10 +12,10 @@
  */
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { nativeBindingPath } from './native-binding.ts';
-import { enterWalMode } from '../engine/db/wal-mode.ts';
-import { makeFolder } from './make-folder.ts';
+import type Database from 'better-sqlite3';
+import { makeFolder } from '../platform/make-folder.ts';
+import { openSqlite } from '../platform/open-sqlite.ts';
+import { enterWalMode } from '../platform/wal-mode.ts';
 import { migrate } from './migrations.ts';
 
 const BUSY_TIMEOUT_MS = 5_000;
@@ -34,7 +34,7 @@ export function findDamage(file: string): string | null {
   if (!existsSync(file)) return null;
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingPath() });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     const result = db.pragma('quick_check', { simple: true });
     return result === 'ok' ? null : `it failed SQLite's quick check (${String(result)})`;
   } catch (error) {
@@ -81,7 +81,7 @@ export function openStoreFile(file: string): OpenedStoreFile {
       `The run store ${file} could not be used because ${damage}. It was moved to ${aside} (nothing was deleted), and a new, empty store was started.`,
     );
   }
-  const db = new Database(file, { nativeBinding: nativeBindingPath() });
+  const db = openSqlite(file);
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     enterWalMode(db, BUSY_TIMEOUT_MS);

@@ -38,7 +38,7 @@ const LOG_LADDERS = [[1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8], [1, 1.5, 2, 3, 5, 7],
 const AUTO_LOG_RATIO = 50;
 
 /** Latencies of completed requests in ms, from the intended send (as the summary measures). */
-export function completedLatenciesMs(records: Pick<RunRecords, 'requests'>): number[] {
+function completedLatenciesMs(records: Pick<RunRecords, 'requests'>): number[] {
   const out: number[] = [];
   for (const r of records.requests) if (r.received !== null) out.push((r.received - r.intended) / 1000);
   return out;
@@ -52,7 +52,7 @@ export function latencyHistogram(
 }
 
 /** Histogram of arbitrary values (ms). */
-export function histogramOf(values: readonly number[], options: HistogramOptions = {}): LatencyHistogram {
+function histogramOf(values: readonly number[], options: HistogramOptions = {}): LatencyHistogram {
   const maxBins = Math.max(1, Math.floor(options.maxBins ?? 40));
   if (values.length === 0) return { scale: options.scale === 'log' ? 'log' : 'linear', bins: [], total: 0 };
   let min = Infinity;

@@ -29,7 +29,7 @@ export interface LatencyPercentilePoint {
 }
 
 /** Points a latency-percentile series holds by default. */
-export const DEFAULT_PERCENTILE_POINTS = DEFAULT_MAX_POINTS / 5;
+const DEFAULT_PERCENTILE_POINTS = DEFAULT_MAX_POINTS / 5;
 
 export function latencyPercentileSeries(
   records: RunRecords,

@@ -34,7 +34,7 @@ export interface ChromeTrace {
 }
 
 /** Clients are pid 1; server process p (0 for the async server, 1..W for sync workers) is pid p + 2. */
-export function pidOf(lane: Pick<Lane, 'process'>): number {
+function pidOf(lane: Pick<Lane, 'process'>): number {
   return lane.process < 0 ? 1 : lane.process + 2;
 }
 

@@ -11,7 +11,7 @@ import type { RunDocument } from '../run.ts';
 import { PHASES, SPAN_STRIDE, SpanField, type PhaseId } from '../trace.ts';
 
 /** Phases with a column (the `client` span is the latency column already). */
-export const CSV_PHASES: readonly PhaseId[] = PHASES.filter((p) => p.id !== 'client').map((p) => p.id);
+const CSV_PHASES: readonly PhaseId[] = PHASES.filter((p) => p.id !== 'client').map((p) => p.id);
 
 export const CSV_COLUMNS: readonly string[] = [
   'id',
@@ -29,7 +29,7 @@ export const CSV_COLUMNS: readonly string[] = [
 ];
 
 /** One field, quoted only when it must be. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -15,7 +15,7 @@ import { PHASES, SPAN_STRIDE, SpanField } from '../trace.ts';
 const micros = z.number().finite().min(0);
 const millis = z.number().finite();
 
-export const laneSchema = z
+const laneSchema = z
   .object({
     id: z.number().int().min(0),
     name: z.string().max(200),
@@ -24,7 +24,7 @@ export const laneSchema = z
   })
   .strict();
 
-export const requestRecordSchema = z
+const requestRecordSchema = z
   .object({
     id: z.number().int().min(0),
     endpoint: z.number().int().min(0),
@@ -39,9 +39,9 @@ export const requestRecordSchema = z
   })
   .strict();
 
-export const loopSampleSchema = z.object({ t: micros, delayMs: millis.min(0) }).strict();
+const loopSampleSchema = z.object({ t: micros, delayMs: millis.min(0) }).strict();
 
-export const runSummarySchema = z
+const runSummarySchema = z
   .object({
     requests: z.number().int().min(0),
     errors: z.number().int().min(0),
@@ -60,7 +60,7 @@ export const runSummarySchema = z
   })
   .strict();
 
-export const runInfoSchema = z
+const runInfoSchema = z
   .object({
     id: z.number().int().min(0),
     name: z.string().max(500),
@@ -77,7 +77,7 @@ export const runInfoSchema = z
 
 const PHASE_COUNT = PHASES.length;
 
-export const packedSpansSchema = z.array(z.number().finite()).superRefine((spans, ctx) => {
+const packedSpansSchema = z.array(z.number().finite()).superRefine((spans, ctx) => {
   if (spans.length % SPAN_STRIDE !== 0) {
     ctx.addIssue({
       code: 'custom',
@@ -150,4 +150,4 @@ type SchemaMatchesContract =
       ? true
       : never
     : never;
-export const schemaMatchesContract: SchemaMatchesContract = true;
+const _schemaMatchesContract: SchemaMatchesContract = true;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { discoverDjangoEnvironment } from '../../django/python-env.ts';
+import { discoverDjangoEnvironment } from '../../app/python-environment.ts';
 import { formatDoctorReport, type DoctorReport } from '../doctor-report.ts';
 
 /** `interleave doctor [--json]`: what this machine has for Interleave. Exit 0 whatever it finds. */

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { formatFromFileName, renderExport } from '../../../shared/report/formats.ts';
+import { formatFromFileName } from '../../../shared/report/formats.ts';
 import { UsageError } from '../cli-error.ts';
 import { openCliApp } from './open-store.ts';
 
@@ -20,9 +19,9 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (!format) throw new UsageError(`--out ${values.out}: the file name must end in .html, .json, .csv or .trace.json`);
   const app = await openCliApp(values.db);
   try {
-    const doc = app.store.loadRun(id);
+    const { text } = await app.api.exportRun(id, format);
     try {
-      writeFileSync(values.out, renderExport(doc, format, { cores: availableParallelism() }));
+      writeFileSync(values.out, text);
     } catch (error) {
       throw new Error(`could not write ${values.out}: ${(error as Error).message}`, { cause: error });
     }

@@ -37,7 +37,7 @@ export async function faithfulnessCommand(args: string[]): Promise<number> {
   const app = await openCliApp(values.db);
   const loadBefore = loadavg()[0];
   try {
-    const { rows, versions } = await measureFaithfulness(app.runs, app.store, {
+    const { rows, versions } = await measureFaithfulness(app, {
       presets,
       django: values.django ?? 'newest',
       onPreset: (id, i, n, side) => process.stderr.write(`faithfulness: ${i + 1}/${n} ${id} on ${side}\n`),

@@ -1,11 +1,11 @@
 /** Where the CLI keeps runs: the app's data folder (shared with the desktop app), or `--db FILE`. */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openApp, type OpenedApp } from '../../app/app.ts';
-import { resolveDataDir } from '../../host/data-dir.ts';
+import { openApp, type App } from '../../app/app.ts';
+import { resolveDataDir } from '../../platform/data-dir.ts';
 import { UsageError } from '../cli-error.ts';
 
-export async function openCliApp(db: string | undefined): Promise<OpenedApp> {
+export async function openCliApp(db: string | undefined): Promise<App> {
   // `--db ""` would otherwise fall through to the shared data folder.
   if (db === '') throw new UsageError('--db needs a file name, e.g. --db runs.db');
   if (db && existsSync(db) && statSync(db).isDirectory()) {

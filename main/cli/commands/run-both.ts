@@ -6,9 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { theoreticalBound } from '../../../shared/bounds.ts';
 import { describeComparison } from '../../../shared/analysis/compare.ts';
-import { renderComparisonHtml } from '../../../shared/report/html.ts';
 import type { Scenario } from '../../../shared/scenario.ts';
-import type { OpenedApp } from '../../app/app.ts';
+import type { App } from '../../app/app.ts';
+import { startOneRun } from '../../app/one-run.ts';
 import { summaryJson, summaryText } from '../print-summary.ts';
 import type { progressLine } from '../progress-line.ts';
 
@@ -18,11 +18,12 @@ interface BothFlags {
 }
 
 export async function runBoth(
-  app: OpenedApp,
+  app: App,
   scenario: Scenario,
   name: string | undefined,
   flags: BothFlags,
   progress: ReturnType<typeof progressLine>,
+  cores: number,
 ): Promise<number> {
   const onModel: Scenario = { ...scenario, target: { kind: 'model' } };
   const sides = [onModel, scenario] as const;
@@ -30,13 +31,15 @@ export async function runBoth(
   const ids: number[] = [];
   for (const side of sides) {
     const label = side.target.kind === 'model' ? 'model' : 'django';
-    const { info, outcome } = await (await app.runs.start(side, name ? `${name} (${label})` : undefined)).finished;
+    const run = startOneRun(app, side, name ? `${name} (${label})` : undefined);
+    await run.started;
+    const { info, summary: finalSummary, clockSkewMs } = await run.finished;
     progress.clear();
     ids.push(info.id);
-    const summary = info.summary ?? outcome?.summary;
+    const summary = info.summary ?? finalSummary;
     if (!summary) throw new Error(`the ${label} run recorded nothing${info.error ? `: ${info.error}` : ''}`);
-    const bound = theoreticalBound(side);
-    if (flags.json) json[label] = summaryJson(info, side, summary, bound, outcome?.clockSkewMs ?? null);
+    const bound = theoreticalBound(side, { cores });
+    if (flags.json) json[label] = summaryJson(info, side, summary, bound, clockSkewMs);
     else
       process.stdout.write(
         `${label === 'model' ? 'On the model' : 'On real Django'}\n${summaryText(info, side, summary, bound)}\n\n`,
@@ -46,13 +49,13 @@ export async function runBoth(
       return 1;
     }
   }
-  const docs = ids.map((id) => app.store.loadRun(id));
+  const docs = await Promise.all(ids.map((id) => app.api.loadRun(id)));
   const comparison = describeComparison(docs);
   if (flags.json) process.stdout.write(`${JSON.stringify({ ...json, comparison })}\n`);
   else process.stdout.write(`${comparison}\n`);
   if (flags.out) {
     try {
-      writeFileSync(flags.out, renderComparisonHtml(docs));
+      writeFileSync(flags.out, (await app.api.exportComparison(ids)).text);
     } catch (error) {
       throw new Error(
         `could not write ${flags.out}: ${(error as Error).message}; the runs are stored as ${ids.join(' and ')}`,

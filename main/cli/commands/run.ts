@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { theoreticalBound } from '../../../shared/bounds.ts';
-import { formatFromFileName, renderExport } from '../../../shared/report/formats.ts';
-import { checkRunName } from '../../store/run-store.ts';
+import { formatFromFileName } from '../../../shared/report/formats.ts';
+import { checkRunName } from '../../../shared/run.ts';
+import { startOneRun, type OneRun } from '../../app/one-run.ts';
 import { UsageError } from '../cli-error.ts';
 import { progressLine } from '../progress-line.ts';
 import { RUN_HELP } from '../run-help.ts';
@@ -65,27 +66,28 @@ export async function runCommand(args: string[]): Promise<number> {
   // Ctrl-C stops the run cleanly; what was recorded is kept as a stopped run. A second Ctrl-C
   // exits at once (the store's last batch is committed already; the run shows as interrupted).
   let signals = 0;
+  let run: OneRun | null = null;
   const onSignal = () => {
     if (++signals > 1) process.exit(130);
-    void app.runs.stopAll();
+    void run?.stop();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    if (values.on === 'both') return await runBoth(app, scenario, name, values, progress);
-    const { info, outcome } = await (await app.runs.start(scenario, name)).finished;
+    if (values.on === 'both') return await runBoth(app, scenario, name, values, progress, cores);
+    run = startOneRun(app, scenario, name);
+    await run.started;
+    const { info, summary: finalSummary, clockSkewMs } = await run.finished;
     progress.clear();
-    const summary = info.summary ?? outcome?.summary;
+    const summary = info.summary ?? finalSummary;
     if (!summary) throw new Error(info.error ?? 'the run recorded nothing');
     if (values.json)
-      process.stdout.write(
-        `${JSON.stringify(summaryJson(info, scenario, summary, bound, outcome?.clockSkewMs ?? null))}\n`,
-      );
+      process.stdout.write(`${JSON.stringify(summaryJson(info, scenario, summary, bound, clockSkewMs))}\n`);
     else process.stdout.write(`${summaryText(info, scenario, summary, bound)}\n`);
     if (values.out && outFormat) {
-      const doc = app.store.loadRun(info.id);
+      const { text } = await app.api.exportRun(info.id, outFormat);
       try {
-        writeFileSync(values.out, renderExport(doc, outFormat, { cores }));
+        writeFileSync(values.out, text);
       } catch (error) {
         throw new Error(
           `could not write ${values.out}: ${(error as Error).message}; the run is stored as run ${info.id}`,
@@ -105,7 +107,7 @@ export async function runCommand(args: string[]): Promise<number> {
   }
 }
 
-/** The store's rule for names, checked before anything opens or runs, so a bad one is a usage error. */
+/** The rule for run names (shared/run.ts), checked before anything opens or runs, so a bad one is a usage error. */
 function nameFlag(name: string): string {
   try {
     return checkRunName(name);

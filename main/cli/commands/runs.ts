@@ -6,7 +6,7 @@ export async function runsCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, db: { type: 'string' } }, strict: true });
   const app = await openCliApp(values.db);
   try {
-    const runs = app.store.listRuns();
+    const runs = await app.api.listRuns();
     if (values.json) {
       process.stdout.write(`${JSON.stringify(runs)}\n`);
       return 0;

@@ -6,18 +6,18 @@
  * write lock (busy_timeout), then finds the seed version in `meta` and does nothing. The data is
  * generated from a fixed seed, so every machine has the same shop and the same query costs.
  */
-import Database from 'better-sqlite3';
-import { nativeBindingPath } from '../../store/native-binding.ts';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../platform/open-sqlite.ts';
+import { enterWalMode } from '../../platform/wal-mode.ts';
 import { seededRandom } from '../loadgen/random.ts';
-import { enterWalMode } from './wal-mode.ts';
 
 /** Bump when the schema or the generated data changes: an older shop is then rebuilt. */
-export const SHOP_SEED_VERSION = 1;
+const SHOP_SEED_VERSION = 1;
 
 export const SHOP_SIZE = { products: 1_000, carts: 500, categories: 10, orders: 100 } as const;
 
 /** How long a connection waits for another's write lock before giving up (ms). */
-export const SHOP_BUSY_TIMEOUT_MS = 5_000;
+const SHOP_BUSY_TIMEOUT_MS = 5_000;
 
 const CATEGORIES = ['books', 'games', 'garden', 'kitchen', 'music', 'office', 'outdoor', 'shoes', 'tools', 'toys'];
 
@@ -56,7 +56,7 @@ const SHOP_TABLES = ['order_items', 'orders', 'cart_items', 'carts', 'products']
 
 /** Opens a connection to the shop file with the settings every shop connection uses. */
 export function openShopDatabase(file: string): Database.Database {
-  const db = new Database(file, { nativeBinding: nativeBindingPath() });
+  const db = openSqlite(file);
   // Set before anything that may need a lock, so concurrent openers wait instead of failing.
   db.pragma(`busy_timeout = ${SHOP_BUSY_TIMEOUT_MS}`);
   enterWalMode(db, SHOP_BUSY_TIMEOUT_MS);

@@ -41,12 +41,13 @@ const stopSampling = isAsync ? sampleLoopDelay(ctx.now, (t, d) => loopSamples.pu
 
 /**
  * The loop thread runs Python too (the handler, the framework): it needs the interpreter lock at
- * least when a request arrives and when its response is written. If an executor thread is
- * computing, the loop waits for the lock (up to a switch interval each time), which is the
- * convoy effect that makes "offload the CPU work to a thread" disappoint. Sync workers only
- * accept here: their views run in their own processes.
+ * least when a request arrives and when its response is written. This takes the lock and gives
+ * it back at once, recording how long the loop waited for its turn: if an executor thread is
+ * computing, that is up to a switch interval each time, the convoy effect that makes "offload
+ * the CPU work to a thread" disappoint. Sync workers only accept here: their views run in their
+ * own processes.
  */
-function runPython(req: number): void {
+function waitForLockTurn(req: number): void {
   if (!isAsync || !ctx.gil.enabled) return;
   const t0 = ctx.now();
   if (ctx.gil.acquire()) ctx.spans.record(req, ctx.lane, Phase.gil, t0, ctx.now());
@@ -86,7 +87,7 @@ const WARM_UP_ID = -1;
  */
 function respond(res: ServerResponse, id: number, endpointIndex: number, accepted: Micros, error: ViewOutcome): void {
   const recorded = id !== WARM_UP_ID;
-  if (recorded) runPython(id);
+  if (recorded) waitForLockTurn(id);
   const body = error ?? okBodies[endpointIndex];
   res.writeHead(error ? 502 : 200, {
     'content-type': error ? 'text/plain' : 'application/json',
@@ -109,7 +110,7 @@ const server = createServer((req, res) => {
     res.writeHead(400, { 'content-type': 'text/plain' }).end('unknown request or endpoint');
     return;
   }
-  runPython(id);
+  waitForLockTurn(id);
   const outcome = handle(id, endpoint, endpointIndex, accepted);
   if (outcome instanceof Promise) outcome.then((error) => respond(res, id, endpointIndex, accepted, error));
   else respond(res, id, endpointIndex, accepted, outcome);

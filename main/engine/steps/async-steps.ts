@@ -35,7 +35,7 @@ async function awaitUpstream(runner: AsyncRunner, req: number, step: UpstreamSte
  * blocking step (`time.sleep`, a sync ORM call, cpu work) runs to the end right here, as it holds
  * the loop in Python too, and throws its error synchronously.
  */
-export function runAsyncStep(runner: AsyncRunner, req: number, step: Step | LeafStep): void | Promise<void> {
+function runAsyncStep(runner: AsyncRunner, req: number, step: Step | LeafStep): void | Promise<void> {
   const { ctx } = runner;
   switch (step.kind) {
     case 'await':

@@ -12,7 +12,7 @@ import { sleepBlocking, type ThreadContext } from '../thread-context.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
 import { StepError } from './step-error.ts';
 
-export function runBlock(ctx: ThreadContext, req: number, step: BlockStep): void {
+function runBlock(ctx: ThreadContext, req: number, step: BlockStep): void {
   const t0 = ctx.now();
   sleepBlocking(ctx, step.ms);
   ctx.spans.record(req, ctx.lane, Phase.block, t0, ctx.now());
@@ -22,7 +22,7 @@ export function runBlock(ctx: ThreadContext, req: number, step: BlockStep): void
  * Computation under the interpreter lock: wait for the lock (its own phase), compute in slices,
  * and let go whenever another thread has waited a whole switch interval.
  */
-export function runCpu(ctx: ThreadContext, req: number, step: CpuStep): void {
+function runCpu(ctx: ThreadContext, req: number, step: CpuStep): void {
   const { gil, spans, lane } = ctx;
   const sliceIterations = Math.max(1, Math.round(ctx.iterationsPerMs * SLICE_MS));
   let remaining = Math.round(ctx.iterationsPerMs * step.ms);
@@ -47,7 +47,7 @@ export function runCpu(ctx: ThreadContext, req: number, step: CpuStep): void {
 }
 
 /** A real query on this thread's own connection, then the database server's round trip. */
-export function runDb(ctx: ThreadContext, req: number, step: DbStep): void {
+function runDb(ctx: ThreadContext, req: number, step: DbStep): void {
   const t0 = ctx.now();
   try {
     ctx.shop.run(step.query);
@@ -60,7 +60,7 @@ export function runDb(ctx: ThreadContext, req: number, step: DbStep): void {
 }
 
 /** `requests.get`: a real HTTP call that parks this thread until the answer (or the timeout). */
-export function runUpstreamBlocking(ctx: ThreadContext, req: number, step: UpstreamStep): void {
+function runUpstreamBlocking(ctx: ThreadContext, req: number, step: UpstreamStep): void {
   const t0 = ctx.now();
   const result = ctx.syncHttp.get(upstreamUrl(ctx.upstream, step), step.timeoutMs);
   ctx.spans.record(req, ctx.lane, Phase['upstream-block'], t0, ctx.now());

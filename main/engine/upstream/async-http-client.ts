@@ -24,7 +24,7 @@ export class AsyncHttpClient {
 }
 
 /** A short, stable sentence for an HTTP failure: refused, reset, timed out. */
-export function describeHttpError(error: unknown, timeoutMs: number): string {
+function describeHttpError(error: unknown, timeoutMs: number): string {
   const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string } };
   const code = e.code ?? e.cause?.code;
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${timeoutMs} ms`;

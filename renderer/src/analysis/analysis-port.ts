@@ -22,7 +22,7 @@ export function createAnalysisPort(inProcess = false): AnalysisPort {
   return port;
 }
 
-export function inProcessPort(): AnalysisPort {
+function inProcessPort(): AnalysisPort {
   const state = new AnalysisState();
   const port: AnalysisPort = {
     onmessage: null,

@@ -17,7 +17,7 @@ import { computeSummary } from '../../../shared/analysis/summary.ts';
 import type { RunSummary } from '../../../shared/trace.ts';
 import { chartSeries, type ChartSeries } from '../charts/chart-series.ts';
 import { CHART_INTERVAL_MS, type PanelClock } from '../state/panel-clock.ts';
-import type { RunStore } from '../state/run-store.ts';
+import type { TraceStore } from '../state/trace-store.ts';
 import type { AnalysisPort, FromAnalysisWorker } from './analysis-protocol.ts';
 import { packRecords, transferables } from './packed-records.ts';
 
@@ -54,7 +54,7 @@ export class LiveAnalysis {
   private unsubscribe: () => void;
 
   constructor(
-    private readonly store: RunStore,
+    private readonly store: TraceStore,
     clock: PanelClock,
     /**
      * Called on the first live tick (analysis-port.ts: the worker, or in-process where there is

@@ -11,7 +11,7 @@ import { packRequests, unpackRequestsInto } from '../../../shared/packed-request
 import type { LoopSample, RequestRecord } from '../../../shared/trace.ts';
 
 /** Numbers per loop sample: t, delayMs. */
-export const LOOP_STRIDE = 2;
+const LOOP_STRIDE = 2;
 
 export interface PackedRecords {
   requests: Float64Array;

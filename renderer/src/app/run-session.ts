@@ -12,10 +12,10 @@ import type { PlannedRun } from '../scenario/run-on.ts';
 import { FinishedRuns, runAll } from './run-all.ts';
 import { LiveAnalysis } from '../analysis/live-analysis.ts';
 import { CHART_INTERVAL_MS, PanelClock } from '../state/panel-clock.ts';
-import { RunStore } from '../state/run-store.ts';
+import { TraceStore } from '../state/trace-store.ts';
 
 export class RunSession {
-  readonly store = new RunStore();
+  readonly store = new TraceStore();
   /** Numbers, progress and history follow the run at 4 Hz… */
   readonly clock = new PanelClock(this.store);
   /** …the five charts, whose series scan every record, at 2 Hz. */

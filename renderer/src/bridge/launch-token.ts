@@ -9,7 +9,7 @@ import { TOKEN_HASH_KEY } from '../../../shared/transports/websocket-protocol.ts
 const STORAGE_KEY = 'interleave.token';
 
 /** The token in a location fragment such as `#token=abc`, if any. */
-export function tokenFromHash(hash: string): string | undefined {
+function tokenFromHash(hash: string): string | undefined {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const token = params.get(TOKEN_HASH_KEY);
   return token && /^[A-Za-z0-9_-]+$/.test(token) ? token : undefined;

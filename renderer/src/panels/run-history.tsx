@@ -6,12 +6,10 @@
  */
 import { memo, useState } from 'react';
 import { formatMs } from '../../../shared/analysis/format.ts';
+import { MAX_COMPARED_RUNS, MAX_RUN_NAME_CHARS, MIN_COMPARED_RUNS } from '../../../shared/limits.ts';
 import type { RunInfo } from '../../../shared/run.ts';
 
 const FIRST_ROWS = 25;
-/** A comparison needs two runs and stays readable (colours, table columns) up to eight. */
-export const MIN_COMPARED = 2;
-export const MAX_COMPARED = 8;
 
 interface Props {
   runs: readonly RunInfo[];
@@ -55,7 +53,7 @@ export const RunHistory = memo(function RunHistory({
   const picked = ticked.filter((id) => runs.some((r) => r.id === id));
   const toggle = (id: number, on: boolean) =>
     setTicked((t) => (on ? [...t.filter((x) => x !== id), id] : t.filter((x) => x !== id)));
-  const canCompare = picked.length >= MIN_COMPARED && picked.length <= MAX_COMPARED;
+  const canCompare = picked.length >= MIN_COMPARED_RUNS && picked.length <= MAX_COMPARED_RUNS;
   const [editing, setEditing] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -88,7 +86,7 @@ export const RunHistory = memo(function RunHistory({
           disabled={!canCompare}
           onClick={() => onCompare(picked)}
           data-testid="compare"
-          title={`Tick ${MIN_COMPARED}–${MAX_COMPARED} runs to compare them`}
+          title={`Tick ${MIN_COMPARED_RUNS}–${MAX_COMPARED_RUNS} runs to compare them`}
         >
           Compare ({picked.length})
         </button>
@@ -109,7 +107,7 @@ export const RunHistory = memo(function RunHistory({
                   type="text"
                   aria-label="Run name"
                   value={draft}
-                  maxLength={120}
+                  maxLength={MAX_RUN_NAME_CHARS}
                   autoFocus
                   onChange={(e) => setDraft(e.target.value)}
                   onBlur={() => setEditing(null)}

@@ -8,7 +8,7 @@ import { formatErrorRate, formatMs, formatRps } from '../../../shared/analysis/f
 import type { Bound } from '../../../shared/bounds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/bridge.ts';
 import { NO_SUMMARY, type LiveResultsSource } from '../analysis/live-analysis.ts';
-import type { RunSnapshot } from '../state/run-store.ts';
+import type { RunSnapshot } from '../state/trace-store.ts';
 
 interface Props {
   snapshot: RunSnapshot;

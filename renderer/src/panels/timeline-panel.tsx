@@ -6,7 +6,7 @@
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { ColorTheme } from '../../../shared/phase-colors.ts';
-import type { RunStore } from '../state/run-store.ts';
+import type { TraceStore } from '../state/trace-store.ts';
 import { timelinePalette } from '../theme/timeline-theme.ts';
 import { TimelineController, type TimelineMode } from '../timeline/timeline-controller.ts';
 import { PhaseLegend } from './phase-legend.tsx';
@@ -14,7 +14,7 @@ import { PhaseLegend } from './phase-legend.tsx';
 const ZOOM_STEP = 1.5;
 
 interface Props {
-  store: RunStore;
+  store: TraceStore;
   theme: ColorTheme;
   /** Expected run length (µs), for the live window. */
   windowHintMicros: number | null;

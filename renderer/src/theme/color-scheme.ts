@@ -8,11 +8,11 @@ import type { ColorTheme } from '../../../shared/phase-colors.ts';
 
 const query = () => window.matchMedia('(prefers-color-scheme: dark)');
 
-export function currentColorTheme(): ColorTheme {
+function currentColorTheme(): ColorTheme {
   return query().matches ? 'dark' : 'light';
 }
 
-export function onColorThemeChange(listener: () => void): () => void {
+function onColorThemeChange(listener: () => void): () => void {
   const mq = query();
   mq.addEventListener('change', listener);
   return () => mq.removeEventListener('change', listener);

@@ -19,7 +19,7 @@ export interface FrameSize {
 }
 
 /** Tick times (µs) for the visible window, on the 1-2-5 ladder in milliseconds. */
-export function axisTicksMicros(scale: TimeScale): number[] {
+function axisTicksMicros(scale: TimeScale): number[] {
   const count = Math.max(2, Math.floor(scale.widthCssPx / TICK_SPACING_CSS_PX));
   return niceTicks(scale.startMicros / 1000, scale.endMicros / 1000, count).map((ms) => ms * 1000);
 }

@@ -4,7 +4,7 @@
  * fill the view when there are few threads and scroll when there are many.
  */
 import { SPAN_STRIDE, SpanField, type Lane } from '../../../shared/trace.ts';
-import type { RunStore } from '../state/run-store.ts';
+import type { TraceStore } from '../state/trace-store.ts';
 import { pickSpanAt } from './hit-test.ts';
 import { orderServerLanes, rowAtY, stackLanes } from './lane-layout.ts';
 import { PHASE_PRIORITY } from './phase-priority.ts';
@@ -20,7 +20,7 @@ export class LanesView implements TimelineView {
   private lanesSeen: readonly Lane[] = [];
   private ordered: Lane[] = [];
 
-  constructor(private readonly store: RunStore) {}
+  constructor(private readonly store: TraceStore) {}
 
   private lanes(): Lane[] {
     if (this.store.lanes !== this.lanesSeen) {

@@ -18,7 +18,7 @@
 import type { TimeScale } from './time-scale.ts';
 
 /** Below this width, neighbouring rectangles of one phase merge even if their requests differ. */
-export const MIN_DISTINCT_CSS_PX = 3;
+const MIN_DISTINCT_CSS_PX = 3;
 
 /** A request id for a rectangle covering several requests. */
 export const MIXED_REQUESTS = -1;

@@ -4,7 +4,7 @@
  * blocked and cpu spans), and any server phase outranks the waits around it, so the reason a
  * request was slow is what stays visible and what hovering describes.
  */
-import { Phase, PHASES, type PhaseId } from '../../../shared/trace.ts';
+import { PHASES, type PhaseId } from '../../../shared/trace.ts';
 import type { PhaseRules } from './level-of-detail.ts';
 
 const RANK: Record<PhaseId, number> = {
@@ -30,6 +30,3 @@ export const PHASE_RULES: PhaseRules = {
   priority: PHASE_PRIORITY,
   context: PHASES.map((p) => p.id === 'running' || p.id === 'client'),
 };
-
-/** The client span is drawn on its own strip, never merged with server phases. */
-export const CLIENT_PHASE = Phase.client;

@@ -6,14 +6,14 @@
  */
 import { Phase, SPAN_STRIDE, SpanField } from '../../../shared/trace.ts';
 import { isError } from '../../../shared/analysis/summary.ts';
-import type { RunStore } from '../state/run-store.ts';
+import type { TraceStore } from '../state/trace-store.ts';
 import { pickSpanAt } from './hit-test.ts';
 import type { RowMerger } from './level-of-detail.ts';
 import { PHASE_PRIORITY } from './phase-priority.ts';
 import type { CssPx } from './time-scale.ts';
 import type { RowLabel, TimelineView, Track } from './track.ts';
 
-export const REQUEST_ROW_CSS_PX = 18;
+const REQUEST_ROW_CSS_PX = 18;
 const SERVER_TOP = 1;
 const SERVER_HEIGHT = 11;
 const CLIENT_TOP = 13;
@@ -24,7 +24,7 @@ const MAX_SUB_ROWS = 3;
 export class RequestsView implements TimelineView {
   private scratch = new Int32Array(256);
 
-  constructor(private readonly store: RunStore) {}
+  constructor(private readonly store: TraceStore) {}
 
   contentHeightCssPx(): CssPx {
     return this.store.requestRows.rowCount * REQUEST_ROW_CSS_PX;

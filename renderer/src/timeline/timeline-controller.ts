@@ -7,7 +7,7 @@
  * time, Ctrl/⌘+wheel (and pinch) zooms at the pointer, double-click fits the run.
  */
 import { SPAN_STRIDE, SpanField, type Micros } from '../../../shared/trace.ts';
-import type { RunStore } from '../state/run-store.ts';
+import type { TraceStore } from '../state/trace-store.ts';
 import { cancelDraw, requestDraw } from './frame-scheduler.ts';
 import { LanesView } from './lanes-view.ts';
 import { RequestsView } from './requests-view.ts';
@@ -56,7 +56,7 @@ export class TimelineController {
   constructor(
     canvas: HTMLCanvasElement,
     tooltipElement: HTMLElement,
-    private readonly store: RunStore,
+    private readonly store: TraceStore,
     palette: () => TimelinePalette,
     private readonly onStatus: (status: TimelineStatus) => void,
   ) {

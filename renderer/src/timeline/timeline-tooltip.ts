@@ -1,5 +1,5 @@
 /** The hover card: one element, rewritten in place, positioned beside the pointer within the canvas. */
-import type { RunStore } from '../state/run-store.ts';
+import type { TraceStore } from '../state/trace-store.ts';
 import { describeSpan } from './span-details.ts';
 
 export class TimelineTooltip {
@@ -9,7 +9,7 @@ export class TimelineTooltip {
     element.hidden = true;
   }
 
-  show(store: RunStore, span: number, x: number, y: number, widthCssPx: number, heightCssPx: number): void {
+  show(store: TraceStore, span: number, x: number, y: number, widthCssPx: number, heightCssPx: number): void {
     if (span !== this.shownSpan) {
       const d = describeSpan(
         { data: store.spans.data, lanes: store.lanes, requestById: store.requestById, scenario: store.currentScenario },

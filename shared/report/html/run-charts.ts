@@ -19,7 +19,7 @@ export interface TimeAxis {
   toAxis: (tMs: number) => number;
 }
 
-export function timeAxis(records: RunRecords): TimeAxis {
+function timeAxis(records: RunRecords): TimeAxis {
   const { startUs, endUs } = runExtent(records);
   const seconds = endUs - startUs > 5e6;
   const startMs = startUs / 1000;

@@ -10,7 +10,7 @@ import { niceAxisMax, niceTicks } from '../../analysis/nice-numbers.ts';
 import { sig } from '../../analysis/format.ts';
 import { esc, num } from './escape.ts';
 
-export const CHART_WIDTH = 470;
+const CHART_WIDTH = 470;
 export const CHART_HEIGHT = 250;
 const MARGIN = { left: 58, right: 14, top: 34, bottom: 42 };
 
@@ -56,7 +56,7 @@ export interface ChartFrame {
 }
 
 /** Axes, grid, labels and legend around `body`. */
-export function chartSvg(frame: ChartFrame): string {
+function chartSvg(frame: ChartFrame): string {
   const left = MARGIN.left;
   const right = CHART_WIDTH - MARGIN.right;
   const top = MARGIN.top;
@@ -114,7 +114,7 @@ function legendSvg(entries: readonly { name: string; color: string; dash?: strin
 }
 
 /** A path through the points in plot space. */
-export function linePath(points: readonly (readonly [number, number])[], x: Scale, y: Scale): string {
+function linePath(points: readonly (readonly [number, number])[], x: Scale, y: Scale): string {
   if (points.length === 0) return '';
   // Points are clamped into the domain: a bucket's midpoint may lie past the run's last moment.
   const lo = Math.min(x.d0, x.d1);

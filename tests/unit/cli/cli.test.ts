@@ -53,6 +53,7 @@ test('run --json prints exactly one JSON object with the summary fields', () => 
   assert.equal(out.percentileMethod, 'nearest-rank');
   assert.equal(out.errorRate, 0);
   assert.equal(out.requests, 4);
+  assert.equal(typeof out.clockSkewMs, 'number', 'the clock check comes with the finished event');
   assert.ok(out.makespanMs >= 195, `blocking the loop serialises: ${out.makespanMs} ms`);
   assert.equal(r.stderr, '', 'no progress line with --json');
 });

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_ENTRY_URL, respondToAppRequest } from '../../../main/electron/app-protocol.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../main/electron/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../main/platform/content-security-policy.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'interleave-app-protocol-'));
 const staticDir = join(root, 'renderer');

@@ -5,7 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startScenario, type EngineOptions, type RunOutcome, type RunningScenario } from '../../../main/engine/index.ts';
+import {
+  startScenario,
+  type EngineOptions,
+  type RunOutcome,
+  type RunningScenario,
+} from '../../../main/engine/index.ts';
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario.ts';
 import {
   PHASE_IDS,
@@ -95,5 +100,5 @@ export const ofPhase = (c: Collected, phase: PhaseId) => c.spans.filter((s) => s
 export const lanesOf = (spans: readonly CollectedSpan[]) => new Set(spans.map((s) => s.lane));
 export const laneKind = (c: Collected, id: number) => c.outcome.lanes.find((l) => l.id === id)?.kind;
 
-/** Ten users sending one request each at once: the shapes in DESIGN.md are for this load. */
+/** Ten users sending one request each at once: the shapes execution-models.test.ts expects are for this load. */
 export const tenAtOnce = { model: 'closed', concurrency: 10, end: { kind: 'requests', count: 10 } } as const;

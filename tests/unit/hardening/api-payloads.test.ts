@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type OpenedApp } from '../../../main/app/app.ts';
+import { openApp, type App } from '../../../main/app/app.ts';
 import { dispatchCall } from '../../../shared/bridge-server.ts';
 import { PRESETS } from '../../../shared/presets.ts';
 import type { ScenarioInput } from '../../../shared/scenario.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'interleave-api-payloads-'));
-let app: OpenedApp;
+let app: App;
 let runId: number;
 let snapshot: string;
 
@@ -193,7 +193,10 @@ test(`${CASES.length} malformed bridge calls: each refused with a sentence, the 
     assert.ok(outcome.error.length < 2_000, `${label}: a sentence, not a dump (${outcome.error.length} characters)`);
     assert.doesNotMatch(outcome.error, /\n\s+at /, `${label}: no stack trace`);
   }
-  assert.equal(app.runs.activeRunId, null, 'no run was started');
+  assert.ok(
+    (await app.api.listRuns()).every((r) => r.status !== 'running'),
+    'no run was started',
+  );
   assert.equal(await storeState(), snapshot, 'list and load give exactly what they gave before');
   assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype untouched');
   t.diagnostic(`malformed bridge calls tried: ${CASES.length}`);

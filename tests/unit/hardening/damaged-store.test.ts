@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp, type OpenedApp } from '../../../main/app/app.ts';
+import { openApp, type App } from '../../../main/app/app.ts';
 import type { BridgeEvents, RunEvent } from '../../../shared/bridge.ts';
 import type { ScenarioInput } from '../../../shared/scenario.ts';
 
@@ -29,7 +29,7 @@ function tempDataDir(t: { after(fn: () => void): void }): string {
 }
 
 /** Runs a short scenario through the API and waits for its 'finished' event. */
-async function runThroughApi(app: OpenedApp): Promise<RunEvent & { type: 'finished' }> {
+async function runThroughApi(app: App): Promise<RunEvent & { type: 'finished' }> {
   const finished = new Promise<RunEvent & { type: 'finished' }>((resolve) =>
     app.on('run', (e) => e.type === 'finished' && resolve(e)),
   );

@@ -24,6 +24,11 @@ const info = await app.api.startRun(
   },
   'killed mid-run',
 );
+// A batch is committed to the store before its event is sent, so the count listed here is stored.
 app.on('run', (event) => {
-  if (event.type === 'batch') process.stdout.write(`${info.id} ${app.store.getRun(info.id).recordedRequests}\n`);
+  if (event.type !== 'batch') return;
+  void app.api.listRuns().then((runs) => {
+    const recorded = runs.find((r) => r.id === info.id)?.recordedRequests ?? 0;
+    process.stdout.write(`${info.id} ${recorded}\n`);
+  });
 });

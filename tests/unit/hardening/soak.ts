@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../../../main/app/app.ts';
+import { startOneRun } from '../../../main/app/one-run.ts';
 import { scenarioSchema } from '../../../shared/scenario.ts';
 import { heapAfterGc } from './process-probe.ts';
 
@@ -49,8 +50,7 @@ try {
     endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'await', ms: 0 }] }],
     load: { model: 'closed', concurrency: 50, end: { kind: 'requests', count: requests } },
   });
-  const { finished } = await app.runs.start(scenario);
-  const { info } = await finished;
+  const { info } = await startOneRun(app, scenario).finished;
   const heapAfterRun = heapAfterGc();
   await app.close();
   const report: SoakReport = {

@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type OpenedApp } from '../../../main/app/app.ts';
+import { openApp, type App } from '../../../main/app/app.ts';
 import { PRESETS } from '../../../shared/presets.ts';
 import type { ScenarioInput } from '../../../shared/scenario.ts';
 import { activeResources, eventually, heapAfterGc, listeningSockets, threadCount } from './process-probe.ts';
 
 const MB = 1024 * 1024;
 
-async function run(app: OpenedApp, scenario: ScenarioInput): Promise<string> {
+async function run(app: App, scenario: ScenarioInput): Promise<string> {
   const finished = new Promise<string>((resolve) =>
     app.on('run', (e) => e.type === 'finished' && resolve(e.info.status)),
   );

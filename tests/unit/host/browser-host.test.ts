@@ -13,7 +13,7 @@ import type { RunEvent } from '../../../shared/bridge.ts';
 import { createBridgeClient } from '../../../shared/bridge-client.ts';
 import { BRIDGE_PROTOCOL } from '../../../shared/transports/websocket-protocol.ts';
 import { startBrowserHost, type BrowserHost } from '../../../main/host/browser-host.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../main/electron/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../main/platform/content-security-policy.ts';
 import { connectWebSocketTransport, type WebSocketLike } from '../../../renderer/src/bridge/websocket-transport.ts';
 import { createFixtureApp, FIXTURE_SCENARIO } from '../shared/bridge-fixture.ts';
 

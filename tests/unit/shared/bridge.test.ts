@@ -127,7 +127,7 @@ test('events are delivered to subscribers and stop after unsubscribe', async () 
     [['started', info.id]],
   );
   off();
-  app.emit('run', { type: 'finished', runId: info.id, info, summary: null });
+  app.emit('run', { type: 'finished', runId: info.id, info, summary: null, clockSkewMs: null });
   await new Promise((resolve) => setTimeout(resolve, 10));
   assert.equal(seen.length, 1);
 });

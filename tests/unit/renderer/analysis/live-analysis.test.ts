@@ -5,7 +5,7 @@ import { AnalysisState } from '../../../../renderer/src/analysis/analysis-state.
 import { LiveAnalysis } from '../../../../renderer/src/analysis/live-analysis.ts';
 import { chartSeries } from '../../../../renderer/src/charts/chart-series.ts';
 import { PanelClock } from '../../../../renderer/src/state/panel-clock.ts';
-import { RunStore } from '../../../../renderer/src/state/run-store.ts';
+import { TraceStore } from '../../../../renderer/src/state/trace-store.ts';
 import { computeSummary } from '../../../../shared/analysis/summary.ts';
 import type { RunInfo } from '../../../../shared/run.ts';
 import { syntheticRun } from '../synthetic-run.ts';
@@ -32,7 +32,7 @@ const info = (id: number) => ({ id, name: `run ${id}`, status: 'running' }) as R
 const computes = (sent: ToAnalysisWorker[]) => sent.filter((m) => m.type === 'compute');
 
 function setUp() {
-  const store = new RunStore();
+  const store = new TraceStore();
   const clock = new PanelClock(store, 0, () => 0);
   const worker = heldPort();
   let now = 0;
@@ -147,7 +147,7 @@ test('a still run is left to the main thread', () => {
 
 test('when the worker fails, a port on this thread takes over with every record of the run', () => {
   const run = syntheticRun(200);
-  const store = new RunStore();
+  const store = new TraceStore();
   const clock = new PanelClock(store, 0, () => 0);
   const broken = heldPort();
   const fallback = heldPort();

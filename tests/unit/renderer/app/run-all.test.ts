@@ -107,6 +107,6 @@ test('a run that cannot start rejects with the host sentence, after the runs bef
 test('a wait that begins after the run finished settles at once', async () => {
   const runs = new FinishedRuns();
   const info = { id: 3, status: 'complete' } as never;
-  runs.observe({ type: 'finished', runId: 3, info, summary: null });
+  runs.observe({ type: 'finished', runId: 3, info, summary: null, clockSkewMs: null });
   assert.equal(await runs.whenFinished(3), info);
 });

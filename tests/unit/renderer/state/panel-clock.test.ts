@@ -1,7 +1,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { PanelClock } from '../../../../renderer/src/state/panel-clock.ts';
-import { RunStore } from '../../../../renderer/src/state/run-store.ts';
+import { TraceStore } from '../../../../renderer/src/state/trace-store.ts';
 import type { RunProgress } from '../../../../shared/trace.ts';
 
 const progress = (done: number): RunProgress => ({ done, total: 100, elapsedMs: done, plannedMs: null });
@@ -9,7 +9,7 @@ const progress = (done: number): RunProgress => ({ done, total: 100, elapsedMs: 
 test('panels see the first change at once, then at most one snapshot per interval, and the last change of a burst', () => {
   mock.timers.enable({ apis: ['setTimeout', 'Date'] });
   try {
-    const store = new RunStore();
+    const store = new TraceStore();
     const clock = new PanelClock(store, 250, () => Date.now());
     let published = 0;
     clock.subscribe(() => published++);

@@ -12,9 +12,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Where the Electron build lives, relative to the app's root folder. */
-export const ELECTRON_BINDING_DIR = 'native/electron';
+const ELECTRON_BINDING_DIR = 'native/electron';
 
-// From source this file is main/store/; bundled it is out/main/. Both are two folders below the
+// From source this file is main/platform/; bundled it is out/main/. Both are two folders below the
 // root. In a packaged app native/** is unpacked beside app.asar (electron-builder's asarUnpack):
 // a .node file cannot be loaded from inside the archive.
 function electronBindingDir(): string {

@@ -10,7 +10,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { RENDERER_SECURITY_HEADERS } from '../electron/content-security-policy.ts';
+import { RENDERER_SECURITY_HEADERS } from './content-security-policy.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -21,7 +21,7 @@ interface Environment {
 }
 
 /** What Electron's `app.getPath('appData')` is on this platform. */
-export function appDataDir({ platform, env, home }: Environment): string {
+function appDataDir({ platform, env, home }: Environment): string {
   if (platform === 'win32') return env.APPDATA || win32.join(home, 'AppData', 'Roaming');
   if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support');
   return env.XDG_CONFIG_HOME || posix.join(home, '.config');

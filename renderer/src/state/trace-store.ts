@@ -51,7 +51,7 @@ export interface RunSnapshot {
   version: number;
 }
 
-export class RunStore {
+export class TraceStore {
   readonly spans = new SpanStore();
   /** Spans that hold a thread, by lane id. */
   readonly laneRows = new SortedRows(() => this.spans.data);

@@ -2,7 +2,7 @@
 // so both modes share one store.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveDataDir } from '../../../main/host/data-dir.ts';
+import { resolveDataDir } from '../../../main/platform/data-dir.ts';
 
 test('Linux: $XDG_CONFIG_HOME, else ~/.config', () => {
   assert.equal(resolveDataDir({ platform: 'linux', env: {}, home: '/home/ada' }), '/home/ada/.config/Interleave');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { nativeBindingPath } from '../../../main/store/native-binding.ts';
+import { nativeBindingPath } from '../../../main/platform/native-binding.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'interleave-native-'));
 after(() => rmSync(root, { recursive: true, force: true }));

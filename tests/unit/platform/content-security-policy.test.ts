@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONTENT_SECURITY_POLICY, RENDERER_SECURITY_HEADERS } from '../../../main/electron/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY, RENDERER_SECURITY_HEADERS } from '../../../main/platform/content-security-policy.ts';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

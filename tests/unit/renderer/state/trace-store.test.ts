@@ -4,7 +4,7 @@ import { computeSummary } from '../../../../shared/analysis/summary.ts';
 import { findPreset } from '../../../../shared/presets.ts';
 import type { RunDocument, RunInfo } from '../../../../shared/run.ts';
 import { withDefaults } from '../../../../renderer/src/scenario/knobs.ts';
-import { RunStore } from '../../../../renderer/src/state/run-store.ts';
+import { TraceStore } from '../../../../renderer/src/state/trace-store.ts';
 import { SPAN_STRIDE } from '../../../../shared/trace.ts';
 import { syntheticRun } from '../synthetic-run.ts';
 
@@ -22,7 +22,7 @@ const info = (id: number, status: RunInfo['status'] = 'running'): RunInfo => ({
 const scenario = withDefaults(findPreset('sync-workers')!.scenario);
 
 /** Feed a run to the store in batches of `size` requests, as a live run would arrive. */
-function stream(store: RunStore, run: ReturnType<typeof syntheticRun>, size: number): void {
+function stream(store: TraceStore, run: ReturnType<typeof syntheticRun>, size: number): void {
   const per = 5 * SPAN_STRIDE;
   for (let i = 0; i < run.requests.length; i += size) {
     store.ingest({
@@ -38,12 +38,12 @@ function stream(store: RunStore, run: ReturnType<typeof syntheticRun>, size: num
 
 test('a streamed run and the same run reopened show the same numbers', () => {
   const run = syntheticRun(2_000);
-  const live = new RunStore();
+  const live = new TraceStore();
   live.beginLive(1, info(1), scenario);
   stream(live, run, 97);
   const doc: RunDocument = { format: 'interleave-run', version: 1, info: info(1, 'complete'), scenario, ...run };
   live.finish(doc.info, computeSummary(doc));
-  const reopened = new RunStore();
+  const reopened = new TraceStore();
   reopened.openDocument(doc);
   assert.deepEqual(reopened.snapshot().summary, live.snapshot().summary);
   assert.equal(reopened.snapshot().spanCount, live.snapshot().spanCount);
@@ -52,7 +52,7 @@ test('a streamed run and the same run reopened show the same numbers', () => {
 });
 
 test('the snapshot keeps its identity until something changes, and live numbers follow the data', () => {
-  const store = new RunStore();
+  const store = new TraceStore();
   store.beginLive(7, info(7), scenario);
   const a = store.snapshot();
   assert.equal(store.snapshot(), a);
@@ -69,7 +69,7 @@ test('the snapshot keeps its identity until something changes, and live numbers 
 });
 
 test('spans that hold a thread are indexed per lane; every span per request', () => {
-  const store = new RunStore();
+  const store = new TraceStore();
   store.beginLive(1, info(1), scenario);
   stream(store, syntheticRun(40, 2, 4), 10);
   const heldOnLane0 = store.laneRows.spansOf(0).length + store.laneRows.spansOf(1).length;
@@ -79,7 +79,7 @@ test('spans that hold a thread are indexed per lane; every span per request', ()
 });
 
 test('20,000 requests fit in well under 300 bytes a span', () => {
-  const store = new RunStore();
+  const store = new TraceStore();
   store.beginLive(1, info(1), scenario);
   const run = syntheticRun(20_000);
   stream(store, run, 250);

@@ -1,0 +1,2 @@
+/** Python discovery for hosts that need it without opening the app (`interleave doctor`). */
+export { discoverDjangoEnvironment } from '../django/python-env.ts';

@@ -1,0 +1,53 @@
+/**
+ * The run's lane ↔ port map: which end of which MessageChannel each thread is given.
+ *
+ * Every lane that runs view code (the event loop, each executor, each sync worker) has a channel
+ * to the sync-http thread, which makes the lane's blocking HTTP calls for it. Executors and sync
+ * workers also have a channel to the server thread, which hands them tasks and requests (the
+ * loop is the server thread itself). Each end is named for the thread that holds it, so nothing
+ * is matched up by array position, and a port given to two threads cannot happen by accident.
+ */
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import type { Lane } from '../../../shared/trace.ts';
+import type { ServerLanes } from '../lanes.ts';
+
+/** The two ends of one channel: the lane's own thread holds `lane`, the other thread `peer`. */
+export interface ChannelEnds {
+  lane: MessagePort;
+  peer: MessagePort;
+}
+
+/** The event loop's ports: its channel to the sync-http thread. */
+export interface LoopPorts {
+  lane: Lane;
+  syncHttp: ChannelEnds;
+}
+
+/** An executor's or sync worker's ports: to the sync-http thread, and from the server thread. */
+export interface HandedPorts extends LoopPorts {
+  /** `peer` is the server thread's end. */
+  server: ChannelEnds;
+}
+
+export interface LanePortMap {
+  loop: LoopPorts | null;
+  executors: HandedPorts[];
+  workers: HandedPorts[];
+  /** The sync-http thread's ends, one per view lane: loop, executors, then workers. */
+  syncHttpPeers: MessagePort[];
+}
+
+function channel(): ChannelEnds {
+  const { port1, port2 } = new MessageChannel();
+  return { lane: port2, peer: port1 };
+}
+
+/** Opens one channel per lane and link, as the lanes plan needs. */
+export function wireLanes(plan: ServerLanes): LanePortMap {
+  const loop = plan.loop ? { lane: plan.loop, syncHttp: channel() } : null;
+  const handed = (lane: Lane): HandedPorts => ({ lane, syncHttp: channel(), server: channel() });
+  const executors = plan.executors.map(handed);
+  const workers = plan.workers.map(handed);
+  const viewLanes: LoopPorts[] = [...(loop ? [loop] : []), ...executors, ...workers];
+  return { loop, executors, workers, syncHttpPeers: viewLanes.map((p) => p.syncHttp.peer) };
+}

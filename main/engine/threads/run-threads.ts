@@ -1,0 +1,144 @@
+/**
+ * Starting a run's threads, in the order their addresses are needed: the upstream first (view
+ * threads are given its URL), then the sync-http thread and the view threads with their ports
+ * from the lane ↔ port map (lane-ports.ts), the server last of those (it is handed the
+ * executors' and workers' ports), and the load generator.
+ *
+ * Under the async model the server thread IS the event loop and shares one interpreter lock with
+ * the executors (one process); under sync workers it only accepts, and each worker is a process
+ * of its own with its own lock.
+ */
+import { MessageChannel, type TransferListItem } from 'node:worker_threads';
+import { createServer } from 'node:net';
+import type { Scenario } from '../../../shared/scenario.ts';
+import type { Lane } from '../../../shared/trace.ts';
+import { createGilState } from '../gil.ts';
+import type { ServerLanes } from '../lanes.ts';
+import type { UpstreamTarget } from '../upstream/upstream-url.ts';
+import type { LanePortMap } from './lane-ports.ts';
+import type {
+  ExecutorThreadData,
+  LoadgenThreadData,
+  ServerThreadData,
+  SyncWorkerThreadData,
+  ThreadReport,
+  ViewThreadData,
+} from './protocol.ts';
+import { spawnWorker, type WorkerName } from './spawn.ts';
+import { ThreadHandle } from './thread-handle.ts';
+
+/** What every view thread starts with, whatever its lane. */
+export type ViewThreadBase = Omit<ViewThreadData, 'lane' | 'gil' | 'syncHttpPort'>;
+
+/** Under sync workers the server thread runs no view: its spans, if any, go to no real lane. */
+const ACCEPTOR_LANE: Lane = { id: -1, name: 'acceptor', kind: 'loop', process: 0 };
+
+/** Every thread of one run, in the order started. */
+export class RunThreads {
+  readonly all: ThreadHandle[] = [];
+
+  constructor(
+    private readonly onReport: (report: ThreadReport) => void,
+    private readonly onFailure: (message: string) => void,
+  ) {}
+
+  start(name: WorkerName, data: unknown, transfer: TransferListItem[] = []): ThreadHandle {
+    const handle = new ThreadHandle(name, spawnWorker(name, data, transfer), this.onReport, this.onFailure);
+    this.all.push(handle);
+    return handle;
+  }
+
+  /** The threads that record (the upstream and sync-http threads only serve). */
+  recording(): ThreadHandle[] {
+    return this.all.filter((h) => h.name !== 'upstream' && h.name !== 'sync-http');
+  }
+
+  async terminateAll(): Promise<void> {
+    await Promise.all(this.all.map((h) => h.terminate()));
+  }
+}
+
+/** Reserve a loopback port, then free it: connecting to it is refused, for `refuse` faults. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the embedded upstream and waits for its address (and a refused one beside it). */
+export async function startUpstream(threads: RunThreads): Promise<UpstreamTarget> {
+  const upstream = threads.start('upstream', {});
+  const [ready, refused] = await Promise.all([upstream.ready, closedPort()]);
+  return { baseUrl: `http://127.0.0.1:${ready.port}`, refusedUrl: `http://127.0.0.1:${refused}` };
+}
+
+/** Starts the sync-http thread, the executors or sync workers, and the server; returns the server. */
+export function startServerThreads(
+  threads: RunThreads,
+  scenario: Scenario,
+  ports: LanePortMap,
+  base: ViewThreadBase,
+): ThreadHandle {
+  const lock = () => (scenario.server.gil ? createGilState() : null);
+  threads.start('sync-http', { ports: ports.syncHttpPeers }, ports.syncHttpPeers);
+
+  const processLock = lock();
+  for (const { lane, syncHttp, server } of ports.executors) {
+    const data: ExecutorThreadData = {
+      ...base,
+      lane: lane.id,
+      gil: processLock,
+      syncHttpPort: syncHttp.lane,
+      serverPort: server.lane,
+    };
+    threads.start('executor', data, [server.lane, syncHttp.lane]);
+  }
+  for (const { lane, syncHttp, server } of ports.workers) {
+    const data: SyncWorkerThreadData = {
+      ...base,
+      lane: lane.id,
+      gil: lock(),
+      syncHttpPort: syncHttp.lane,
+      serverPort: server.lane,
+      endpoints: scenario.endpoints,
+    };
+    threads.start('sync-worker', data, [server.lane, syncHttp.lane]);
+  }
+
+  // Under sync workers the server makes no HTTP call of its own: its sync-http port leads nowhere.
+  const syncHttpPort = ports.loop?.syncHttp.lane ?? new MessageChannel().port2;
+  const handedTo = (p: LanePortMap['executors'][number]) => ({ lane: p.lane.id, port: p.server.peer });
+  const data: ServerThreadData = {
+    ...base,
+    lane: (ports.loop?.lane ?? ACCEPTOR_LANE).id,
+    gil: processLock,
+    syncHttpPort,
+    scenario,
+    executors: ports.executors.map(handedTo),
+    workers: ports.workers.map(handedTo),
+  };
+  const handed = [...data.executors, ...data.workers].map((h) => h.port);
+  return threads.start('server', data, [syncHttpPort, ...handed]);
+}
+
+/** Starts the load generator: its connections are lanes after the server's. */
+export function startLoadgen(
+  threads: RunThreads,
+  scenario: Scenario,
+  plan: ServerLanes,
+  epochMs: number,
+): ThreadHandle {
+  const data: LoadgenThreadData = {
+    epochMs,
+    load: scenario.load,
+    weights: scenario.endpoints.map((e) => e.weight),
+    seed: scenario.seed,
+    firstClientLane: plan.firstClientLane,
+  };
+  return threads.start('loadgen', data);
+}

@@ -1,0 +1,22 @@
+/**
+ * The limits every edge enforces, each in one place: the store, the validated API, the command
+ * line and the UI's inputs read them from here, so they cannot drift apart.
+ */
+
+/**
+ * Longest run name, in characters after trimming. A run is named after its scenario unless given
+ * a name, so a scenario's name has the same limit.
+ */
+export const MAX_RUN_NAME_CHARS = 120;
+
+/** Fewest runs a comparison takes: one run compared with nothing says nothing. */
+export const MIN_COMPARED_RUNS = 2;
+
+/**
+ * Most runs one comparison takes: past eight its colours and table columns are unreadable, and
+ * every compared run is loaded whole.
+ */
+export const MAX_COMPARED_RUNS = 8;
+
+/** Longest imported run (a JSON export), in characters: past this it is surely not one of ours. */
+export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
