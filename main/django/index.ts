@@ -16,6 +16,7 @@ export interface PreparedDjangoRun {
   scenario: Scenario;
   python: string;
   djangoVersion: string;
+  gunicornVersion: string | null;
 }
 
 /**
@@ -36,6 +37,7 @@ export async function prepareDjangoRun(scenario: Scenario): Promise<PreparedDjan
     },
     python: choice.candidate.path,
     djangoVersion,
+    gunicornVersion: choice.candidate.packages.gunicorn,
   };
 }
 
@@ -45,5 +47,6 @@ export async function prepareDjangoScenario(scenario: Scenario): Promise<Scenari
 
 export async function startOnDjango(scenario: Scenario, options: EngineOptions): Promise<RunningScenario> {
   const run = await prepareDjangoRun(scenario);
-  return startDjangoScenario(run.scenario, { ...options, python: run.python, djangoVersion: run.djangoVersion });
+  const { python, djangoVersion, gunicornVersion } = run;
+  return startDjangoScenario(run.scenario, { ...options, python, djangoVersion, gunicornVersion });
 }

@@ -25,7 +25,7 @@ export interface PythonServerOptions {
 }
 
 /** The command line that serves the generated project, as the scenario's server means. */
-export function serverCommand(scenario: Scenario, port: number): string[] {
+export function serverCommand(scenario: Scenario, port: number, gunicornVersion: string | null = null): string[] {
   if (scenario.server.model === 'async')
     return [
       '-m',
@@ -56,6 +56,9 @@ export function serverCommand(scenario: Scenario, port: number): string[] {
     'sync',
     '--log-level',
     'warning',
+    // gunicorn 25+ opens a control socket at one fixed path in the home folder by default:
+    // two servers (two runs, two tests) would fight over it.
+    ...(gunicornVersion !== null && Number(gunicornVersion.split('.')[0]) >= 25 ? ['--no-control-socket'] : []),
   ];
 }
 

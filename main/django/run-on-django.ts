@@ -41,6 +41,8 @@ export interface DjangoRunOptions extends EngineOptions {
   python: string;
   /** Its Django's major.minor, e.g. "5.2". */
   djangoVersion: string;
+  /** Its gunicorn's version, when it has one (flags differ between versions). */
+  gunicornVersion: string | null;
 }
 
 const BATCH_EVERY_MS = 100;
@@ -107,7 +109,7 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
     const shopFile = join(folder, 'shop.sqlite3');
     copyShop(options.shopDbFile, shopFile);
     writeDjangoProject(scenario, folder, { djangoVersion: options.djangoVersion });
-    server = new PythonServer(serverCommand(scenario, port), {
+    server = new PythonServer(serverCommand(scenario, port, options.gunicornVersion), {
       python: options.python,
       projectDir: folder,
       pythonPath: [PROBE_PARENT_DIR],

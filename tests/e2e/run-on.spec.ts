@@ -81,3 +81,24 @@ test.describe('with INTERLEAVE_PYTHON=/nonexistent', () => {
     expect(await app.waitUntilFinished()).toBe('complete');
   });
 });
+
+test("both: the model, then real Django, then the comparison of the two; Django's worker processes drawn", async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(180_000);
+  await app.open();
+  await app.pickPreset('sync-workers');
+  await app.setKnob('knob-requests', 10);
+  await runOn(page).both.check();
+  await page.getByTestId('run').click();
+  const sentence = page.getByTestId('comparison-sentence');
+  await expect(sentence).toContainText('real Django 5.2: sync workers (4)', { timeout: 150_000 });
+  await expect(sentence).toContainText('sync workers (4): p95');
+  await app.screenshot('run-on-both-compare');
+  await page.getByTestId('close-comparison').click();
+  // The current run is real Django's: its lanes are gunicorn's worker processes, drawn.
+  await expect(page.getByTestId('run-name')).toContainText('Sync views on 4 workers');
+  expect(await app.drawnRects()).toBeGreaterThan(0);
+  await app.screenshot('run-on-django-lanes');
+});

@@ -81,6 +81,9 @@ class Connection {
     keepAliveTimeout: 60_000,
     headersTimeout: load.timeoutMs,
     bodyTimeout: load.timeoutMs,
+    // A probe's Server-Timing header grows with the spans of a request (~90 bytes each) and the
+    // loop samples it carries (~4 kB at most): past Node's default 16 kB for a 32-way gather.
+    ...(data.captureServerTiming ? { maxHeaderSize: 1024 * 1024 } : {}),
   });
   private abortCurrent: ((error: Error) => void) | null = null;
   private readonly timer = setTimeout(() => this.abortCurrent?.(CLIENT_TIMEOUT), load.timeoutMs).unref();
