@@ -2,7 +2,8 @@
  * What a benchmark reports: one row of the table and of `bench/results.json` per figure.
  *
  * Every figure carries its target and, in words, what limited it, because a number alone says
- * nothing about what to change. Targets are data here (a test and the text the table prints), so
+ * nothing about what to change: a short phrase for the table (`limitedBy`) and, when that is not
+ * the whole story, the explanation (`why`), which bench/README.md prints in full. Targets are data here (a test and the text the table prints), so
  * the table, the JSON file and the README section cannot disagree about what passed.
  */
 
@@ -15,7 +16,10 @@ export interface BenchResult {
   target: string;
   /** Null when there is no target. */
   pass: boolean | null;
+  /** What limited the figure, in a phrase that fits a table cell (MAX_LIMITED_BY_CHARS). */
   limitedBy: string;
+  /** How: what was profiled or measured to find it, what was tried. */
+  why?: string;
   /** Supporting numbers: the runs a median came from, the range, what was compared. */
   detail?: string;
 }
@@ -38,12 +42,21 @@ export interface Figure {
   unit: string;
   target?: Target | null;
   limitedBy: string;
+  why?: string;
   detail?: string;
   /** Decimal places kept in results.json (default 3). */
   digits?: number;
 }
 
+/** Longest `limitedBy`: a phrase, not a paragraph (the paragraph goes in `why`). */
+export const MAX_LIMITED_BY_CHARS = 60;
+
 export function figure(f: Figure): BenchResult {
+  if (f.limitedBy.length > MAX_LIMITED_BY_CHARS) {
+    throw new Error(
+      `figure "${f.name}": limitedBy has ${f.limitedBy.length} characters; a table cell takes at most ${MAX_LIMITED_BY_CHARS} (say the rest in why)`,
+    );
+  }
   const digits = f.digits ?? 3;
   const value = f.value === null || !Number.isFinite(f.value) ? null : Number(f.value.toFixed(digits));
   return {
@@ -53,6 +66,7 @@ export function figure(f: Figure): BenchResult {
     target: f.target?.text ?? '—',
     pass: f.target ? value !== null && f.target.test(value) : null,
     limitedBy: f.limitedBy,
+    ...(f.why ? { why: f.why } : {}),
     ...(f.detail ? { detail: f.detail } : {}),
   };
 }

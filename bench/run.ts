@@ -1,7 +1,7 @@
 /**
- * The benchmark suite: `npm run bench` (all of it, then the table, bench/results.json and
- * bench/README-section.md), or `npm run bench -- --only renderer,send-lag` (those: the table and
- * each figure's detail, no file).
+ * The benchmark suite: `npm run bench` (all of it, then the table, bench/results.json,
+ * bench/README-section.md and bench/README.md), or `npm run bench -- --only renderer,send-lag`
+ * (those: the table and each figure's explanation and detail, no file).
  *
  * Benchmarks run one after another, never two at once: on 2 cores they would measure each
  * other. Each has a time budget; one that overruns or fails is reported as not measured and the
@@ -17,6 +17,7 @@ import { sendLag } from './benchmarks/send-lag.ts';
 import { serverThroughput } from './benchmarks/server-throughput.ts';
 import { timingFidelity } from './benchmarks/timing-fidelity.ts';
 import { loadNow, machineInfo } from './machine.ts';
+import { writeBenchReadme } from './bench-readme.ts';
 import { writeReadmeSection } from './readme-section.ts';
 import { RESULTS_FILE, writeReport } from './report-file.ts';
 import type { BenchResult, Benchmark } from './result.ts';
@@ -87,20 +88,22 @@ for (const benchmark of chosen) {
       unit: '',
       target: '—',
       pass: false,
-      limitedBy: `not measured: ${message}`,
+      limitedBy: 'not measured: the benchmark failed',
+      why: message,
     });
   }
 }
 machine.loadAverage.end = loadNow();
 const durationSeconds = Math.round((performance.now() - started) / 1000);
 console.log(formatTable(results));
-// A partial run writes no file: its details go to the terminal instead.
-if (only) for (const r of results) if (r.detail) console.error(`${r.name}: ${r.detail}`);
+// A partial run writes no file: its explanations and details go to the terminal instead.
+if (only) for (const r of results) for (const text of [r.why, r.detail]) if (text) console.error(`${r.name}: ${text}`);
 console.error(`suite: ${durationSeconds} s; load average ${machine.loadAverage.start} → ${machine.loadAverage.end}`);
 if (!only) {
   const report = { machine, durationSeconds, results };
   writeReport(report);
   await writeReadmeSection(report);
-  console.error(`wrote ${RESULTS_FILE} and the README section beside it`);
+  await writeBenchReadme(report);
+  console.error(`wrote ${RESULTS_FILE}, the README section and README.md beside it`);
 }
 process.exit(crashed ? 1 : 0);

@@ -75,8 +75,8 @@ export const clockAlignment: Benchmark = {
         unit: 'ms',
         target: atMost(0.1),
         digits: 4,
-        limitedBy:
-          "the check's own uncertainty, half the shortest message round trip (tens of µs); the clocks themselves agree to within a microsecond (next row)",
+        limitedBy: "the check's own message round trip",
+        why: "the check's own uncertainty, half the shortest message round trip (tens of µs); the clocks themselves agree to within a microsecond (next row)",
         detail: `${RUNS} runs with 12 threads: ${list(skews, 4)} ms; shared-memory handshake: offsets ${list(
           handshakes.map((h) => h.offset),
           2,
@@ -91,8 +91,8 @@ export const clockAlignment: Benchmark = {
         unit: 'ms',
         target: atMost(0.1),
         digits: 4,
-        limitedBy:
-          'nothing measurable: every thread reads the same monotonic clock (timeOrigin + now()); the bound is the sub-µs handshake',
+        limitedBy: 'nothing measurable (one monotonic clock)',
+        why: 'nothing measurable: every thread reads the same monotonic clock (timeOrigin + now()); the bound is the sub-µs handshake',
         detail: `best of ${PROBES} probes, 3 workers`,
       }),
     ];

@@ -38,8 +38,8 @@ export const hundredThousandRequests: Benchmark = {
         unit: 'rows/s',
         target: atLeast(200_000, '≥ 200,000'),
         digits: 0,
-        limitedBy:
-          'SQLite per row: binding its values and inserting into the table and its run index, in multi-row INSERTs (100 spans, 50 requests a statement), one transaction per batch, WAL with synchronous=NORMAL',
+        limitedBy: "SQLite's cost per inserted row",
+        why: 'SQLite per row: binding its values and inserting into the table and its run index, in multi-row INSERTs (100 spans, 50 requests a statement), one transaction per batch, WAL with synchronous=NORMAL',
         detail: `${r.rowsWritten.toLocaleString('en')} rows in ${r.batches} batches, ${r.writeMs.toFixed(0)} ms of writing; ${run}`,
       }),
       figure({
@@ -48,7 +48,8 @@ export const hundredThousandRequests: Benchmark = {
         unit: 'ratio',
         target: atLeast(1, '≥ 1 (never behind)'),
         digits: 1,
-        limitedBy: `the run makes ${Math.round(makeRate).toLocaleString('en')} rows/s (~2 rows a request); writing is ${((100 * r.writeMs) / r.makespanMs).toFixed(1)}% of the engine thread's time`,
+        limitedBy: 'how fast the run makes rows',
+        why: `the run makes ${Math.round(makeRate).toLocaleString('en')} rows/s (~2 rows a request); writing is ${((100 * r.writeMs) / r.makespanMs).toFixed(1)}% of the engine thread's time`,
       }),
       figure({
         name: 'store: longest batch write',
@@ -56,16 +57,16 @@ export const hundredThousandRequests: Benchmark = {
         unit: 'ms',
         target: atMost(BATCH_EVERY_MS, `≤ ${BATCH_EVERY_MS} (batch interval)`),
         digits: 1,
-        limitedBy:
-          'the largest batch (rows a batch grow with throughput: 100 ms of records), written in one transaction',
+        limitedBy: 'the largest batch, in one transaction',
+        why: 'the largest batch (rows a batch grow with throughput: 100 ms of records), written in one transaction',
       }),
       figure({
         name: 'store: reopen and load the 100,000-request run',
         value: r.openMs + r.loadMs,
         unit: 'ms',
         digits: 0,
-        limitedBy:
-          'loading: spans come back sorted by start as one JSON string, requests as raw rows turned into objects; opening runs an integrity check over the file',
+        limitedBy: 'turning rows into objects; the integrity check',
+        why: 'loading: spans come back sorted by start as one JSON string, requests as raw rows turned into objects; opening runs an integrity check over the file',
         detail: `open ${r.openMs.toFixed(0)} ms (integrity check, migrations), load ${r.loadMs.toFixed(0)} ms`,
       }),
       figure({
@@ -73,7 +74,8 @@ export const hundredThousandRequests: Benchmark = {
         value: r.peakRssMiB,
         unit: 'MiB',
         digits: 0,
-        limitedBy: `the V8 heaps of the process's threads (engine, server, load generator, upstream, sync-http, and from source the TypeScript loader's), the recorder's copy of every record for the summary, and the batches in flight to the store; the engine thread's heap ended at ${r.mainHeapMiB.toFixed(0)} MiB`,
+        limitedBy: "the threads' V8 heaps and the kept records",
+        why: `the V8 heaps of the process's threads (engine, server, load generator, upstream, sync-http, and from source the TypeScript loader's), the recorder's copy of every record for the summary, and the batches in flight to the store; the engine thread's heap ended at ${r.mainHeapMiB.toFixed(0)} MiB`,
         detail: `${run}; one process: engine threads, recorder, run service and store`,
       }),
     ];

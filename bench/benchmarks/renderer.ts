@@ -24,12 +24,20 @@ const STORED_REQUESTS = 20_000;
 const STREAMED_REQUESTS = 20_000;
 const SAMPLE_MS = 3_000;
 const FRAME_TARGET = atMost(16.7, '≤ 16.7 (aim 8)');
-const PANNING =
-  'painting: the canvas is drawn on the main thread each frame (level-of-detail merging and 2D calls in JavaScript take ~1–2 ms; most of the rest is Chromium rasterising the canvas in software, no GPU here)';
-const STREAMING =
-  'the live timeline: each data batch (10 a second) redraws it at once, and frames that only scroll it to follow "now" are drawn at 20 Hz (each redraw ~2 ms of JavaScript, then Chromium rasterising and committing its canvas in software; at 60 Hz p95 was ~22 ms), with the clocks\' React updates on top in some frames: the panels at 4 Hz and the five canvas charts at 2 Hz (~1.5 ms to draw, where recharts took 40–130 ms). The summary and the five series, recomputed from every record (~3.8 and ~5.5 ms at 20,000 requests, growing with the run), are computed in the analysis worker, off the main thread. Two cores hold Chromium, the engine and now the worker, so p95 swings with the load: over seven runs 9–20 ms (median 14.2), against 11–25 ms (median 16.4) over six runs without the worker, interleaved on the same machine';
-const DOM =
-  'settings, summary, history and the five recharts SVG charts of the stored run (a live run draws them on five canvases instead); the timeline itself is one canvas';
+/** What limited a figure: the table's phrase and bench/README.md's explanation. */
+type Cause = Pick<BenchResult, 'limitedBy' | 'why'>;
+const PANNING = {
+  limitedBy: 'painting the canvas, rasterised in software',
+  why: 'painting: the canvas is drawn on the main thread each frame (level-of-detail merging and 2D calls in JavaScript take ~1–2 ms; most of the rest is Chromium rasterising the canvas in software, no GPU here)',
+};
+const STREAMING = {
+  limitedBy: 'a redraw per batch, rasterised in software',
+  why: 'the live timeline: each data batch (10 a second) redraws it at once, and frames that only scroll it to follow "now" are drawn at 20 Hz (each redraw ~2 ms of JavaScript, then Chromium rasterising and committing its canvas in software; at 60 Hz p95 was ~22 ms), with the clocks\' React updates on top in some frames: the panels at 4 Hz and the five canvas charts at 2 Hz (~1.5 ms to draw, where recharts took 40–130 ms). The summary and the five series, recomputed from every record (~3.8 and ~5.5 ms at 20,000 requests, growing with the run), are computed in the analysis worker, off the main thread. Two cores hold Chromium, the engine and now the worker, so p95 swings with the load: over seven runs 9–20 ms (median 14.2), against 11–25 ms (median 16.4) over six runs without the worker, interleaved on the same machine',
+};
+const DOM = {
+  limitedBy: 'settings, summary, history and five SVG charts',
+  why: 'settings, summary, history and the five recharts SVG charts of the stored run (a live run draws them on five canvases instead); the timeline itself is one canvas',
+};
 
 /** Pans back and forth with arrow keys and sideways wheel turns until `ms` have passed. */
 async function pan(page: Page, ms: number): Promise<number> {
@@ -52,7 +60,7 @@ async function domNodes(page: Page): Promise<number> {
   return page.evaluate('document.querySelectorAll("*").length') as Promise<number>;
 }
 
-function frameFigures(what: string, samples: FrameSamples, limitedBy: string, extra: string): BenchResult {
+function frameFigures(what: string, samples: FrameSamples, cause: Cause, extra: string): BenchResult {
   const dropped = samples.intervalMs.filter((i) => i > 20).length;
   return figure({
     name: `renderer: p95 frame time, ${what}`,
@@ -60,7 +68,7 @@ function frameFigures(what: string, samples: FrameSamples, limitedBy: string, ex
     unit: 'ms',
     target: FRAME_TARGET,
     digits: 1,
-    limitedBy,
+    ...cause,
     detail:
       `${samples.frameMs.length} frames: median ${median(samples.frameMs).toFixed(1)} ms, max ${Math.max(...samples.frameMs).toFixed(1)} ms; ` +
       `p95 interval ${percentile(samples.intervalMs, 95).toFixed(1)} ms, ${dropped} intervals over 20 ms; ${extra}`,
@@ -134,8 +142,8 @@ export const renderer: Benchmark = {
           unit: 'ms',
           target: atMost(2),
           digits: 2,
-          limitedBy:
-            "copying the record lists for the panels' snapshot and packing the tick's new records for the analysis worker; the summary and the series are computed in the worker",
+          limitedBy: 'copying and packing records for the worker',
+          why: "copying the record lists for the panels' snapshot and packing the tick's new records for the analysis worker; the summary and the series are computed in the worker",
           detail: `median of 20 ticks of ${tick.perTick} new requests each (in Node, not Chromium); the worker spends ${tick.summaryMs.toFixed(1)} ms on the summary and ${tick.seriesMs.toFixed(1)} ms on the five series per answer, which the main thread spent itself before`,
         }),
         figure({
@@ -144,7 +152,7 @@ export const renderer: Benchmark = {
           unit: 'nodes',
           target: atMost(1400, '≤ 1,400'),
           digits: 0,
-          limitedBy: DOM,
+          ...DOM,
         }),
         figure({
           name: 'renderer: DOM nodes, requests view',
@@ -152,7 +160,7 @@ export const renderer: Benchmark = {
           unit: 'nodes',
           target: atMost(1400, '≤ 1,400'),
           digits: 0,
-          limitedBy: DOM,
+          ...DOM,
         }),
         figure({
           name: 'renderer: bytes per span, span storage',
@@ -160,8 +168,8 @@ export const renderer: Benchmark = {
           unit: 'B',
           target: atMost(300),
           digits: 0,
-          limitedBy:
-            'packed spans (40 B each, capacity doubled as it grows), the per-thread index of spans that hold a thread (12 B) and the per-request rows (a link and a depth per span, arrays per request)',
+          limitedBy: 'packed spans and their two indexes',
+          why: 'packed spans (40 B each, capacity doubled as it grows), the per-thread index of spans that hold a thread (12 B) and the per-request rows (a link and a depth per span, arrays per request)',
           detail: `TraceStore.retainedSpanBytes over ${storage.spans.count.toLocaleString('en')} spans: packed spans ${storage.spans.retainedBytes.toLocaleString('en')} B, lane index ${storage.laneRows.retainedBytes.toLocaleString('en')} B, request rows ${storage.requestRows.retainedBytes.toLocaleString('en')} B`,
         }),
         figure({
@@ -170,7 +178,8 @@ export const renderer: Benchmark = {
           unit: 'B',
           target: atMost(300),
           digits: 0,
-          limitedBy: `besides the span storage, ${Math.round((after - before - storage.retainedSpanBytes) / STORED_REQUESTS)} B per request: request records kept as objects (the list, the id map, the panels' snapshot copies) and the charts' series`,
+          limitedBy: 'request records kept as objects',
+          why: `besides the span storage, ${Math.round((after - before - storage.retainedSpanBytes) / STORED_REQUESTS)} B per request: request records kept as objects (the list, the id map, the panels' snapshot copies) and the charts' series`,
           detail: `heap + array buffers after a full collection, before and after opening the run (${((after - before) / 2 ** 20).toFixed(1)} MiB for ${run})`,
         }),
       );

@@ -40,8 +40,8 @@ export const sendLag: Benchmark = {
           value: run.outcome.summary.sendLagP99Ms,
           unit: 'ms',
           target: atMost(1),
-          limitedBy:
-            'sends leave on time by spinning (setImmediate) through the last 1.2 ms before each, a whole core from ~700 req/s, so CPU taken from that thread (the server, the engine thread, the kernel, other processes on 2 cores) delays them; the first few hundred ms lag most (compiling code, opening connections), which the open model now spends rehearsing its schedule unrecorded (p99 after the first second in the detail)',
+          limitedBy: "CPU taken from the sending thread's spin",
+          why: 'sends leave on time by spinning (setImmediate) through the last 1.2 ms before each, a whole core from ~700 req/s, so CPU taken from that thread (the server, the engine thread, the kernel, other processes on 2 cores) delays them; the first few hundred ms lag most (compiling code, opening connections), which the open model now spends rehearsing its schedule unrecorded (p99 after the first second in the detail)',
           detail: `${run.requests.length} requests over ${SECONDS} s, constant arrivals; p99 after the first second ${percentile(settled, 99).toFixed(3)} ms; p50 ${percentile(lags, 50).toFixed(3)} ms, p99.9 ${percentile(lags, 99.9).toFixed(3)} ms, max ${Math.max(...lags).toFixed(3)} ms; latency p99 ${run.outcome.summary.p99Ms} ms`,
         }),
       );

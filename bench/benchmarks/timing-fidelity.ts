@@ -76,8 +76,8 @@ export const timingFidelity: Benchmark = {
         unit: 'ratio',
         target: between(0.99, 1.02),
         digits: 4,
-        limitedBy:
-          'Atomics.wait wakes ~0.1 ms late; the thread now sleeps until 0.25 ms before the deadline and spins the rest, so what remains is preemption',
+        limitedBy: 'preemption (the last 0.25 ms is spun)',
+        why: 'Atomics.wait wakes ~0.1 ms late; the thread now sleeps until 0.25 ms before the deadline and spins the rest, so what remains is preemption',
         detail: `medians ${blockRatio.medians}; ${rangeText(block)}`,
       }),
     );
@@ -89,8 +89,8 @@ export const timingFidelity: Benchmark = {
         value: median(errors),
         unit: 'ms',
         target: atMost(1),
-        limitedBy:
-          "Node's timers fire on whole milliseconds; the wait sleeps to ~1.2 ms before the deadline and finishes on setImmediate turns, so the error is a loop turn unless the loop is busy or preempted",
+        limitedBy: 'a loop turn after the timer',
+        why: "Node's timers fire on whole milliseconds; the wait sleeps to ~1.2 ms before the deadline and finishes on setImmediate turns, so the error is a loop turn unless the loop is busy or preempted",
         detail: `medians ${worstMedianRatio(awaited).medians}; ${rangeText(awaited)}; worst error ${Math.max(...errors).toFixed(3)} ms`,
       }),
     );
@@ -102,8 +102,8 @@ export const timingFidelity: Benchmark = {
         value: cpuRatio.worst,
         unit: 'ratio',
         digits: 4,
-        limitedBy:
-          'a cpu step is work calibrated once before the run: it takes longer whenever the core is shared (the load generator, the engine thread, other processes) or the clock speed changes',
+        limitedBy: 'a shared core (the work is calibrated once)',
+        why: 'a cpu step is work calibrated once before the run: it takes longer whenever the core is shared (the load generator, the engine thread, other processes) or the clock speed changes',
         detail: `medians ${cpuRatio.medians}; ${rangeText(cpu)}; a cpu step is an amount of work calibrated before the run, not a wall time`,
       }),
     );
