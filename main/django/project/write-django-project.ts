@@ -6,13 +6,16 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../python-env.ts';
 import type { Scenario } from '../../../shared/scenario.ts';
 import { viewsModule } from './python-views.ts';
 import { SHOP_MODELS } from './shop-models.ts';
 
-/** The folder that holds the `interleave_probe` package (put on PYTHONPATH). */
-export const PROBE_PARENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'python');
+/**
+ * The folder that holds the `interleave_probe` package (put on PYTHONPATH): in the checkout,
+ * from source and from the build alike (out/main is two folders down, like main/django).
+ */
+export const PROBE_PARENT_DIR = join(REPO_ROOT, 'main', 'django', 'python');
 
 const SETTINGS = `"""Settings of the project Interleave wrote for one scenario: the least Django needs."""
 import os
