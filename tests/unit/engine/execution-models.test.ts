@@ -18,7 +18,9 @@ test('async view awaiting: ten requests overlap on the one loop, about 100 ms', 
   const s = c.outcome.summary;
   assert.equal(s.requests, 10);
   assert.equal(s.errors, 0);
-  assert.ok(s.makespanMs >= 100 && s.makespanMs < 250, `makespan ${s.makespanMs}`);
+  // No upper bound in ms: a loaded 2-core machine stretches it; that the ten awaits overlapped
+  // (below) is what tells this model from one that serialises them.
+  assert.ok(s.makespanMs >= 100, `makespan ${s.makespanMs}`);
   const awaits = ofPhase(c, 'await');
   assert.equal(awaits.length, 10);
   assert.equal(maxOverlap(awaits), 10, 'all ten awaits in flight together');
