@@ -98,7 +98,7 @@ test("both: the model, then real Django, then the comparison of the two; Django'
   await app.screenshot('run-on-both-compare');
   await page.getByTestId('close-comparison').click();
   // The current run is real Django's: its lanes are gunicorn's worker processes, drawn.
-  await expect(page.getByTestId('run-name')).toContainText('Sync views on 4 workers');
+  await expect(page.getByTestId('run-name')).toContainText('Django 5.2');
   expect(await app.drawnRects()).toBeGreaterThan(0);
   await app.screenshot('run-on-django-lanes');
 });
