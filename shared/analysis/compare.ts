@@ -8,6 +8,7 @@ import type { RunSummary } from '../trace.ts';
 import { modelLabel } from './describe-scenario.ts';
 import { formatMs, formatRatio } from './format.ts';
 import { computeSummary } from './summary.ts';
+import { runShape, shapeText } from './run-shape.ts';
 
 type Doc = Pick<RunDocument, 'info' | 'scenario' | 'lanes' | 'spans' | 'requests' | 'loop'>;
 
@@ -50,5 +51,21 @@ export function describeComparison(docs: readonly Doc[]): string {
     if (i === 0 || run.summary.requests === 0 || base.summary.requests === 0) return `${run.label}: ${p95}`;
     return `${run.label}: ${p95}, ${relativeSpeed(base.summary.p95Ms, run.summary.p95Ms)}`;
   });
-  return parts.join('; ');
+  return parts.join('; ') + modelBesideDjango(docs);
+}
+
+/**
+ * For a model run beside a real-Django run of the same settings (what "both" makes), whether
+ * they had the same shape: how many requests were in service at once, on how many threads.
+ */
+function modelBesideDjango(docs: readonly Doc[]): string {
+  if (docs.length !== 2) return '';
+  const model = docs.find((d) => d.scenario.target?.kind !== 'django');
+  const django = docs.find((d) => d.scenario.target?.kind === 'django');
+  if (!model || !django) return '';
+  const [m, d] = [runShape(model.lanes, model.spans), runShape(django.lanes, django.spans)];
+  const same = m.requestsAtOnce === d.requestsAtOnce && m.threadsAtOnce === d.threadsAtOnce;
+  return same
+    ? `. Same shape: ${shapeText(m)}.`
+    : `. Different shape: the model ${shapeText(m)}, real Django ${shapeText(d)}.`;
 }

@@ -7,7 +7,9 @@
 import type { Scenario, Step } from '../scenario.ts';
 import type { RunSummary } from '../trace.ts';
 import { formatMs } from './format.ts';
-import type { RunShape } from './run-shape.ts';
+import { shapeText, type RunShape } from './run-shape.ts';
+
+export { shapeText };
 
 /** Makespan within ±10% of real Django's counts as agreeing, for presets that only sleep. */
 export const MAKESPAN_TOLERANCE = 0.1;
@@ -103,9 +105,6 @@ function limitedBy(model: SideFigures, django: SideFigures, sameShape: boolean, 
     ? `real Django took ${formatMs(extraMs)} more over ${django.summary.requests} requests (×${ratio?.toFixed(2)}): ~${formatMs(perRequest)} a request of its own work (routing, the handler's thread hops, the response) that the model does not charge`
     : `real Django was ${formatMs(-extraMs)} faster over ${django.summary.requests} requests (×${ratio?.toFixed(2)})`;
 }
-
-export const shapeText = (s: RunShape) =>
-  `${s.requestsAtOnce} at once on ${s.threadsAtOnce} thread${s.threadsAtOnce === 1 ? '' : 's'}`;
 
 const HEADER = [
   'preset',

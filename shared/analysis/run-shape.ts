@@ -65,3 +65,7 @@ function mergeIntervals(list: [number, number][]): [number, number][] {
   }
   return out;
 }
+
+/** "10 at once on 1 thread". */
+export const shapeText = (s: RunShape) =>
+  `${s.requestsAtOnce} at once on ${s.threadsAtOnce} thread${s.threadsAtOnce === 1 ? '' : 's'}`;

@@ -30,6 +30,26 @@ test('the comparison sentence names each run by its model and the ratio of p95s'
   assert.equal(describeComparison([]), 'No runs to compare.');
 });
 
+test('a model run beside real Django of the same settings says whether their shapes agree', () => {
+  const model = syncWorkersRun();
+  const onDjango = (doc: ReturnType<typeof syncWorkersRun>) => ({
+    ...doc,
+    scenario: {
+      ...doc.scenario,
+      target: { kind: 'django' as const, django: '5.2', versions: 'Django 5.2.17 · uvicorn 0.54.0 · gunicorn 26.2.0' },
+    },
+  });
+  // The fixture's ten requests run in waves of four on four workers: 4 at once, on 4 threads.
+  assert.equal(
+    describeComparison([model, onDjango(syncWorkersRun())]),
+    'sync workers (4): p95 300 ms; real Django 5.2: sync workers (4): p95 300 ms, about the same. Same shape: 4 at once on 4 threads.',
+  );
+  assert.match(
+    describeComparison([model, onDjango(blockedLoopRun())]),
+    /\. Different shape: the model 4 at once on 4 threads, real Django 1 at once on 1 thread\.$/,
+  );
+});
+
 test('model labels and settings read like the deployment', () => {
   assert.equal(modelLabel(preset('async-await')), 'async');
   assert.equal(modelLabel(preset('async-orm-one-thread')), 'async, one executor thread');
