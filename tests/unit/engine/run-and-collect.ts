@@ -37,7 +37,11 @@ const dir = mkdtempSync(join(tmpdir(), 'interleave-engine-test-'));
 process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 export const shopDbFile = join(dir, 'shop.db');
 
-export async function runAndCollect(input: ScenarioInput, whileRunning?: (c: Collected) => void): Promise<Collected> {
+export async function runAndCollect(
+  input: ScenarioInput,
+  whileRunning?: (c: Collected) => void,
+  options: { shopDbFile?: string } = {},
+): Promise<Collected> {
   const scenario = scenarioSchema.parse(input);
   const collected: Collected = {
     outcome: undefined as unknown as RunOutcome,
@@ -48,7 +52,7 @@ export async function runAndCollect(input: ScenarioInput, whileRunning?: (c: Col
     batches: 0,
   };
   const running = await startScenario(scenario, {
-    shopDbFile,
+    shopDbFile: options.shopDbFile ?? shopDbFile,
     onBatch: (b) => {
       collected.batches++;
       collected.lanes.push(...b.lanes);
