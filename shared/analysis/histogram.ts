@@ -52,7 +52,7 @@ export function latencyHistogram(
 }
 
 /** Histogram of arbitrary values (ms). */
-function histogramOf(values: readonly number[], options: HistogramOptions = {}): LatencyHistogram {
+export function histogramOf(values: readonly number[], options: HistogramOptions = {}): LatencyHistogram {
   const maxBins = Math.max(1, Math.floor(options.maxBins ?? 40));
   if (values.length === 0) return { scale: options.scale === 'log' ? 'log' : 'linear', bins: [], total: 0 };
   let min = Infinity;

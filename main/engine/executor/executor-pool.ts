@@ -69,6 +69,6 @@ export class ExecutorPool {
     if (next) this.send(thread, next.task);
     if (!p) return;
     if (done.error === null) p.resolve();
-    else p.reject(new StepError(done.error));
+    else p.reject(new StepError(done.error.message, done.error.status));
   }
 }

@@ -6,6 +6,7 @@
 import { workerData } from 'node:worker_threads';
 import { Phase } from '../../../shared/trace.ts';
 import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
+import { failureOf, type ViewFailure } from '../steps/step-error.ts';
 import { createThreadContext, post, startReporting } from '../threads/view-thread.ts';
 import type { ExecutorDone, ExecutorTask, ExecutorThreadData } from '../threads/protocol.ts';
 
@@ -16,7 +17,7 @@ const reporter = startReporting(ctx);
 data.serverPort.on('message', (task: ExecutorTask) => {
   const start = ctx.now();
   ctx.spans.record(task.req, ctx.lane, Phase['exec-queue'], task.submitted, start);
-  let error: string | null = null;
+  let error: ViewFailure | null = null;
   try {
     if ('view' in task) {
       runSyncView(ctx, task.req, task.view);
@@ -25,7 +26,7 @@ data.serverPort.on('message', (task: ExecutorTask) => {
       runBlockingStep(ctx, task.req, task.step);
     }
   } catch (e) {
-    error = (e as Error).message;
+    error = failureOf(e);
     if ('view' in task) ctx.spans.record(task.req, ctx.lane, Phase.running, start, ctx.now());
   }
   data.serverPort.postMessage({ type: 'done', task: task.task, error } satisfies ExecutorDone);

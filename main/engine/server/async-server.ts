@@ -9,6 +9,7 @@ import { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import type { ThreadContext } from '../thread-context.ts';
 import type { ServerThreadData } from '../threads/protocol.ts';
 import type { ViewHandler, ViewOutcome } from './view-handler.ts';
+import { failureOf } from '../steps/step-error.ts';
 
 export function createAsyncServer(
   ctx: ThreadContext,
@@ -32,12 +33,12 @@ export function createAsyncServer(
       pending =
         endpoint.view === 'async' ? runAsyncView(runner, req, endpoint.steps) : pool.runView(req, endpoint.steps);
     } catch (error) {
-      return finish(req, (error as Error).message);
+      return finish(req, failureOf(error));
     }
     if (!pending) return finish(req, null);
     return pending.then(
       () => finish(req, null),
-      (error: Error) => finish(req, error.message),
+      (error: unknown) => finish(req, failureOf(error)),
     );
   };
   return { handle, http: runner.http };

@@ -88,8 +88,8 @@ const WARM_UP_ID = -1;
 function respond(res: ServerResponse, id: number, endpointIndex: number, accepted: Micros, error: ViewOutcome): void {
   const recorded = id !== WARM_UP_ID;
   if (recorded) waitForLockTurn(id);
-  const body = error ?? okBodies[endpointIndex];
-  res.writeHead(error ? 502 : 200, {
+  const body = error ? error.message : okBodies[endpointIndex];
+  res.writeHead(error ? error.status : 200, {
     'content-type': error ? 'text/plain' : 'application/json',
     'content-length': Buffer.byteLength(body),
   });

@@ -9,6 +9,7 @@ import { Phase } from '../../../shared/trace.ts';
 import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
 import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
+import { failureOf, type ViewFailure } from '../steps/step-error.ts';
 import { createThreadContext, post, startReporting, warmUpUpstream } from '../threads/view-thread.ts';
 import type { SyncWorkerThreadData, WorkerDone, WorkerRequest } from '../threads/protocol.ts';
 
@@ -26,12 +27,12 @@ data.serverPort.on('message', async (message: WorkerRequest) => {
   const start = ctx.now();
   ctx.spans.record(req, ctx.lane, Phase.queued, message.accepted, start);
   const endpoint = data.endpoints[message.endpoint];
-  let error: string | null = null;
+  let error: ViewFailure | null = null;
   try {
     if (endpoint.view === 'async') await runAsyncView(runner, req, endpoint.steps);
     else runSyncView(ctx, req, endpoint.steps);
   } catch (e) {
-    error = (e as Error).message;
+    error = failureOf(e);
   }
   ctx.spans.record(req, ctx.lane, Phase.running, start, ctx.now());
   data.serverPort.postMessage({ type: 'done', req, error } satisfies WorkerDone);

@@ -8,10 +8,11 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Micros } from '../../../shared/trace.ts';
 import type { WorkerDone, WorkerRequest } from '../threads/protocol.ts';
 import type { ViewHandler } from './view-handler.ts';
+import type { ViewFailure } from '../steps/step-error.ts';
 
 interface Waiting {
   message: WorkerRequest;
-  resolve(error: string | null): void;
+  resolve(error: ViewFailure | null): void;
 }
 
 export function createSyncWorkersServer(ports: MessagePort[]): ViewHandler {

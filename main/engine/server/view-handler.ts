@@ -1,5 +1,6 @@
 import type { Endpoint } from '../../../shared/scenario.ts';
 import type { Micros } from '../../../shared/trace.ts';
+import type { ViewFailure } from '../steps/step-error.ts';
 
 /**
  * Runs one request's view to the end: null, or the error the response reports. A view that
@@ -13,5 +14,5 @@ export type ViewHandler = (
   accepted: Micros,
 ) => ViewOutcome | Promise<ViewOutcome>;
 
-/** null when the view succeeded, else the message the 502 response carries. */
-export type ViewOutcome = string | null;
+/** null when the view succeeded, else the failed response's status and reason. */
+export type ViewOutcome = ViewFailure | null;

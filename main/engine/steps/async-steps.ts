@@ -10,7 +10,7 @@ import type { LeafStep, OffloadableStep, Step, UpstreamStep } from '../../../sha
 import type { ThreadContext } from '../thread-context.ts';
 import { runBlockingStep } from './blocking-steps.ts';
 import { preciseSleep } from './precise-sleep.ts';
-import { StepError } from './step-error.ts';
+import { upstreamError } from './step-error.ts';
 import type { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
 
@@ -26,8 +26,8 @@ async function awaitUpstream(runner: AsyncRunner, req: number, step: UpstreamSte
   const t0 = ctx.now();
   const result = await runner.http.get(upstreamUrl(ctx.upstream, step), step.timeoutMs);
   ctx.spans.record(req, ctx.lane, Phase.upstream, t0, ctx.now());
-  if (result.error !== null) throw new StepError(`upstream: ${result.error}`);
-  if (result.status >= 400) throw new StepError(`upstream answered ${result.status}`);
+  const failure = upstreamError(result);
+  if (failure) throw failure;
 }
 
 /**

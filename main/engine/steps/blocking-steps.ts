@@ -10,7 +10,7 @@ import { spin, SLICE_MS } from '../cpu-work.ts';
 import { stopRequested } from '../control.ts';
 import { sleepBlocking, type ThreadContext } from '../thread-context.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
-import { StepError } from './step-error.ts';
+import { StepError, upstreamError, VIEW_EXCEPTION_STATUS } from './step-error.ts';
 
 function runBlock(ctx: ThreadContext, req: number, step: BlockStep): void {
   const t0 = ctx.now();
@@ -53,7 +53,8 @@ function runDb(ctx: ThreadContext, req: number, step: DbStep): void {
     ctx.shop.run(step.query);
   } catch (error) {
     ctx.spans.record(req, ctx.lane, Phase.db, t0, ctx.now());
-    throw new StepError(`db ${step.query} failed: ${(error as Error).message}`);
+    // An exception in the view: Django answers 500.
+    throw new StepError(`db ${step.query} failed: ${(error as Error).message}`, VIEW_EXCEPTION_STATUS);
   }
   sleepBlocking(ctx, step.ms);
   ctx.spans.record(req, ctx.lane, Phase.db, t0, ctx.now());
@@ -64,8 +65,8 @@ function runUpstreamBlocking(ctx: ThreadContext, req: number, step: UpstreamStep
   const t0 = ctx.now();
   const result = ctx.syncHttp.get(upstreamUrl(ctx.upstream, step), step.timeoutMs);
   ctx.spans.record(req, ctx.lane, Phase['upstream-block'], t0, ctx.now());
-  if (result.error !== null) throw new StepError(`upstream: ${result.error}`);
-  if (result.status >= 400) throw new StepError(`upstream answered ${result.status}`);
+  const failure = upstreamError(result);
+  if (failure) throw failure;
 }
 
 /** Run one thread-holding step here, now. */

@@ -8,6 +8,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Endpoint, LoadConfig, OffloadableStep, Scenario, Step } from '../../../shared/scenario.ts';
 import type { Micros } from '../../../shared/trace.ts';
 import type { UpstreamTarget } from '../upstream/upstream-url.ts';
+import type { ViewFailure } from '../steps/step-error.ts';
 import type { PackedRequests } from '../../../shared/packed-requests.ts';
 
 /** The load generator's unrecorded warm-up requests (see loadgen.worker.ts). */
@@ -64,7 +65,8 @@ export type ExecutorTask = {
 export interface ExecutorDone {
   type: 'done';
   task: number;
-  error: string | null;
+  /** How the task failed: the status and reason the request's response should carry. */
+  error: ViewFailure | null;
 }
 
 /** Server thread → sync worker. */
@@ -79,7 +81,8 @@ export interface WorkerRequest {
 export interface WorkerDone {
   type: 'done';
   req: number;
-  error: string | null;
+  /** How the view failed: the status and reason of its response. */
+  error: ViewFailure | null;
 }
 
 /** Any thread → engine. */

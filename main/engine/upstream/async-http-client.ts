@@ -12,9 +12,9 @@ export class AsyncHttpClient {
     try {
       const res = await request(url, { dispatcher: this.agent, signal: AbortSignal.timeout(timeoutMs) });
       await res.body.text();
-      return { status: res.statusCode, error: null };
+      return { status: res.statusCode, error: null, timedOut: false };
     } catch (error) {
-      return { status: 0, error: describeHttpError(error, timeoutMs) };
+      return { status: 0, error: describeHttpError(error, timeoutMs), timedOut: isTimeout(error) };
     }
   }
 
@@ -23,11 +23,17 @@ export class AsyncHttpClient {
   }
 }
 
+/** The call was ended by its timeout signal. */
+function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: string }).name;
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
 /** A short, stable sentence for an HTTP failure: refused, reset, timed out. */
 function describeHttpError(error: unknown, timeoutMs: number): string {
   const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string } };
   const code = e.code ?? e.cause?.code;
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${timeoutMs} ms`;
+  if (isTimeout(error)) return `timed out after ${timeoutMs} ms`;
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset';
   return e.message ?? String(error);

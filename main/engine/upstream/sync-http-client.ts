@@ -28,7 +28,7 @@ export class SyncHttpClient {
     this.port.postMessage({ url, timeoutMs, flag: this.flag } satisfies SyncHttpRequest);
     // Wait in short slices so a stopped run does not leave this thread parked.
     while (Atomics.load(this.flag, 0) === 0) {
-      if (stopRequested(this.control)) return { status: 0, error: 'run stopped' };
+      if (stopRequested(this.control)) return { status: 0, error: 'run stopped', timedOut: false };
       Atomics.wait(this.flag, 0, 0, 50);
     }
     for (;;) {

@@ -18,4 +18,6 @@ export function upstreamUrl(target: UpstreamTarget, step: Pick<UpstreamStep, 'ms
 export interface HttpResult {
   status: number;
   error: string | null;
+  /** The error was the call's timeout (a gateway timeout, 504, rather than a bad gateway, 502). */
+  timedOut: boolean;
 }

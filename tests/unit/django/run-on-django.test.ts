@@ -19,7 +19,7 @@ import { PHASE_IDS } from '../../../shared/trace.ts';
 import { lanesOf, ofPhase, runAndCollect, tenAtOnce, type Collected } from '../engine/run-and-collect.ts';
 
 const onDjango = (input: Omit<ScenarioInput, 'target'>) =>
-  runAndCollect({ ...input, target: { kind: 'django' } }, undefined, startOnDjango);
+  runAndCollect({ ...input, target: { kind: 'django' } }, undefined, { runner: startOnDjango });
 
 const shapeOf = (c: Collected) =>
   runShape(
@@ -163,7 +163,7 @@ test('the same scenario on every Django found: one executor thread on 3.x, one p
         load: tenAtOnce,
       },
       undefined,
-      startOnDjango,
+      { runner: startOnDjango },
     );
     assert.equal(c.outcome.summary.errors, 0, `Django ${django}: ${c.requests.find((r) => r.error)?.error ?? ''}`);
     const threads = lanesOf(ofPhase(c, 'block')).size;

@@ -48,7 +48,7 @@ export type Runner = (scenario: Scenario, options: EngineOptions) => Promise<Run
 export async function runAndCollect(
   input: ScenarioInput,
   whileRunning?: (c: Collected) => void,
-  runner: Runner = startScenario,
+  options: { shopDbFile?: string; runner?: Runner } = {},
 ): Promise<Collected> {
   const scenario = scenarioSchema.parse(input);
   const collected: Collected = {
@@ -59,8 +59,8 @@ export async function runAndCollect(
     lanes: [],
     batches: 0,
   };
-  const running = await runner(scenario, {
-    shopDbFile,
+  const running = await (options.runner ?? startScenario)(scenario, {
+    shopDbFile: options.shopDbFile ?? shopDbFile,
     onBatch: (b) => {
       collected.batches++;
       collected.lanes.push(...b.lanes);

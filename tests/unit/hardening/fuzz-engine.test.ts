@@ -8,6 +8,7 @@ import { startScenario } from '../../../main/engine/index.ts';
 import { scenarioSchema } from '../../../shared/scenario.ts';
 import { shopDbFile } from '../engine/run-and-collect.ts';
 import { quickScenario } from './arbitraries.ts';
+import { assertFuzz } from './fuzz-seed.ts';
 import { eventually, listeningSockets, threadCount } from './process-probe.ts';
 
 const unhandled: unknown[] = [];
@@ -31,8 +32,9 @@ test(`${RUNS} random scenarios: refused by validation, or run to completion on t
   const threadsBefore = threadCount();
   let ran = 0;
   let refused = 0;
-  await fc.assert(
+  await assertFuzz(t, 'random scenarios', RUNS, (count) =>
     fc.asyncProperty(quickScenario, async (input) => {
+      count();
       const parsed = scenarioSchema.safeParse(input);
       if (!parsed.success) {
         refused++;
@@ -50,7 +52,6 @@ test(`${RUNS} random scenarios: refused by validation, or run to completion on t
       if (end.kind === 'requests') assert.equal(requests, end.count, 'every request recorded');
       assert.equal(outcome.summary.requests, requests);
     }),
-    { numRuns: RUNS },
   );
   assert.deepEqual(unhandled, [], 'no unhandled rejection or exception');
   assert.deepEqual(listeningSockets(), [], 'no socket left listening');

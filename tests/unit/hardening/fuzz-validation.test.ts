@@ -13,6 +13,7 @@ import { dispatchCall } from '../../../shared/bridge-server.ts';
 import { scenarioSchema } from '../../../shared/scenario.ts';
 import { ValidationError, parseOrExplain } from '../../../shared/validation.ts';
 import { mutatedScenario, nastyValue } from './arbitraries.ts';
+import { assertFuzz } from './fuzz-seed.ts';
 
 const unhandled: unknown[] = [];
 process.on('unhandledRejection', (reason) => unhandled.push(reason));
@@ -31,24 +32,26 @@ function checkValidation(value: unknown): void {
   }
 }
 
-test(`${RUNS.json + RUNS.anything + RUNS.mutated} random values: scenario validation answers, never throws`, (t) => {
-  fc.assert(fc.property(fc.jsonValue(), checkValidation), { numRuns: RUNS.json });
-  fc.assert(
-    fc.property(
-      fc.anything({ withBigInt: true, withDate: true, withMap: true, withNullPrototype: true }),
-      checkValidation,
-    ),
-    {
-      numRuns: RUNS.anything,
-    },
+test(`${RUNS.json + RUNS.anything + RUNS.mutated} random values: scenario validation answers, never throws`, async (t) => {
+  await assertFuzz(t, 'JSON values', RUNS.json, (count) =>
+    fc.property(fc.jsonValue(), (value) => {
+      count();
+      checkValidation(value);
+    }),
+  );
+  await assertFuzz(t, 'any values', RUNS.anything, (count) =>
+    fc.property(fc.anything({ withBigInt: true, withDate: true, withMap: true, withNullPrototype: true }), (value) => {
+      count();
+      checkValidation(value);
+    }),
   );
   let refused = 0;
-  fc.assert(
+  await assertFuzz(t, 'mutated presets', RUNS.mutated, (count) =>
     fc.property(mutatedScenario, (value) => {
+      count();
       checkValidation(value);
       if (!scenarioSchema.safeParse(value).success) refused++;
     }),
-    { numRuns: RUNS.mutated },
   );
   // Most single mutations must break the scenario, or the generator is not reaching the checks.
   assert.ok(refused > RUNS.mutated / 2, `${refused} of ${RUNS.mutated} mutated presets refused`);
@@ -87,7 +90,7 @@ const args = fc.oneof(fc.array(nastyValue, { maxLength: 3 }), nastyValue);
 test(`${RUNS.bridge} random bridge calls on the real app: always an answer, the store unchanged`, async (t) => {
   const before = await storeState();
   let refused = 0;
-  await fc.assert(
+  await assertFuzz(t, 'bridge calls', RUNS.bridge, (count) =>
     fc.asyncProperty(method, args, mutatedScenario, async (name, callArgs, scenario) => {
       // The stored run must survive: no call may name it with a change (rename, delete).
       const first = Array.isArray(callArgs) ? callArgs[0] : undefined;
@@ -95,6 +98,7 @@ test(`${RUNS.bridge} random bridge calls on the real app: always an answer, the 
       // A mutated preset that is still valid would start a real run; that is the engine test's job.
       const payload = name === 'startRun' && Array.isArray(callArgs) ? [scenario, ...callArgs.slice(1)] : callArgs;
       fc.pre(!(name === 'startRun' && scenarioSchema.safeParse(scenario).success));
+      count();
       const outcome = await dispatchCall(app.api, name, payload);
       if (!outcome.ok) {
         refused++;
@@ -103,7 +107,6 @@ test(`${RUNS.bridge} random bridge calls on the real app: always an answer, the 
         assert.doesNotMatch(outcome.error, /\n\s+at /, 'no stack trace');
       }
     }),
-    { numRuns: RUNS.bridge },
   );
   assert.ok(
     (await app.api.listRuns()).every((r) => r.status !== 'running'),

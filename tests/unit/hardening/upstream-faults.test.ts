@@ -1,6 +1,7 @@
 // An upstream that refuses connections, never answers, or resets them: the run still completes,
-// each affected request is an error (502, with the reason in words) whose upstream phase shows on
-// the timeline, and requests that do not call the upstream are untouched.
+// each affected request is an error (a gateway's status: 504 for the call that timed out, 502 for
+// the others, with the reason in words) whose upstream phase shows on the timeline, and requests
+// that do not call the upstream are untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ScenarioInput } from '../../../shared/scenario.ts';
@@ -13,6 +14,8 @@ const REASONS = {
   reset: 'upstream: connection reset',
 } as const;
 type Fault = keyof typeof REASONS;
+/** A gateway timeout for the hung call; a bad gateway for the refused and the reset one. */
+const STATUS: Record<Fault, number> = { refuse: 502, hang: 504, reset: 502 };
 
 const call = (fault: Fault, blocking: boolean) =>
   ({ kind: 'upstream', ms: 20, fault, timeoutMs: TIMEOUT_MS, blocking }) as const;
@@ -26,7 +29,7 @@ function assertRequests(c: Collected, index: number, fault: Fault | null, phase:
       assert.deepEqual([r.status, r.error], [200, null], `request ${r.id}`);
       continue;
     }
-    assert.deepEqual([r.status, r.error], [502, REASONS[fault]], `request ${r.id}`);
+    assert.deepEqual([r.status, r.error], [STATUS[fault], REASONS[fault]], `request ${r.id}`);
     const spans = c.spans.filter((s) => s.req === r.id && s.phase === phase);
     assert.equal(spans.length, 1, `request ${r.id} has its ${phase} span`);
     // The call lasted until the fault ended it: at least the timeout when the upstream hung.
@@ -35,7 +38,7 @@ function assertRequests(c: Collected, index: number, fault: Fault | null, phase:
 }
 
 for (const fault of ['refuse', 'hang', 'reset'] as const) {
-  test(`upstream fault "${fault}": the run completes, the calls are 502 errors saying why, on the timeline`, async () => {
+  test(`upstream fault "${fault}": the run completes, the calls are ${STATUS[fault]} errors saying why, on the timeline`, async () => {
     const scenario: ScenarioInput = {
       server: { model: 'async', executor: 'per-request' },
       endpoints: [

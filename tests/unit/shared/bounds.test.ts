@@ -261,3 +261,73 @@ test('a request-count run longer than one batch is replayed: ramp, steady queue 
   near(gil.expected.latencyMs, 200, 'the lock time-slices each batch of four: all finish together');
   near(gil.expectedMakespanMs, 400, 'two batches');
 });
+
+test("Little's law by hand: in flight = throughput × latency", () => {
+  // Four sync workers, 100 ms blocking views, ten users, no think time, a 10 s run:
+  // X = min(4 workers × 1000 / 100 = 40 req/s, 10 / (0.1 s + 0) = 100 req/s) = 40 req/s;
+  // R = C / X − Z = 10 / 40 s = 250 ms; in flight X × R = 40 × 0.25 = 10, every user.
+  const sync = { model: 'sync-workers', workers: 4 } as const;
+  const blocking: View = { view: 'sync', steps: [{ kind: 'block', ms: 100 }] };
+  const busy = theoreticalBound(scenario(sync, blocking, { end: { kind: 'duration', seconds: 10 } }));
+  near(busy.expected.throughputRps, 40, 'X');
+  near(busy.expected.latencyMs, 250, 'R');
+  near(busy.expected.inFlight, 10, 'X × R');
+  // Thinking 900 ms: X = min(40, 10 / (0.1 + 0.9)) = 10 req/s; R = max(100, 10 / 10 s − 0.9 s) = 100 ms;
+  // in flight 10 × 0.1 = 1 (the other nine are thinking).
+  const thinking = theoreticalBound(scenario(sync, blocking, { thinkMs: 900, end: { kind: 'duration', seconds: 10 } }));
+  near(thinking.expected.inFlight, 1, 'X × R');
+  // Open model, 50 req/s of 10 ms blocking on the loop: R = 10 ms (constant arrivals do not wait);
+  // in flight 50 × 0.010 = 0.5; utilisation 50 / 100 = 0.5.
+  const open = theoreticalBound(
+    scenario(
+      asgi,
+      { view: 'async', steps: [{ kind: 'block', ms: 10 }] },
+      { model: 'open', rateRps: 50, arrival: 'constant', end: { kind: 'duration', seconds: 5 } },
+    ),
+  );
+  near(open.expected.inFlight, 0.5, 'λ × R');
+  near(open.expected.utilisation, 0.5, 'ρ');
+});
+
+test('a weighted mix by hand: service time and loop demand are weighted means', () => {
+  // Endpoint A blocks the loop 100 ms (weight 3); B awaits 100 ms (weight 1), holding nothing.
+  // Service time S = (3 × 100 + 1 × 100) / 4 = 100 ms. Loop demand D = (3 × 100 + 1 × 0) / 4 = 75 ms,
+  // so the loop allows 1000 / 75 = 13.33… req/s. Ten users, no thinking, a 10 s run:
+  // X = min(13.33…, 10 / 0.1 = 100) = 13.33… req/s; R = 10 / X = 0.75 s; 133.33… requests.
+  const b = theoreticalBound(
+    scenarioSchema.parse({
+      server: asgi,
+      endpoints: [
+        { name: 'a', view: 'async', weight: 3, steps: [{ kind: 'block', ms: 100 }] },
+        { name: 'b', view: 'async', weight: 1, steps: [{ kind: 'await', ms: 100 }] },
+      ],
+      load: { model: 'closed', concurrency: 10, end: { kind: 'duration', seconds: 10 } },
+    }),
+  );
+  near(b.minLatencyMs, 100, 'S');
+  assert.deepEqual(
+    b.resources.map((r) => [r.resource, r.servers, r.demandMs]),
+    [['loop', 1, 75]],
+  );
+  near(b.maxThroughputRps, 1000 / 75, 'max X');
+  near(b.expected.throughputRps, 1000 / 75, 'X');
+  near(b.expected.latencyMs, 750, 'R');
+  near(b.expected.requests, 10_000 / 75, 'X × 10 s');
+  assert.equal(b.bottleneck, 'loop');
+});
+
+test('sync workers, seven requests of 100 ms on three workers: waves of 3, 3 and 1', () => {
+  // Requests 1–3 done at 100 ms, 4–6 at 200, 7 at 300: makespan 300 ms; mean (3 × 100 + 3 × 200 +
+  // 300) / 7 = 1200 / 7 ms; p95 nearest rank ceil(0.95 × 7) = 7 → 300 ms; max X = 3 × 1000 / 100 = 30.
+  const b = theoreticalBound(
+    scenario(
+      { model: 'sync-workers', workers: 3 },
+      { view: 'sync', steps: [{ kind: 'block', ms: 100 }] },
+      { concurrency: 7, end: { kind: 'requests', count: 7 } },
+    ),
+  );
+  near(b.expectedMakespanMs, 300, 'makespan');
+  near(b.expected.latencyMs, 1200 / 7, 'mean');
+  near(b.expected.p95LatencyMs, 300, 'p95');
+  near(b.maxThroughputRps, 30, 'max X');
+});
