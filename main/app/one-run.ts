@@ -31,8 +31,9 @@ export function startOneRun(app: Pick<App, 'api' | 'on'>, scenario: ScenarioInpu
   // A caller that awaits only `started` learns the error there; this one must not go unhandled.
   finished.catch(() => {});
   const off = app.on('run', (event) => {
-    // Only a 'started' sent during the call below is this run's: one run at a time, and the
-    // API says 'started' synchronously, before its first await.
+    // Only a 'started' sent while the call below is pending is this run's: one run at a time.
+    // A model run says 'started' before the API's first await; a real-Django run first finds
+    // its Python (awaiting), so the window lasts until the call settles.
     if (event.type === 'started' && calling) runId = event.runId;
     else if (event.type === 'finished' && event.runId === runId) {
       off();
@@ -40,7 +41,10 @@ export function startOneRun(app: Pick<App, 'api' | 'on'>, scenario: ScenarioInpu
     }
   });
   const started = app.api.startRun(scenario, name);
-  calling = false;
+  void started.then(
+    () => (calling = false),
+    () => (calling = false),
+  );
   started.catch((error: unknown) => {
     if (runId !== null) return; // the run exists and has sent (or will send) 'finished'
     off();

@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../main/django/python-env.ts';
 import { discoverDjangoEnvironment, startOnDjango } from '../../../main/django/index.ts';
+import { openApp } from '../../../main/app/app.ts';
+import { startOneRun } from '../../../main/app/one-run.ts';
 import { djangoSeries } from '../../../shared/django-environment.ts';
 import { runShape } from '../../../shared/analysis/run-shape.ts';
 import type { ScenarioInput } from '../../../shared/scenario.ts';
@@ -170,6 +172,31 @@ test('the same scenario on every Django found: one executor thread on 3.x, one p
     const expected = Number(django.split('.')[0]) >= 4 ? 10 : 1;
     assert.equal(threads, expected, `Django ${django} ran the ten offloads on ${threads} threads`);
   }
+});
+
+test('through the app: a real-Django run is stored with its versions and ends with its finished event', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'interleave-django-app-'));
+  const app = await openApp({ dataDir, mode: 'browser' });
+  t.after(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  // Finding Python awaits before the run exists: 'started' comes after the API's first await.
+  const run = startOneRun(app, {
+    target: { kind: 'django' },
+    server: asgi,
+    endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'await', ms: 10 }] }],
+    load: { model: 'closed', concurrency: 2, end: { kind: 'requests', count: 4 } },
+  });
+  const { info } = await run.finished;
+  assert.equal(info.status, 'complete');
+  const doc = await app.api.loadRun(info.id);
+  assert.equal(doc.scenario.target.kind, 'django');
+  assert.match(
+    doc.scenario.target.kind === 'django' ? (doc.scenario.target.versions ?? '') : '',
+    /^Django \d+\.\d+\.\d+ · uvicorn /,
+  );
+  assert.equal(doc.requests.length, 4);
 });
 
 test('no Django server is left running', () => {
