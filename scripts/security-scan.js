@@ -53,14 +53,16 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const findings = csv
-  .trim()
-  .split('\n')
+const findings = parseCsv(csv)
   .slice(1)
-  .map((line) => {
-    const [check, severity, confidence, file, location] = line.split(',').map((f) => f.replace(/^"|"$/g, ''));
-    return { check, severity, confidence, file: file.replace(`${process.cwd()}/`, ''), location };
-  });
+  .filter((row) => row.length >= 5)
+  .map(([check, severity, confidence, file, location]) => ({
+    check,
+    severity,
+    confidence,
+    file: file.replace(`${process.cwd()}/`, ''),
+    location,
+  }));
 let unresolved = 0;
 for (const f of findings) {
   const reason = ACCEPTED[f.check];
@@ -74,3 +76,35 @@ console.log(
   `security scan: ${findings.length} findings, ${unresolved} unresolved (Electronegativity, Electron ${electronVersion})`,
 );
 process.exit(unresolved === 0 ? 0 : 1);
+
+/**
+ * RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. The report quotes
+ * each finding's source line, and a split on commas and newlines once failed on one of those.
+ */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += text[++i];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field.trim());
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field.trim());
+      if (row.some((f) => f !== '')) rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  row.push(field.trim());
+  if (row.some((f) => f !== '')) rows.push(row);
+  return rows;
+}
