@@ -26,14 +26,23 @@ test('fuses close run-as-node, NODE_OPTIONS, inspect flags and loose app code', 
   });
 });
 
-test('only the build output ships, with native code unpacked', () => {
+test('only the build output and the real-Django probe ship, with native code and the probe unpacked', () => {
   assert.equal(config.productName, 'Interleave');
   // The loader normalises `files` to file sets; their filters are the patterns as written.
   const patterns = config.files.flatMap((set: string | { filter: string[] }) =>
     typeof set === 'string' ? [set] : set.filter,
   );
-  assert.deepEqual(patterns, ['out/**', '!out/**/*.map', 'package.json', 'native/electron/**']);
+  assert.deepEqual(patterns, [
+    'out/**',
+    '!out/**/*.map',
+    'package.json',
+    'native/electron/**',
+    // Python imports the probe from disk, so it ships as files, outside the asar archive.
+    'main/django/python/**',
+    '!main/django/python/**/__pycache__/**',
+  ]);
   assert.ok(config.asarUnpack.includes('native/**'));
+  assert.ok(config.asarUnpack.includes('main/django/python/**'));
   assert.ok(config.asarUnpack.some((p: string) => p.includes('better-sqlite3') && p.endsWith('.node')));
 });
 
