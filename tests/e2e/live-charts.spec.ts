@@ -34,7 +34,8 @@ for (const [scheme, first] of [
       await app.setKnob('knob-duration', 8);
       await page.getByTestId('run').click();
       await expect(app.status()).toHaveText('running');
-      for (const id of CHARTS) await expect.poll(() => drawnMarks(page, id), { timeout: 30_000 }).toBeGreaterThan(0);
+      for (const id of CHARTS)
+        await expect.poll(() => drawnMarks(page, id), { timeout: 30_000, message: id }).toBeGreaterThan(0);
       // Later updates keep drawing: the throughput line grows as the run goes on.
       const early = await drawnMarks(page, 'chart-throughput');
       await expect.poll(() => drawnMarks(page, 'chart-throughput')).toBeGreaterThan(early);
