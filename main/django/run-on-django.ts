@@ -29,7 +29,7 @@ import { ThreadHandle } from '../engine/threads/thread-handle.ts';
 import type { ThreadReport } from '../engine/threads/protocol.ts';
 import type { EngineOptions, RunningScenario, RunOutcome } from '../engine/index.ts';
 import { measureClockOffset } from './clock-offset.ts';
-import { freePort } from './free-port.ts';
+import { freePort } from '../platform/free-port.ts';
 import { ProbeLanes } from './probe-lanes.ts';
 import { ProbeRecords } from './probe-records.ts';
 import { PythonServer, serverCommand, untilServing } from './python-server.ts';

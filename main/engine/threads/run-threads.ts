@@ -9,7 +9,7 @@
  * of its own with its own lock.
  */
 import { MessageChannel, type TransferListItem } from 'node:worker_threads';
-import { createServer } from 'node:net';
+import { freePort } from '../../platform/free-port.ts';
 import type { Scenario } from '../../../shared/scenario.ts';
 import type { Lane } from '../../../shared/trace.ts';
 import { createGilState } from '../gil.ts';
@@ -58,22 +58,10 @@ export class RunThreads {
   }
 }
 
-/** Reserve a loopback port, then free it: connecting to it is refused, for `refuse` faults. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts the embedded upstream and waits for its address (and a refused one beside it). */
 export async function startUpstream(threads: RunThreads): Promise<UpstreamTarget> {
   const upstream = threads.start('upstream', {});
-  const [ready, refused] = await Promise.all([upstream.ready, closedPort()]);
+  const [ready, refused] = await Promise.all([upstream.ready, freePort()]);
   return { baseUrl: `http://127.0.0.1:${ready.port}`, refusedUrl: `http://127.0.0.1:${refused}` };
 }
 

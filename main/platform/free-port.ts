@@ -1,4 +1,9 @@
-/** A loopback port the OS just handed out and we released again (see the README's accepted exceptions). */
+/**
+ * A loopback port the OS just handed out and that was released again: nothing listens on it, so
+ * connecting is refused (the engine's `refuse` faults), or a server started next may take it (real
+ * Django's uvicorn and gunicorn). Another program could take it in between (README, accepted
+ * exceptions).
+ */
 import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
