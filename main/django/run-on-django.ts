@@ -19,14 +19,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../shared/scenario.ts';
-import type { RunProgress } from '../../shared/trace.ts';
-import { computeSummary } from '../../shared/analysis/summary.ts';
-import { unpackRequests } from '../../shared/packed-requests.ts';
 import { clockFrom, monotonicMs } from '../engine/clock.ts';
-import { Recorder } from '../engine/record/recorder.ts';
+import { RunRecording } from '../engine/record/run-recording.ts';
+import { createControl } from '../engine/control.ts';
 import { spawnWorker, type WorkerName } from '../engine/threads/spawn.ts';
 import { ThreadHandle } from '../engine/threads/thread-handle.ts';
-import type { ThreadReport } from '../engine/threads/protocol.ts';
 import type { EngineOptions, RunningScenario, RunOutcome } from '../engine/index.ts';
 import { measureClockOffset } from './clock-offset.ts';
 import { freePort } from '../platform/free-port.ts';
@@ -66,33 +63,20 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
   const epochMs = monotonicMs();
   const now = clockFrom(epochMs);
   const folder = mkdtempSync(join(tmpdir(), 'interleave-django-'));
-  const recorder = new Recorder([], FIRST_CLIENT_LANE);
+  // Real Django's threads are known only once they report: no server lanes planned.
+  const recording = new RunRecording(
+    scenario,
+    { lanes: [], loop: null, executors: [], workers: [], firstClientLane: FIRST_CLIENT_LANE },
+    createControl(),
+    options,
+    (requests, report) => records?.add(requests, report.serverTimings ?? []),
+  );
+  const { recorder } = recording;
   const lanes = new ProbeLanes(scenario.server.model, (lane) => recorder.addLane(lane));
   let records: ProbeRecords | null = null;
   const handles: ThreadHandle[] = [];
   let server: PythonServer | null = null;
-  let failure: string | null = null;
-  let finishLoad: (reason: string) => void = () => {};
-  const loadDone = new Promise<string>((resolve) => (finishLoad = resolve));
-  let progress: RunProgress = {
-    done: 0,
-    total: scenario.load.end.kind === 'requests' ? scenario.load.end.count : null,
-    elapsedMs: 0,
-    plannedMs: scenario.load.end.kind === 'duration' ? scenario.load.end.seconds * 1000 : null,
-    phase: 'starting',
-  };
-  const onReport = (report: ThreadReport) => {
-    if (report.type === 'requests') {
-      const requests = unpackRequests(report);
-      records?.add(requests, report.serverTimings ?? []);
-      progress = { ...progress, done: progress.done + requests.length };
-    } else if (report.type === 'load-started') recorder.measureFrom(report.at);
-    else if (report.type === 'load-done') finishLoad(report.reason);
-  };
-  const onFailure = (message: string) => {
-    failure ??= message;
-    finishLoad('failed');
-  };
+  const { onReport, onFailure } = recording;
   const start = (name: WorkerName, data: unknown) => {
     const handle = new ThreadHandle(name, spawnWorker(name, data), onReport, onFailure);
     handles.push(handle);
@@ -139,45 +123,29 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
     recorder.startClockAt(now());
     loadgen.send({ type: 'start' });
     const runStart = performance.now();
-    const emit = () => {
-      const batch = recorder.takeBatch();
-      if (batch.spans.length || batch.requests.length || batch.loop.length || batch.lanes.length)
-        options.onBatch?.(batch);
-    };
-    const ticker = setInterval(() => {
-      progress = { ...progress, elapsedMs: performance.now() - runStart, phase: 'running' };
-      emit();
-      options.onProgress?.(progress);
-    }, BATCH_EVERY_MS);
+    const ticker = setInterval(() => recording.tick(performance.now() - runStart), BATCH_EVERY_MS);
     let stopping: Promise<RunOutcome> | null = null;
     // A server that dies mid-run fails the run with its last words; the load generator's
     // requests then end in errors and the run completes with what it recorded.
     void server.exited.then((code) => {
       if (stopping) return;
       const words = server?.lastLines();
-      failure ??= `real Django exited (code ${code}) during the run${words ? `: ${words}` : ''}`;
+      recording.failure ??= `real Django exited (code ${code}) during the run${words ? `: ${words}` : ''}`;
       loadgen.send({ type: 'stop' });
     });
     const finish = async (reason: string): Promise<RunOutcome> => {
-      options.onProgress?.((progress = { ...progress, phase: 'finishing' }));
+      recording.finishing();
       await loadgen.ask({ type: 'flush' }, 'flushed');
       records?.addLoopText(await lastLoopSamples(baseUrl));
       clearInterval(ticker);
-      recorder.finish();
-      progress = { ...progress, elapsedMs: performance.now() - runStart };
-      emit();
-      options.onProgress?.(progress);
+      recording.last(performance.now() - runStart);
       await release();
-      const summary = computeSummary({
-        lanes: recorder.lanes,
-        spans: recorder.spanData,
-        requests: recorder.requests,
-        loop: recorder.loop,
-      });
+      const { failure } = recording;
       const status = failure ? 'failed' : reason === 'finished' ? 'complete' : 'stopped';
+      const summary = recording.summary();
       return { status, error: failure, summary, lanes: recorder.lanes, clockSkewMs: clock.uncertaintyMs, startupMs };
     };
-    const done = loadDone.then((reason) => (stopping ??= finish(reason)));
+    const done = recording.loadDone.then((reason) => (stopping ??= finish(reason)));
     return {
       done,
       stop: () => {
@@ -187,6 +155,6 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
     };
   } catch (error) {
     await release();
-    throw new Error(failure ?? `could not start real Django: ${(error as Error).message}`, { cause: error });
+    throw new Error(recording.failure ?? `could not start real Django: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -6,11 +6,14 @@
 import { computeSummary } from '../../../shared/analysis/summary.ts';
 import { unpackRequests } from '../../../shared/packed-requests.ts';
 import type { Scenario } from '../../../shared/scenario.ts';
-import type { RunProgress, RunSummary, TraceBatch } from '../../../shared/trace.ts';
+import type { RequestRecord, RunProgress, RunSummary, TraceBatch } from '../../../shared/trace.ts';
 import { requestStop, type ControlWord } from '../control.ts';
 import type { ServerLanes } from '../lanes.ts';
 import type { ThreadReport } from '../threads/protocol.ts';
 import { Recorder } from './recorder.ts';
+
+/** The load generator's records of one report, and the report (real Django's runner reads its Server-Timing). */
+export type RequestsSink = (requests: RequestRecord[], report: Extract<ThreadReport, { type: 'requests' }>) => void;
 
 /** Where batches and progress go (the engine's options). */
 export interface RecordingSinks {
@@ -32,6 +35,8 @@ export class RunRecording {
     plan: ServerLanes,
     private readonly control: ControlWord,
     private readonly sinks: RecordingSinks,
+    /** Where client records go; by default straight to the recorder. */
+    private readonly onRequests: RequestsSink = (requests) => this.recorder.addRequests(requests),
   ) {
     this.recorder = new Recorder(plan.lanes, plan.firstClientLane);
     this.loadDone = new Promise<string>((resolve) => (this.endLoad = resolve));
@@ -52,7 +57,7 @@ export class RunRecording {
     else if (report.type === 'loop') recorder.addLoop(report.samples);
     else if (report.type === 'requests') {
       const requests = unpackRequests(report);
-      recorder.addRequests(requests);
+      this.onRequests(requests, report);
       this.progress = { ...this.progress, done: this.progress.done + requests.length };
     } else if (report.type === 'load-started') recorder.measureFrom(report.at);
     else if (report.type === 'load-done') this.endLoad(report.reason);
