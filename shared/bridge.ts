@@ -6,6 +6,7 @@
  * tests by an in-memory pair. Calls return promises; events are `onX(listener) → unsubscribe`.
  * Transports only move `BridgeMessage`s; `API_METHODS` is the allowlist both ends check.
  */
+import type { RunStory } from './analysis/run-story.ts';
 import type { DjangoEnvironment } from './django-environment.ts';
 import type { Preset } from './presets.ts';
 import type { RunDocument, RunInfo } from './run.ts';
@@ -55,6 +56,8 @@ export interface InterleaveApi {
   /** Two or more stored runs side by side, as one self-contained HTML file. */
   exportComparison(runIds: number[]): Promise<{ fileName: string; mime: string; text: string }>;
   importRun(text: string): Promise<RunInfo>;
+  /** A stored run in sentences: what happened, and how it missed "What to expect" if it did. */
+  explainRun(runId: number): Promise<RunStory>;
   /**
    * The Pythons found for real-Django runs, their versions, which one a run would use, and the
    * sentence to show when none can. Discovered on the first call (each Python is run once), then
@@ -76,6 +79,7 @@ export const API_METHODS = [
   'exportRun',
   'exportComparison',
   'importRun',
+  'explainRun',
   'djangoEnvironment',
 ] as const satisfies readonly (keyof InterleaveApi)[];
 export type ApiMethod = (typeof API_METHODS)[number];

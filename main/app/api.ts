@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { EXPORT_FORMATS, type HostInfo, type InterleaveApi } from '../../shared/bridge.ts';
 import type { DjangoEnvironment } from '../../shared/django-environment.ts';
 import { MAX_COMPARED_RUNS, MAX_IMPORT_CHARS, MAX_RUN_NAME_CHARS, MIN_COMPARED_RUNS } from '../../shared/limits.ts';
+import { runStory } from '../../shared/analysis/run-story.ts';
 import { PRESETS } from '../../shared/presets.ts';
 import { scenarioSchema } from '../../shared/scenario.ts';
 import { parseOrExplain } from '../../shared/validation.ts';
@@ -73,6 +74,7 @@ export function createApi(
       const checked = parseOrExplain(z.string().max(MAX_IMPORT_CHARS), text, 'The imported file');
       return store.importRun(parseRunJson(checked));
     },
+    explainRun: async (id) => runStory(store.loadRun(parseOrExplain(runId, id, 'The run id')), host.cores),
     djangoEnvironment: async (options) => {
       const checked = parseOrExplain(environmentOptions, options, 'The environment request');
       return findDjangoEnvironment(checked?.refresh === true);

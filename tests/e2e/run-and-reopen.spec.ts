@@ -77,6 +77,9 @@ test('pick, tune, run, watch it stream, stop, and reopen it from history with th
   await page.getByTestId('run').click();
   expect(await app.waitUntilFinished()).toBe('complete');
   await expect(page.getByTestId('summary-requests')).toHaveText('20');
+  // The finished run says what happened, in the report's own words, beside the timeline.
+  await expect(page.getByTestId('story')).toContainText('What happened');
+  await expect(page.getByTestId('story')).toContainText('No request held the event loop');
 
   // …and the first one comes back exactly as it was.
   await expect(page.getByTestId(stoppedRun)).not.toHaveClass(/current/);
@@ -87,6 +90,7 @@ test('pick, tune, run, watch it stream, stop, and reopen it from history with th
   await expect(app.status()).toHaveText('stopped');
   await expect.poll(() => app.summary()).toEqual(stoppedWith);
   await expect.poll(() => app.drawnRects()).toBeGreaterThan(0);
+  await expect(page.getByTestId('story')).toContainText('The run was stopped early by hand.');
   await app.screenshot('05-reopened');
 
   // And after a reload, from a fresh page.

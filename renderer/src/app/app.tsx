@@ -14,6 +14,7 @@ import { PresetPicker } from '../panels/preset-picker.tsx';
 import { RunControls } from '../panels/run-controls.tsx';
 import { RunHistory } from '../panels/run-history.tsx';
 import { ScenarioKnobs } from '../panels/scenario-knobs.tsx';
+import { StoryPanel } from '../panels/story-panel.tsx';
 import { SummaryPanel } from '../panels/summary-panel.tsx';
 import { TimelinePanel } from '../panels/timeline-panel.tsx';
 import { useColorTheme } from '../theme/color-scheme.ts';
@@ -203,6 +204,7 @@ export function App({ session }: { session: RunSession }) {
           onExport={exportCurrent}
           exportDisabled={snapshot.runId === null || running || busy}
         />
+        <StoryPanel bridge={bridge} snapshot={snapshot} />
         <TimelinePanel
           store={session.store}
           theme={theme}

@@ -7,7 +7,7 @@ import { theoreticalBound, type Bound } from '../../bounds.ts';
 import { assumedCores, describeAssumedCores, type AssumedCores } from '../../bounds/assumed-cores.ts';
 import { checkAgainstBound } from '../../analysis/bound-check.ts';
 import { modelLabel } from '../../analysis/describe-scenario.ts';
-import { explainRun } from '../../analysis/explain-run.ts';
+import { runStory } from '../../analysis/run-story.ts';
 import { formatErrorRate, formatMs, formatRps, plural } from '../../analysis/format.ts';
 import { computeSummary, PERCENTILE_METHOD_WORDS } from '../../analysis/summary.ts';
 import { phaseColor } from '../../phase-colors.ts';
@@ -63,7 +63,8 @@ export function renderHtmlReport(doc: RunDocument, options: ReportOptions = {}):
   const bound = theoreticalBound(doc.scenario, { cores: cores.cores });
   const endpointByReq = new Map(doc.requests.map((r) => [r.id, doc.scenario.endpoints[r.endpoint]?.name]));
   const lanes = lanesSvg(doc, { endpointOf: (req) => endpointByReq.get(req) });
-  const story = explainRun(doc);
+  const { happened, againstExpectation } = runStory(doc, options.cores);
+  const story = [...happened, ...againstExpectation];
   const created = Number.isNaN(Date.parse(doc.info.createdAt))
     ? doc.info.createdAt
     : new Date(doc.info.createdAt).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';

@@ -88,6 +88,9 @@ export function createFixtureApp(mode: HostInfo['mode'] = 'browser'): FixtureApp
       record('importRun', [text.length]);
       throw new Error(`Not a run document (${text.length} characters)`);
     },
+    async explainRun(runId) {
+      return { runId: find(runId).id, happened: ['It happened.'], againstExpectation: [] };
+    },
     async djangoEnvironment(...args: [options?: { refresh?: boolean }]) {
       record('djangoEnvironment', args);
       return { candidates: [], chosen: null, ready: false, problem: 'No Python was found (tried nothing).' };
