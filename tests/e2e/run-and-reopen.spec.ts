@@ -68,6 +68,8 @@ test('pick, tune, run, watch it stream, stop, and reopen it from history with th
   await page.getByTestId('view-requests').click();
   await expect(app.canvas()).toHaveAttribute('data-mode', 'requests');
   await expect.poll(() => app.drawnRects()).toBeGreaterThan(0);
+  // The live waterfall followed the newest requests; the finished one opens at its start.
+  await expect(app.canvas()).toHaveAttribute('data-first-row', '#0');
   expect(await app.domNodes()).toBeLessThanOrEqual(MAX_DOM_NODES);
   await app.screenshot('04-stopped-requests');
 
@@ -77,6 +79,7 @@ test('pick, tune, run, watch it stream, stop, and reopen it from history with th
   await page.getByTestId('run').click();
   expect(await app.waitUntilFinished()).toBe('complete');
   await expect(page.getByTestId('summary-requests')).toHaveText('20');
+  await expect(page.getByTestId('other-settings')).toHaveCount(0);
   // The finished run says what happened, in the report's own words, beside the timeline.
   await expect(page.getByTestId('story')).toContainText('What happened');
   await expect(page.getByTestId('story')).toContainText('No request held the event loop');
@@ -91,7 +94,16 @@ test('pick, tune, run, watch it stream, stop, and reopen it from history with th
   await expect.poll(() => app.summary()).toEqual(stoppedWith);
   await expect.poll(() => app.drawnRects()).toBeGreaterThan(0);
   await expect(page.getByTestId('story')).toContainText('The run was stopped early by hand.');
+  // Its settings came with it: the sliders and What to expect describe the run on screen.
+  await expect(page.getByLabel('Preset')).toHaveValue(/^run:\d+$/);
+  await expect(app.knob('knob-workers').number).toHaveValue('3');
+  await expect(app.knob('knob-concurrency').number).toHaveValue('6');
+  await expect(page.getByTestId('bound-min-latency')).toHaveText('40 ms');
+  await expect(page.getByTestId('other-settings')).toHaveCount(0);
   await app.screenshot('05-reopened');
+  // Another preset: the run on screen is marked as not what the settings describe.
+  await app.pickPreset('async-await');
+  await expect(page.getByTestId('other-settings')).toBeVisible();
 
   // And after a reload, from a fresh page.
   await page.reload();

@@ -26,6 +26,7 @@ import { errorMessage, useAsync } from './use-async.ts';
 import { useFileDrop } from './use-file-drop.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { planRuns } from '../scenario/run-on.ts';
+import { differentSettings } from '../scenario/same-settings.ts';
 import { useRunOn } from './use-run-on.ts';
 import { useScenarioEditor } from './use-scenario-editor.ts';
 
@@ -42,6 +43,12 @@ export function App({ session }: { session: RunSession }) {
   const snapshot = useSyncExternalStore(session.clock.subscribe, session.clock.getSnapshot);
   const editor = useScenarioEditor(presets.value, host.value?.cores);
   const runOn = useRunOn(bridge);
+  // A stored run on screen brings its settings, so the sliders and What to expect describe it.
+  const { load: loadSettings } = editor;
+  useEffect(
+    () => session.onOpen((doc) => loadSettings({ id: doc.info.id, name: doc.info.name, scenario: doc.scenario })),
+    [session, loadSettings],
+  );
   const timeline = useRef<TimelineController | null>(null);
   const [starting, setStarting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -152,7 +159,7 @@ export function App({ session }: { session: RunSession }) {
       </header>
       <div className="column">
         <PresetPicker
-          presets={presets.value ?? NO_PRESETS}
+          presets={presets.value ? editor.choices : NO_PRESETS}
           presetId={editor.preset?.id ?? ''}
           onPick={editor.pick}
           edited={editor.edited}
@@ -203,6 +210,7 @@ export function App({ session }: { session: RunSession }) {
           bound={snapshot.live ? editor.bound : null}
           onExport={exportCurrent}
           exportDisabled={snapshot.runId === null || running || busy}
+          otherSettings={!running && differentSettings(snapshot.scenario, editor.scenario)}
         />
         <StoryPanel bridge={bridge} snapshot={snapshot} />
         <TimelinePanel

@@ -27,6 +27,7 @@ export class RunSession {
   private historyListeners = new Set<() => void>();
   private noticeListeners = new Set<(notice: BridgeEvents['notice']) => void>();
   private menuListeners = new Set<(command: BridgeEvents['menu']) => void>();
+  private openListeners = new Set<(doc: RunDocument) => void>();
   private finishedRuns = new FinishedRuns();
 
   constructor(readonly bridge: BridgeClient) {
@@ -76,6 +77,13 @@ export class RunSession {
   async open(runId: number): Promise<void> {
     const doc = await this.bridge.loadRun(runId);
     this.store.openDocument(doc);
+    for (const l of this.openListeners) l(doc);
+  }
+
+  /** A stored run was put on screen (from the history, an import or the shell's menu). */
+  onOpen(listener: (doc: RunDocument) => void): () => void {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
   }
 
   /** Stored runs to compare, in the order asked (the first is the baseline). */

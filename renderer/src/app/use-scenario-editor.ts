@@ -13,7 +13,11 @@ import { knobsFrom, withDefaults, type Knobs } from '../scenario/knobs.ts';
 
 export interface ScenarioEditor {
   preset: Preset | undefined;
+  /** The presets to pick from: the list, with a loaded run's settings first when there is one. */
+  choices: readonly Preset[];
   pick: (id: string) => void;
+  /** Edit a stored run's own settings (opened from the history), as if they were a preset. */
+  load: (run: { id: number; name: string; scenario: Scenario }) => void;
   base: Scenario | null;
   knobs: Knobs | null;
   setKnobs: (k: Knobs) => void;
@@ -34,11 +38,28 @@ function check(scenario: Scenario | null): { valid: Scenario | null; problems: s
   }
 }
 
+/**
+ * A stored run's settings as a pseudo-preset, so the picker, the sliders and "What to expect"
+ * describe the run on screen. Its target is left out: where to run is chosen beside Run.
+ */
+function presetOfRun(run: { id: number; name: string; scenario: Scenario }): Preset {
+  const { target: _target, ...scenario } = run.scenario;
+  return {
+    id: `run:${run.id}`,
+    title: `Settings of run #${run.id}: ${run.name}`,
+    summary: `the settings run #${run.id} ran with`,
+    explanation: `The settings run #${run.id} (${run.name}) ran with, loaded with it from the history: the sliders and What to expect describe that run. Pick a preset to start from another.`,
+    scenario,
+  };
+}
+
 /** `cores`: the host machine's CPU cores, which the bound assumes (the default 2 until the host says). */
 export function useScenarioEditor(presets: readonly Preset[] | undefined, cores?: number): ScenarioEditor {
   const [presetId, setPresetId] = useState<string | null>(null);
   const [edits, setEdits] = useState<{ presetId: string; knobs: Knobs } | null>(null);
-  const preset = presets?.find((p) => p.id === presetId) ?? presets?.[0];
+  const [loaded, setLoaded] = useState<Preset | null>(null);
+  const choices = useMemo(() => (loaded ? [loaded, ...(presets ?? [])] : (presets ?? [])), [loaded, presets]);
+  const preset = choices.find((p) => p.id === presetId) ?? presets?.[0];
   const base = useMemo(() => (preset ? withDefaults(preset.scenario) : null), [preset]);
   const presetKnobs = useMemo(() => (base ? knobsFrom(base) : null), [base]);
   const knobs = edits && preset && edits.presetId === preset.id ? edits.knobs : presetKnobs;
@@ -61,11 +82,19 @@ export function useScenarioEditor(presets: readonly Preset[] | undefined, cores?
     setPresetId(id);
     setEdits(null);
   }, []);
+  const load = useCallback((run: { id: number; name: string; scenario: Scenario }) => {
+    const loadedPreset = presetOfRun(run);
+    setLoaded(loadedPreset);
+    setPresetId(loadedPreset.id);
+    setEdits(null);
+  }, []);
   const presetKey = preset?.id;
   const setKnobs = useCallback((k: Knobs) => presetKey && setEdits({ presetId: presetKey, knobs: k }), [presetKey]);
   return {
     preset,
+    choices,
     pick,
+    load,
     base,
     knobs,
     setKnobs,

@@ -17,6 +17,8 @@ interface Props {
   bound: Bound | null;
   onExport: (format: ExportFormat) => void;
   exportDisabled: boolean;
+  /** The run on screen ran with other settings than those being edited. */
+  otherSettings: boolean;
 }
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -42,7 +44,14 @@ function Quantity({ text }: { text: string }) {
  * memo: redrawn when the panel clock publishes a snapshot or the analysis worker answers, not
  * whenever the app re-renders.
  */
-export const SummaryPanel = memo(function SummaryPanel({ snapshot, analysis, bound, onExport, exportDisabled }: Props) {
+export const SummaryPanel = memo(function SummaryPanel({
+  snapshot,
+  analysis,
+  bound,
+  onExport,
+  exportDisabled,
+  otherSettings,
+}: Props) {
   const liveSummary = useSyncExternalStore(analysis.subscribe, () => analysis.summaryOf(snapshot.runId));
   // Reading snapshot.summary while live would compute it here, from every record so far.
   const s = snapshot.live ? (liveSummary ?? NO_SUMMARY) : snapshot.summary;
@@ -76,6 +85,15 @@ export const SummaryPanel = memo(function SummaryPanel({ snapshot, analysis, bou
         {!none && (
           <span className={`status ${snapshot.status}`} data-testid="run-status">
             {snapshot.status}
+          </span>
+        )}
+        {otherSettings && (
+          <span
+            className="status other-settings"
+            data-testid="other-settings"
+            title="This run ran with other settings than those on the left; open it from the history to load them."
+          >
+            other settings than on the left
           </span>
         )}
         <span className="btn-row" aria-label="Export the run on screen">

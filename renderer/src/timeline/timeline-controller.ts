@@ -131,9 +131,10 @@ export class TimelineController {
   }
 
   /** The viewport showing the whole run on screen. */
+  /** The whole run, from its first request: a finished or opened run starts at its start. */
   private fitted(): vp.Viewport {
     const [first, last] = this.store.extentMicros() ?? [0, 1000];
-    return vp.fitTo(this.viewport, first, Math.max(last, first + 1000));
+    return { ...vp.fitTo(this.viewport, first, Math.max(last, first + 1000)), scrollYCssPx: 0 };
   }
 
   private update(next: vp.Viewport): void {

@@ -104,5 +104,7 @@ export class TimelineFrame {
     }
     this.canvas.dataset.rects = String(this.lastRectCount);
     this.canvas.dataset.tracks = String(tracks.length);
+    // The first row drawn (its label, e.g. "#0"), so tests can see where the view starts.
+    this.canvas.dataset.firstRow = labels[0]?.text ?? '';
   }
 }
