@@ -9,6 +9,7 @@ import type { Preset } from '../../../shared/presets.ts';
 import type { RunDocument, RunInfo } from '../../../shared/run.ts';
 import { RunCharts } from '../charts/run-charts.tsx';
 import { ComparisonPanel } from '../panels/comparison-panel.tsx';
+import { FirstRun } from '../panels/first-run.tsx';
 import { BoundPanel } from '../panels/bound-panel.tsx';
 import { PresetPicker } from '../panels/preset-picker.tsx';
 import { RunControls } from '../panels/run-controls.tsx';
@@ -25,6 +26,7 @@ import type { RunSession } from './run-session.ts';
 import { errorMessage, useAsync } from './use-async.ts';
 import { useFileDrop } from './use-file-drop.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import { contrastPlan } from '../scenario/contrast.ts';
 import { planRuns } from '../scenario/run-on.ts';
 import { differentSettings } from '../scenario/same-settings.ts';
 import { useRunOn } from './use-run-on.ts';
@@ -124,6 +126,21 @@ export function App({ session }: { session: RunSession }) {
       setStarting(false);
     }
   }, [editor.scenario, session, starting, runOnChoice, runOnAvailability.djangoLabel, compare]);
+  // Start here: the contrast's two runs, then their comparison.
+  const runContrast = useCallback(async () => {
+    const plan = contrastPlan(presets.value);
+    if (!plan || starting) return;
+    setStarting(true);
+    setRunError(null);
+    try {
+      const finished = await session.runAll(plan);
+      if (finished.length === plan.length) compare(finished.map((info) => info.id));
+    } catch (e) {
+      setRunError(errorMessage(e));
+    } finally {
+      setStarting(false);
+    }
+  }, [presets.value, session, starting, compare]);
   const stop = useCallback(() => {
     session.stop().catch((e: unknown) => setRunError(errorMessage(e)));
   }, [session]);
@@ -195,6 +212,9 @@ export function App({ session }: { session: RunSession }) {
             </button>
           </div>
         )}
+        {!compared && snapshot.status === 'idle' && runs.value?.length === 0 && (
+          <FirstRun disabled={starting || presets.value === undefined} onRun={() => void runContrast()} />
+        )}
         {compared && (
           <ComparisonPanel
             docs={compared.docs}
@@ -202,6 +222,7 @@ export function App({ session }: { session: RunSession }) {
             exportDisabled={busy}
             onExport={exportComparison}
             onClose={closeComparison}
+            cores={host.value?.cores}
           />
         )}
         <SummaryPanel

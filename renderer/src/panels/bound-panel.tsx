@@ -4,17 +4,8 @@
  */
 import { memo } from 'react';
 import type { Bound } from '../../../shared/bounds.ts';
+import { BOTTLENECK_WORDS } from '../../../shared/bounds/bottleneck-words.ts';
 import { formatMs, formatPercent, formatRps } from '../../../shared/analysis/format.ts';
-
-const BOTTLENECK_WORDS = {
-  loop: 'the event loop',
-  workers: 'the sync workers',
-  executor: 'the executor threads',
-  gil: 'the interpreter lock',
-  cores: 'the CPU cores',
-  load: 'the load itself',
-  none: 'nothing',
-} as const;
 
 export const BoundPanel = memo(function BoundPanel({ bound }: { bound: Bound | null }) {
   return (

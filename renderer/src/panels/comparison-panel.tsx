@@ -11,6 +11,7 @@ import { runColor } from '../../../shared/phase-colors.ts';
 import type { RunDocument } from '../../../shared/run.ts';
 import type { RunSummary } from '../../../shared/trace.ts';
 import { ChartFrame } from '../charts/chart-frame.tsx';
+import { ComparisonTimelines } from './comparison-timelines.tsx';
 import { comparisonSeries, runKey } from '../charts/comparison-series.ts';
 import { OverTimeChart } from '../charts/over-time-chart.tsx';
 import { chartColors } from '../theme/chart-theme.ts';
@@ -22,6 +23,8 @@ interface Props {
   exportDisabled: boolean;
   onExport: () => void;
   onClose: () => void;
+  /** The host's CPU cores, for runs stored before runs recorded theirs. */
+  cores?: number;
 }
 
 const perSecond = (v: number) => `${sig(v)}/s`;
@@ -46,6 +49,7 @@ export const ComparisonPanel = memo(function ComparisonPanel({
   exportDisabled,
   onExport,
   onClose,
+  cores,
 }: Props) {
   const colors = useMemo(() => chartColors(theme), [theme]);
   const runs = useMemo(() => (docs ? comparedRuns(docs) : []), [docs]);
@@ -106,6 +110,7 @@ export const ComparisonPanel = memo(function ComparisonPanel({
               ))}
             </tbody>
           </table>
+          <ComparisonTimelines docs={docs} theme={theme} cores={cores} />
           <div className="charts">
             <ChartFrame title="p95 latency over time" testId="compare-latency" empty={null}>
               <OverTimeChart

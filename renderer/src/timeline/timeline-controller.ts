@@ -6,6 +6,7 @@
  * Input: drag pans (time and rows), wheel scrolls rows, Shift+wheel or a sideways swipe pans
  * time, Ctrl/⌘+wheel (and pinch) zooms at the pointer, double-click fits the run.
  */
+import { storyMode } from './story-mode.ts';
 import { SPAN_STRIDE, SpanField, type Micros } from '../../../shared/trace.ts';
 import type { TraceStore } from '../state/trace-store.ts';
 import { cancelDraw, requestDraw } from './frame-scheduler.ts';
@@ -166,6 +167,8 @@ export class TimelineController {
     const live = this.store.isLive;
     if (runId !== this.runSeen) {
       this.runSeen = runId;
+      // Each run opens in the view that shows its story (story-mode.ts); the tabs still switch.
+      this.mode = storyMode(this.store.currentScenario);
       this.dataNowMicros = 0;
       this.viewport = live ? vp.initialViewport(this.viewport.scale.widthCssPx, this.windowHintMicros) : this.fitted();
       this.hoverReq = -1;

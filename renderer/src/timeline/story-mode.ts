@@ -1,0 +1,22 @@
+/**
+ * The view a run opens in: the one that shows its story. A view whose every step awaits holds
+ * no thread (the loop is free while it waits), so the lanes view would be empty by design; its
+ * story is in the waterfall (requests overlapping). Anything that holds a thread (time.sleep,
+ * CPU, the sync ORM, a sync view, an offload) shows on the lanes.
+ */
+import type { Scenario } from '../../../shared/scenario.ts';
+import { walkSteps } from '../scenario/knobs.ts';
+import type { TimelineMode } from './timeline-controller.ts';
+
+export function storyMode(scenario: Scenario | null): TimelineMode {
+  if (!scenario || scenario.server.model !== 'async') return 'lanes';
+  const awaitsOnly = scenario.endpoints.every(
+    (e) =>
+      e.view === 'async' &&
+      [...walkSteps(e.steps)].every(
+        ({ step }) =>
+          step.kind === 'await' || step.kind === 'gather' || (step.kind === 'upstream' && step.blocking !== true),
+      ),
+  );
+  return awaitsOnly ? 'requests' : 'lanes';
+}
