@@ -148,4 +148,6 @@ export interface RunProgress {
   plannedMs: Millis | null;
   /** Starting threads (outside the measured window), sending load, or collecting the last records. */
   phase?: 'starting' | 'running' | 'finishing';
+  /** While starting: the run's threads that have said Ready, of all it starts. */
+  threads?: { ready: number; total: number };
 }

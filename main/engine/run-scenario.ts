@@ -72,6 +72,7 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     const base = { epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream };
     const server = startServerThreads(threads, scenario, wireLanes(plan), base);
     const loadgen = startLoadgen(threads, scenario, plan, epochMs);
+    reportReady(threads.all, recording);
     await untilReady(threads.all, options.signal);
     // 2. The clocks compared, the server warmed up, the machine settled.
     const clockSkewMs = await measureClockSkew(threads.recording(), now);
@@ -85,6 +86,17 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     await threads.terminateAll();
     throw new Error(recording.failure ?? `could not start the run: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** Progress while threads start ("starting threads 34 / 200"): each Ready counted as it comes. */
+function reportReady(handles: readonly ThreadHandle[], recording: RunRecording): void {
+  let ready = 0;
+  recording.starting(0, handles.length);
+  for (const h of handles)
+    h.ready.then(
+      () => recording.starting(++ready, handles.length),
+      () => {},
+    );
 }
 
 interface StartedRun {

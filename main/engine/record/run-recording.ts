@@ -69,9 +69,15 @@ export class RunRecording {
     this.endLoad('failed');
   };
 
+  /** While threads start (before the load): how many have said Ready, of how many. */
+  starting(ready: number, total: number): void {
+    this.progress = { ...this.progress, phase: 'starting', threads: { ready, total } };
+    this.sinks.onProgress?.(this.progress);
+  }
+
   /** While the load runs: what was recorded since the last call, then the progress. */
   tick(elapsedMs: number): void {
-    this.progress = { ...this.progress, elapsedMs, phase: 'running' };
+    this.progress = { ...this.progress, elapsedMs, phase: 'running', threads: undefined };
     this.sendBatch();
     this.sinks.onProgress?.(this.progress);
   }

@@ -212,8 +212,9 @@ export function App({ session }: { session: RunSession }) {
             </button>
           </div>
         )}
-        {!compared && snapshot.status === 'idle' && runs.value?.length === 0 && (
-          <FirstRun disabled={starting || presets.value === undefined} onRun={() => void runContrast()} />
+        {/* Gone at the click (not when the run starts), so the page moves under the user's own input. */}
+        {!compared && !starting && snapshot.status === 'idle' && runs.value?.length === 0 && (
+          <FirstRun disabled={presets.value === undefined} onRun={() => void runContrast()} />
         )}
         {compared && (
           <ComparisonPanel

@@ -12,8 +12,17 @@ interface Props {
   onStop: () => void;
 }
 
+/** "starting threads 34 / 200" before the load; "90 / 200 · 1.2 s" while it runs. */
+export function describeProgress(p: RunProgress): string {
+  if (p.phase === 'starting')
+    return p.threads ? `starting threads ${p.threads.ready} / ${p.threads.total}` : 'starting threads…';
+  const count = `${p.done.toLocaleString('en-US')}${p.total ? ` / ${p.total.toLocaleString('en-US')}` : ''}`;
+  return `${count} · ${formatMs(p.elapsedMs)}`;
+}
+
 function fraction(p: RunProgress | null): number | null {
   if (!p) return null;
+  if (p.phase === 'starting') return p.threads ? p.threads.ready / p.threads.total : null;
   if (p.total) return Math.min(1, p.done / p.total);
   if (p.plannedMs) return Math.min(1, p.elapsedMs / p.plannedMs);
   return null;
@@ -50,13 +59,7 @@ export function RunControls({ running, starting, canRun, progress, problems, onR
       </div>
       <div className="progress" data-testid="progress" aria-live="off">
         <progress max={1} value={f ?? 0} aria-label="Run progress" />
-        <span>
-          {progress
-            ? `${progress.done.toLocaleString('en-US')}${progress.total ? ` / ${progress.total.toLocaleString('en-US')}` : ''} · ${formatMs(progress.elapsedMs)}`
-            : running
-              ? 'starting…'
-              : 'idle'}
-        </span>
+        <span>{progress ? describeProgress(progress) : running ? 'starting…' : 'idle'}</span>
       </div>
       {problems.length > 0 && (
         <ul className="problems" role="alert" data-testid="problems">

@@ -55,7 +55,9 @@ export const SummaryPanel = memo(function SummaryPanel({
   const liveSummary = useSyncExternalStore(analysis.subscribe, () => analysis.summaryOf(snapshot.runId));
   // Reading snapshot.summary while live would compute it here, from every record so far.
   const s = snapshot.live ? (liveSummary ?? NO_SUMMARY) : snapshot.summary;
+  // Idle, or live before the first answer: dashes, not zeros that look like measurements.
   const none = snapshot.status === 'idle';
+  const noNumbers = none || (snapshot.live && s.requests === 0);
   const cells: [string, string, string, string | null][] = [
     [
       'requests',
@@ -115,7 +117,7 @@ export const SummaryPanel = memo(function SummaryPanel({
         {cells.map(([key, label, value, expected]) => (
           <div key={key}>
             <dt>{label}</dt>
-            <dd data-testid={`summary-${key}`}>{none ? '–' : <Quantity text={value} />}</dd>
+            <dd data-testid={`summary-${key}`}>{noNumbers ? '–' : <Quantity text={value} />}</dd>
             <dd className="expected">{snapshot.live || none ? (expected ?? '\u00a0') : '\u00a0'}</dd>
           </div>
         ))}

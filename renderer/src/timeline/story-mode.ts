@@ -6,9 +6,9 @@
  */
 import type { Scenario } from '../../../shared/scenario.ts';
 import { walkSteps } from '../scenario/knobs.ts';
-import type { TimelineMode } from './timeline-controller.ts';
 
-export function storyMode(scenario: Scenario | null): TimelineMode {
+/** The timeline's two views (timeline-controller.ts's TimelineMode, named here to stay DOM-free). */
+export function storyMode(scenario: Scenario | null): 'lanes' | 'requests' {
   if (!scenario || scenario.server.model !== 'async') return 'lanes';
   const awaitsOnly = scenario.endpoints.every(
     (e) =>
