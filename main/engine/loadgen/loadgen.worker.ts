@@ -180,9 +180,11 @@ class GetHandler implements Dispatcher.DispatchHandler {
   ) {}
 
   onConnect(abort: (error?: Error) => void): void {
+    // Taken by every request, recorded or not: a connection the warm-up opened is not the first
+    // measured request's to have waited for.
+    const connecting = this.conn.takeConnecting();
     const record = this.record;
     if (record) {
-      const connecting = this.conn.takeConnecting();
       if (connecting) stampConnecting(record, connecting);
       record.requestStart = now();
     }
@@ -222,8 +224,10 @@ class GetHandler implements Dispatcher.DispatchHandler {
 
   onError(error: Error): void {
     // A connection that failed to come up: its start (and how far it got) is this request's.
-    const connecting = this.record && this.record.requestStart === undefined ? this.conn.takeConnecting() : null;
-    if (connecting) stampConnecting(this.record!, connecting);
+    if (this.record?.requestStart === undefined) {
+      const connecting = this.conn.takeConnecting();
+      if (connecting && this.record) stampConnecting(this.record, connecting);
+    }
     this.conn.disarm();
     this.reject(error);
   }
