@@ -58,7 +58,9 @@ test('the worker gets each record once and the panels get its numbers of all rec
   }
   store.ingest({ lanes: [], spans: [], requests: [], loop: run.loop });
   worker.deliver();
-  const appended = worker.sent.flatMap((m) => (m.type === 'append' ? [m.records.requests.length / REQUEST_STRIDE] : []));
+  const appended = worker.sent.flatMap((m) =>
+    m.type === 'append' ? [m.records.requests.length / REQUEST_STRIDE] : [],
+  );
   assert.equal(
     appended.reduce((a, b) => a + b, 0),
     600,
