@@ -9,6 +9,7 @@
  * is a pale version of cpu's wine, so "computing" and "waiting to compute" read as one family. Dark variants lift the darkest colours so they read on a dark
  * background. Charts that compare runs use Okabe and Ito's eight colours.
  */
+import type { ClientPhaseId } from './client-phases.ts';
 import { PHASES, type PhaseCode, type PhaseId } from './trace.ts';
 
 export type ColorTheme = 'light' | 'dark';
@@ -33,6 +34,26 @@ export const PHASE_COLORS: Readonly<Record<PhaseId, ThemedColor>> = {
   offload: { light: '#6699CC', dark: '#6699CC' },
   client: { light: '#BBBBBB', dark: '#777777' },
 };
+
+/**
+ * Fill of each client phase: the strip under each request in the requests view. The long, dull
+ * wait for the first byte is pale; the short stretches that matter when they are long (connect,
+ * TLS, waiting for a connection) are warm; the sliver of sending is dark so it shows at all.
+ */
+export const CLIENT_PHASE_COLORS: Readonly<Record<ClientPhaseId, ThemedColor>> = {
+  blocked: { light: '#EEEEBB', dark: '#6B6B4A' },
+  connect: { light: '#EE8866', dark: '#EE8866' },
+  tls: { light: '#FFAABB', dark: '#FFAABB' },
+  send: { light: '#225555', dark: '#4A9A9A' },
+  wait: { light: '#BBCCEE', dark: '#3D5A66' },
+  receive: { light: '#77AADD', dark: '#77AADD' },
+};
+
+/** Server-Timing bars: two dark shades, alternating, so neighbouring metrics stay apart. */
+export const SERVER_TIMING_COLORS: readonly [ThemedColor, ThemedColor] = [
+  { light: '#222255', dark: '#8080D0' },
+  { light: '#666633', dark: '#B0B070' },
+];
 
 /** Fill of a phase (by id or numeric code) for a theme. */
 export function phaseColor(phase: PhaseId | PhaseCode, theme: ColorTheme = 'light'): string {

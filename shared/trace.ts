@@ -7,6 +7,8 @@
  * tick instead of one message per event; the renderer keeps them packed too.
  */
 
+import type { ServerTimingMetric } from './server-timing.ts';
+
 /** Microseconds since the run's origin. */
 export type Micros = number & { readonly __unit?: 'µs' };
 /** Milliseconds, for people. */
@@ -84,6 +86,30 @@ export interface RequestRecord {
   error: string | null;
   /** Lane of the client connection that carried it. */
   conn: number;
+  /**
+   * The client's phases, as instants on the run's clock (see shared/client-phases.ts). Absent
+   * when not measured: runs recorded before they were, or a point the request never reached.
+   * A request that reused an open keep-alive connection has no connectStart; only https has tlsEnd.
+   */
+  connectStart?: Micros;
+  /** The TCP connection was up. */
+  connectEnd?: Micros;
+  /** The TLS handshake was done (https only). */
+  tlsEnd?: Micros;
+  /** A connection was the request's: writing it began. */
+  requestStart?: Micros;
+  /** The request (headers and body) was handed to the socket. */
+  requestEnd?: Micros;
+  /** The response's first byte was read. */
+  firstByte?: Micros;
+  /**
+   * The response's ordinary Server-Timing metrics, in header order, bounded (see
+   * keptServerTiming); absent when it had none. The probe's `interleave-…` metrics are not
+   * here: they became spans.
+   */
+  serverTiming?: ServerTimingMetric[];
+  /** How many metrics the response carried beyond those kept; absent when none were dropped. */
+  serverTimingDropped?: number;
 }
 
 /** Latency of a request as the user of the open model sees it: from the intended send. */

@@ -98,6 +98,22 @@ export const MIGRATIONS: readonly Migration[] = [
       WHERE summary_json IS NOT NULL AND json_extract(summary_json, '$.errorRate') IS NULL;
     `,
   },
+  {
+    version: 4,
+    description: "requests: the client's phases (instants, µs) and the response's ordinary Server-Timing metrics",
+    // NULL in rows from before: not measured. server_timing is the kept metrics as JSON
+    // ([{"name","dur","desc"}…], see shared/server-timing-kept.ts), NULL when the response had none.
+    sql: `
+      ALTER TABLE requests ADD COLUMN connect_start REAL;
+      ALTER TABLE requests ADD COLUMN connect_end REAL;
+      ALTER TABLE requests ADD COLUMN tls_end REAL;
+      ALTER TABLE requests ADD COLUMN request_start REAL;
+      ALTER TABLE requests ADD COLUMN request_end REAL;
+      ALTER TABLE requests ADD COLUMN first_byte REAL;
+      ALTER TABLE requests ADD COLUMN server_timing TEXT;
+      ALTER TABLE requests ADD COLUMN server_timing_dropped INTEGER;
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -5,6 +5,7 @@
  * JSON string.
  */
 import type { RunInfo } from '../../shared/run.ts';
+import type { ServerTimingMetric } from '../../shared/server-timing.ts';
 import type { LoopSample, RequestRecord, RunStatus, RunSummary } from '../../shared/trace.ts';
 
 export interface RunInfoRow {
@@ -33,9 +34,28 @@ export function toRunInfo(row: RunInfoRow): RunInfo {
   };
 }
 
-/** The columns of a `requests` row after run_id, in table order. */
+/** The columns of a `requests` row after run_id, in table order (absent instants and metrics: NULL). */
 export function requestValues(r: RequestRecord): unknown[] {
-  return [r.id, r.endpoint, r.intended, r.sent, r.accepted, r.responded, r.received, r.status, r.error, r.conn];
+  return [
+    r.id,
+    r.endpoint,
+    r.intended,
+    r.sent,
+    r.accepted,
+    r.responded,
+    r.received,
+    r.status,
+    r.error,
+    r.conn,
+    r.connectStart ?? null,
+    r.connectEnd ?? null,
+    r.tlsEnd ?? null,
+    r.requestStart ?? null,
+    r.requestEnd ?? null,
+    r.firstByte ?? null,
+    r.serverTiming === undefined ? null : JSON.stringify(r.serverTiming),
+    r.serverTimingDropped ?? null,
+  ];
 }
 
 type RequestRow = [
@@ -49,11 +69,27 @@ type RequestRow = [
   number,
   string | null,
   number,
+  ...(number | null)[],
 ];
+
+/** The optional instants of a row, by column index, and the record field each fills. */
+const INSTANTS = [
+  [10, 'connectStart'],
+  [11, 'connectEnd'],
+  [12, 'tlsEnd'],
+  [13, 'requestStart'],
+  [14, 'requestEnd'],
+  [15, 'firstByte'],
+] as const;
 
 export function toRequest(row: unknown[]): RequestRecord {
   const [id, endpoint, intended, sent, accepted, responded, received, status, error, conn] = row as RequestRow;
-  return { id, endpoint, intended, sent, accepted, responded, received, status, error, conn };
+  const r: RequestRecord = { id, endpoint, intended, sent, accepted, responded, received, status, error, conn };
+  // NULL stays absent, as it was in the record: a run reads back as it was written.
+  for (const [column, field] of INSTANTS) if (row[column] !== null) r[field] = row[column] as number;
+  if (row[16] !== null) r.serverTiming = JSON.parse(row[16] as string) as ServerTimingMetric[];
+  if (row[17] !== null) r.serverTimingDropped = row[17] as number;
+  return r;
 }
 
 export function toLoopSample(row: unknown[]): LoopSample {

@@ -10,6 +10,9 @@ import type Database from 'better-sqlite3';
 const INFO = `id, name, status, created_at, json_extract(scenario_json, '$.name') AS scenario_name,
   summary_json, recorded_requests, error, cores`;
 
+/** Columns of a `requests` row: run_id and the record's values (run-rows.ts, requestValues). */
+const REQUEST_COLUMNS = 19;
+
 /** Rows per multi-row INSERT: about three times the rows/s of one row per statement, measured. */
 export const SPANS_PER_INSERT = 100;
 export const REQUESTS_PER_INSERT = 50;
@@ -19,7 +22,7 @@ const values = (columns: number, rows: number) =>
 
 export function prepareStatements(db: Database.Database) {
   const insertSpans = (rows: number) => db.prepare(`INSERT INTO spans VALUES ${values(6, rows)}`);
-  const insertRequests = (rows: number) => db.prepare(`INSERT INTO requests VALUES ${values(11, rows)}`);
+  const insertRequests = (rows: number) => db.prepare(`INSERT INTO requests VALUES ${values(REQUEST_COLUMNS, rows)}`);
   return {
     insertRun: db.prepare(
       `INSERT INTO runs (name, status, created_at, scenario_json, summary_json, error, pid, recorded_requests, lanes_json, cores)
@@ -59,7 +62,9 @@ export function prepareStatements(db: Database.Database) {
       .pluck(),
     loadRequests: db
       .prepare(
-        `SELECT id, endpoint, intended, sent, accepted, responded, received, status, error, conn
+        `SELECT id, endpoint, intended, sent, accepted, responded, received, status, error, conn,
+             connect_start, connect_end, tls_end, request_start, request_end, first_byte,
+             server_timing, server_timing_dropped
            FROM requests WHERE run_id = ? ORDER BY id, rowid`,
       )
       .raw(),

@@ -11,6 +11,7 @@ import type { RunDocument } from '../run.ts';
 import { scenarioSchema } from '../scenario.ts';
 import { upgradeSummary } from '../analysis/legacy-summary.ts';
 import { PHASES, SPAN_STRIDE, SpanField } from '../trace.ts';
+import { MAX_KEPT_METRICS, MAX_METRIC_DESC_CHARS, MAX_METRIC_NAME_CHARS } from '../server-timing-kept.ts';
 
 const micros = z.number().finite().min(0);
 const millis = z.number().finite();
@@ -21,6 +22,14 @@ const laneSchema = z
     name: z.string().max(200),
     kind: z.enum(['loop', 'worker', 'executor', 'client']),
     process: z.number().int().min(-1),
+  })
+  .strict();
+
+const serverTimingMetricSchema = z
+  .object({
+    name: z.string().min(1).max(MAX_METRIC_NAME_CHARS),
+    dur: z.number().finite().nullable(),
+    desc: z.string().max(MAX_METRIC_DESC_CHARS).nullable(),
   })
   .strict();
 
@@ -36,6 +45,16 @@ const requestRecordSchema = z
     status: z.number().int().min(0).max(999),
     error: z.string().nullable(),
     conn: z.number().int().min(0),
+    // The client's phases and the Server-Timing metrics: absent in files exported before they
+    // were recorded, and for what a request never reached.
+    connectStart: micros.optional(),
+    connectEnd: micros.optional(),
+    tlsEnd: micros.optional(),
+    requestStart: micros.optional(),
+    requestEnd: micros.optional(),
+    firstByte: micros.optional(),
+    serverTiming: z.array(serverTimingMetricSchema).min(1).max(MAX_KEPT_METRICS).optional(),
+    serverTimingDropped: z.number().int().min(1).optional(),
   })
   .strict();
 

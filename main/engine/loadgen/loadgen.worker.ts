@@ -14,6 +14,9 @@ import type { Micros, RequestRecord } from '../../../shared/trace.ts';
 import { WARM_UP_PATH, type EngineCommand, type LoadgenThreadData, type ThreadReport } from '../threads/protocol.ts';
 import { interArrivalMs, seededRandom, weightedPicker } from './random.ts';
 import { packRequests } from '../../../shared/packed-requests.ts';
+import { parseServerTiming } from '../../../shared/server-timing.ts';
+import { keptServerTiming } from '../../../shared/server-timing-kept.ts';
+import { timedConnector, type ConnectTimes } from './timed-connect.ts';
 
 const data = workerData as LoadgenThreadData;
 const { load } = data;
@@ -69,7 +72,8 @@ function claim(w: Window, at: Micros): number {
 }
 
 /**
- * A keep-alive connection (one undici Client, one request at a time on it) and the timer that
+ * A keep-alive connection (one undici Client, one request at a time on it), the instants its
+ * latest connecting passed (taken by the request it was made for), and the timer that
  * enforces the timeout of the request on it. undici's own headersTimeout/bodyTimeout tick on a
  * coarse clock: a 100 ms timeout fired after a second, and a request that took 300 ms counted
  * as answered. One timer per connection, re-armed with refresh() for each request, costs less
@@ -84,7 +88,10 @@ class Connection {
     // A probe's Server-Timing header grows with the spans of a request (~90 bytes each) and the
     // loop samples it carries (~4 kB at most): past Node's default 16 kB for a 32-way gather.
     ...(data.captureServerTiming ? { maxHeaderSize: 1024 * 1024 } : {}),
+    connect: timedConnector(now, (times) => (this.connecting = times)),
   });
+  /** The connection's latest connecting, until the request it was made for takes it. */
+  private connecting: ConnectTimes | null = null;
   private abortCurrent: ((error: Error) => void) | null = null;
   private readonly timer = setTimeout(() => this.abortCurrent?.(CLIENT_TIMEOUT), load.timeoutMs).unref();
 
@@ -95,6 +102,13 @@ class Connection {
 
   disarm(): void {
     this.abortCurrent = null;
+  }
+
+  /** The connecting this request waited for, if it waited for one (a reused connection: null). */
+  takeConnecting(): ConnectTimes | null {
+    const times = this.connecting;
+    this.connecting = null;
+    return times;
   }
 
   close(): Promise<void> {
@@ -125,10 +139,18 @@ interface Answer {
   serverTiming: string;
 }
 
-function get(conn: Connection, path: string, headers: string[]): Promise<Answer> {
+/** Stamps the client's phases into `record` (null for unrecorded requests: warm-up, rehearsal). */
+function get(conn: Connection, path: string, headers: string[], record: RequestRecord | null = null): Promise<Answer> {
   return new Promise((resolve, reject) =>
-    conn.client.dispatch({ path, method: 'GET', headers }, new GetHandler(conn, resolve, reject)),
+    conn.client.dispatch({ path, method: 'GET', headers }, new GetHandler(conn, record, resolve, reject)),
   );
+}
+
+/** A new connection's instants, onto the request that waited for it (only the points reached). */
+function stampConnecting(record: RequestRecord, times: ConnectTimes): void {
+  record.connectStart = times.start;
+  if (times.tcp !== undefined) record.connectEnd = times.tcp;
+  if (times.tls !== undefined) record.tlsEnd = times.tls;
 }
 
 /**
@@ -139,6 +161,10 @@ function get(conn: Connection, path: string, headers: string[]): Promise<Answer>
  * 8–9% of the load generator's requests/s against a trivial endpoint. undici is pinned to major
  * 7, where both exist. A class, not an object literal of closures: five closures and an empty
  * Buffer.concat per request were another ~3%.
+ *
+ * The client's phases cost three clock reads a request: onConnect (the connection is the
+ * request's, writing begins), onRequestSent (written), onResponseStarted (the parser met the
+ * response's first byte, before its headers are read).
  */
 class GetHandler implements Dispatcher.DispatchHandler {
   private status = 0;
@@ -148,12 +174,29 @@ class GetHandler implements Dispatcher.DispatchHandler {
 
   constructor(
     private readonly conn: Connection,
+    private readonly record: RequestRecord | null,
     private readonly resolve: (response: Answer) => void,
     private readonly reject: (error: Error) => void,
   ) {}
 
   onConnect(abort: (error?: Error) => void): void {
+    // Taken by every request, recorded or not: a connection the warm-up opened is not the first
+    // measured request's to have waited for.
+    const connecting = this.conn.takeConnecting();
+    const record = this.record;
+    if (record) {
+      if (connecting) stampConnecting(record, connecting);
+      record.requestStart = now();
+    }
     this.conn.arm(abort);
+  }
+
+  onRequestSent(): void {
+    if (this.record) this.record.requestEnd = now();
+  }
+
+  onResponseStarted(): void {
+    if (this.record) this.record.firstByte = now();
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
@@ -180,6 +223,11 @@ class GetHandler implements Dispatcher.DispatchHandler {
   }
 
   onError(error: Error): void {
+    // A connection that failed to come up: its start (and how far it got) is this request's.
+    if (this.record?.requestStart === undefined) {
+      const connecting = this.conn.takeConnecting();
+      if (connecting && this.record) stampConnecting(this.record, connecting);
+    }
     this.conn.disarm();
     this.reject(error);
   }
@@ -220,15 +268,16 @@ async function send(w: Window, id: number, conn: number, intended: Micros): Prom
     conn: data.firstClientLane + conn,
   };
   try {
-    const res = await get(connection(conn), `/ep/${endpoint}`, [
-      'x-interleave-req',
-      String(id),
-      'x-interleave-endpoint',
-      String(endpoint),
-    ]);
+    const res = await get(
+      connection(conn),
+      `/ep/${endpoint}`,
+      ['x-interleave-req', String(id), 'x-interleave-endpoint', String(endpoint)],
+      record,
+    );
     record.received = now();
     record.status = res.status;
     serverTiming = res.serverTiming;
+    if (serverTiming) keepServerTiming(record, serverTiming);
     if (res.status >= 400) record.error = res.body || `HTTP ${res.status}`;
   } catch (error) {
     const e = error as { code?: string; message?: string };
@@ -241,6 +290,14 @@ async function send(w: Window, id: number, conn: number, intended: Micros): Prom
   inFlight--;
   completed.push(record);
   if (data.captureServerTiming) completedTimings.push(serverTiming);
+}
+
+/** The response's ordinary metrics onto its record, bounded; the `interleave-…` ones go to the runner raw. */
+function keepServerTiming(record: RequestRecord, header: string): void {
+  const { metrics, dropped } = keptServerTiming(parseServerTiming(header));
+  if (metrics.length === 0) return;
+  record.serverTiming = metrics;
+  if (dropped > 0) record.serverTimingDropped = dropped;
 }
 
 /** A rehearsal's request: the same client path, to the warm-up path, nothing kept. */

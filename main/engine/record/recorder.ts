@@ -123,6 +123,12 @@ export class Recorder {
       r.intended -= o;
       r.sent -= o;
       if (r.received !== null) r.received -= o;
+      if (r.connectStart !== undefined) r.connectStart -= o;
+      if (r.connectEnd !== undefined) r.connectEnd -= o;
+      if (r.tlsEnd !== undefined) r.tlsEnd -= o;
+      if (r.requestStart !== undefined) r.requestStart -= o;
+      if (r.requestEnd !== undefined) r.requestEnd -= o;
+      if (r.firstByte !== undefined) r.firstByte -= o;
       this.noteClientLane(r.conn);
       const server = this.serverOnly.get(r.id);
       if (server) {

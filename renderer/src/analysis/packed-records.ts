@@ -35,7 +35,7 @@ export function transferables(packed: PackedRecords): ArrayBuffer[] {
   return [packed.requests.buffer as ArrayBuffer, packed.loop.buffer as ArrayBuffer];
 }
 
-/** Appends the records in `packed` to `requests` and `loop`, as the objects they were. */
+/** Appends the records in `packed` to `requests` and `loop`, as the objects they were (less their Server-Timing metrics, which no analysis reads). */
 export function unpackRecordsInto(packed: PackedRecords, requests: RequestRecord[], loop: LoopSample[]): void {
   unpackRequestsInto({ packed: packed.requests, errors: packed.errors }, requests);
   for (let o = 0; o < packed.loop.length; o += LOOP_STRIDE)

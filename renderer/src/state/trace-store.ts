@@ -68,6 +68,7 @@ export class TraceStore {
   private progress: RunProgress | null = null;
   private finalSummary: RunSummary | null = null;
   private version = 0;
+  private serverTimingSeen = false;
   private firstMicros = Infinity;
   private lastMicros = -Infinity;
   private snap: RunSnapshot | null = null;
@@ -83,6 +84,11 @@ export class TraceStore {
 
   get currentScenario(): Scenario | null {
     return this.scenario;
+  }
+
+  /** Some request of this run carries Server-Timing metrics: the requests view gives them a strip. */
+  get hasServerTiming(): boolean {
+    return this.serverTimingSeen;
   }
 
   /** Called on every change, synchronously; the timeline uses it to schedule a frame. */
@@ -120,6 +126,8 @@ export class TraceStore {
     for (const r of batch.requests) {
       if (!this.requestById.has(r.id)) this.requests.push(r);
       this.requestById.set(r.id, r);
+      this.requestRows.ensure(r.id);
+      if (r.serverTiming !== undefined) this.serverTimingSeen = true;
       this.firstMicros = Math.min(this.firstMicros, r.intended);
       this.lastMicros = Math.max(this.lastMicros, r.received ?? r.responded ?? r.sent);
     }
@@ -217,6 +225,7 @@ export class TraceStore {
     this.requestRows.clear();
     this.lanes = [];
     this.requestById.clear();
+    this.serverTimingSeen = false;
     this.requests = [];
     this.loop = [];
     this.progress = null;

@@ -4,7 +4,6 @@
  * per rectangle. Where two requests meet inside one phase a one-pixel gap separates them, and
  * rectangles wide enough carry their request's number: the interleaving reads without hovering.
  */
-import { PHASES } from '../../../shared/trace.ts';
 import { MIXED_REQUESTS, RectList, type RowMerger } from './level-of-detail.ts';
 import type { TimelinePalette } from './timeline-palette.ts';
 import type { TimeScale } from './time-scale.ts';
@@ -47,7 +46,7 @@ export function drawTracks(input: DrawRowsInput): number {
   });
 
   const { xCssPx, widthCssPx, phase, req } = rects;
-  for (let p = 0; p < PHASES.length; p++) {
+  for (let p = 0; p < palette.phaseFill.length; p++) {
     ctx.fillStyle = palette.phaseFill[p];
     let r = 0;
     tracks.forEach((track, i) => {

@@ -9,7 +9,7 @@ import { pickSpanAt } from './hit-test.ts';
 import { orderServerLanes, rowAtY, stackLanes } from './lane-layout.ts';
 import { PHASE_PRIORITY } from './phase-priority.ts';
 import type { CssPx } from './time-scale.ts';
-import type { RowLabel, TimelineView, Track } from './track.ts';
+import type { Hit, RowLabel, TimelineView, Track } from './track.ts';
 
 const MIN_ROW_CSS_PX = 18;
 const MAX_ROW_CSS_PX = 64;
@@ -90,14 +90,14 @@ export class LanesView implements TimelineView {
     return 'No thread was held: every wait freed its thread. The requests view shows the waits.';
   }
 
-  hit(t: number, yCssPx: CssPx, scrollYCssPx: CssPx, viewHeightCssPx: CssPx, toleranceMicros: number): number {
+  hit(t: number, yCssPx: CssPx, scrollYCssPx: CssPx, viewHeightCssPx: CssPx, toleranceMicros: number): Hit | null {
     const lanes = this.lanes();
     const rowHeight = this.rowHeight(viewHeightCssPx);
     const row = rowAtY(stackLanes(lanes, rowHeight, PROCESS_GAP_CSS_PX), rowHeight, yCssPx + scrollYCssPx);
-    if (row < 0) return -1;
+    if (row < 0) return null;
     const id = lanes[row].id;
     const [from, to] = this.store.laneRows.candidates(id, t - toleranceMicros, t + toleranceMicros);
-    return pickSpanAt(
+    const span = pickSpanAt(
       this.store.spans.data,
       this.store.laneRows.spansOf(id),
       from,
@@ -106,5 +106,6 @@ export class LanesView implements TimelineView {
       toleranceMicros,
       PHASE_PRIORITY,
     );
+    return span < 0 ? null : { kind: 'span', span };
   }
 }

@@ -5,6 +5,7 @@
  * request was slow is what stays visible and what hovering describes.
  */
 import { PHASES, type PhaseId } from '../../../shared/trace.ts';
+import { DRAW_CODE_COUNT } from './draw-codes.ts';
 import type { PhaseRules } from './level-of-detail.ts';
 
 const RANK: Record<PhaseId, number> = {
@@ -25,8 +26,15 @@ const RANK: Record<PhaseId, number> = {
 /** Priority by phase code. */
 export const PHASE_PRIORITY: Int16Array = Int16Array.from(PHASES, (p) => RANK[p.id]);
 
-/** How the level of detail treats each phase (see level-of-detail.ts). */
+/**
+ * How the level of detail treats each draw code (see level-of-detail.ts and draw-codes.ts): the
+ * client's phases and Server-Timing bars have strips of their own, so their rank only breaks
+ * ties among themselves.
+ */
 export const PHASE_RULES: PhaseRules = {
-  priority: PHASE_PRIORITY,
-  context: PHASES.map((p) => p.id === 'running' || p.id === 'client'),
+  priority: Int16Array.from({ length: DRAW_CODE_COUNT }, (_, code) => PHASE_PRIORITY[code] ?? 0),
+  context: Array.from({ length: DRAW_CODE_COUNT }, (_, code) => {
+    const id = PHASES[code]?.id;
+    return id === 'running' || id === 'client';
+  }),
 };

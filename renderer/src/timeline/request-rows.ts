@@ -39,22 +39,35 @@ export class RequestRows {
 
   add(span: number, req: number): void {
     if (span >= this.next.length) this.grow(span + 1);
+    const slot = this.slotOf(req);
+    if (this.tail[slot] === NONE) this.head[slot] = span;
+    else this.next[this.tail[slot]] = span;
+    this.tail[slot] = span;
+    this.dirty[slot] = true;
+    this.next[span] = NONE;
+  }
+
+  /**
+   * A row for request `req` even if it has no span yet: a request the server never described
+   * (a URL target, a refused connection) still shows what its client saw.
+   */
+  ensure(req: number): void {
+    this.slotOf(req);
+  }
+
+  private slotOf(req: number): number {
     let slot = this.slotOfReq.get(req);
     if (slot === undefined) {
       slot = this.reqOfSlot.length;
       this.slotOfReq.set(req, slot);
       this.reqOfSlot.push(req);
-      this.head.push(span);
-      this.tail.push(span);
+      this.head.push(NONE);
+      this.tail.push(NONE);
       this.subRows.push(1);
       this.dirty.push(true);
       this.insertInOrder(slot, req);
-    } else {
-      this.next[this.tail[slot]] = span;
-      this.tail[slot] = span;
-      this.dirty[slot] = true;
     }
-    this.next[span] = NONE;
+    return slot;
   }
 
   /** Request id shown on display row `row`. */

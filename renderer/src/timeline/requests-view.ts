@@ -1,23 +1,33 @@
 /**
  * The requests view as configuration: one row per request in id order, a waterfall of its
  * server phases (stacked in sub-rows where they overlap, as when the loop awaits while an
- * executor thread blocks) above a thin strip for what the client saw, send to receive.
+ * executor thread blocks) above a thin strip for what the client saw: its phases (waiting for a
+ * connection, connect, TLS, send, waiting for the first byte, body) where they were measured,
+ * else send to receive. A run whose responses carried Server-Timing metrics gets one more strip
+ * under that, with the metrics as bars inside the wait (server-timing-bars.ts).
  * Twenty thousand rows are only arithmetic: just the visible ones become tracks.
  */
 import { Phase, SPAN_STRIDE, SpanField } from '../../../shared/trace.ts';
 import { isError } from '../../../shared/analysis/summary.ts';
+import { clientPhases } from '../../../shared/client-phases.ts';
 import type { TraceStore } from '../state/trace-store.ts';
+import { clientPhaseCode, serverTimingCode } from './draw-codes.ts';
 import { pickSpanAt } from './hit-test.ts';
 import type { RowMerger } from './level-of-detail.ts';
 import { PHASE_PRIORITY } from './phase-priority.ts';
+import { serverTimingBars } from './server-timing-bars.ts';
 import type { CssPx } from './time-scale.ts';
-import type { RowLabel, TimelineView, Track } from './track.ts';
+import type { Hit, RowLabel, TimelineView, Track } from './track.ts';
 
 const REQUEST_ROW_CSS_PX = 18;
+/** Rows of a run with Server-Timing metrics: room for their strip. */
+const REQUEST_ROW_WITH_TIMING_CSS_PX = 22;
 const SERVER_TOP = 1;
 const SERVER_HEIGHT = 11;
 const CLIENT_TOP = 13;
-const CLIENT_HEIGHT = 3;
+const CLIENT_HEIGHT = 4;
+const TIMING_TOP = 18;
+const TIMING_HEIGHT = 3;
 /** More sub-rows than this share the last one: a 32-way gather stays readable. */
 const MAX_SUB_ROWS = 3;
 
@@ -27,17 +37,23 @@ export class RequestsView implements TimelineView {
   constructor(private readonly store: TraceStore) {}
 
   contentHeightCssPx(): CssPx {
-    return this.store.requestRows.rowCount * REQUEST_ROW_CSS_PX;
+    return this.store.requestRows.rowCount * this.rowHeight();
+  }
+
+  private rowHeight(): CssPx {
+    return this.store.hasServerTiming ? REQUEST_ROW_WITH_TIMING_CSS_PX : REQUEST_ROW_CSS_PX;
   }
 
   layout(scrollYCssPx: CssPx, viewHeightCssPx: CssPx) {
     const rows = this.store.requestRows;
-    const first = Math.max(0, Math.floor(scrollYCssPx / REQUEST_ROW_CSS_PX));
-    const last = Math.min(rows.rowCount, Math.ceil((scrollYCssPx + viewHeightCssPx) / REQUEST_ROW_CSS_PX));
+    const rowHeight = this.rowHeight();
+    const timing = this.store.hasServerTiming;
+    const first = Math.max(0, Math.floor(scrollYCssPx / rowHeight));
+    const last = Math.min(rows.rowCount, Math.ceil((scrollYCssPx + viewHeightCssPx) / rowHeight));
     const tracks: Track[] = [];
     const labels: RowLabel[] = [];
     for (let row = first; row < last; row++) {
-      const y = row * REQUEST_ROW_CSS_PX - scrollYCssPx;
+      const y = row * rowHeight - scrollYCssPx;
       const subRows = Math.min(MAX_SUB_ROWS, rows.subRowsOf(row));
       const h = SERVER_HEIGHT / subRows;
       for (let sub = 0; sub < subRows; sub++) {
@@ -53,7 +69,13 @@ export class RequestsView implements TimelineView {
         heightCssPx: CLIENT_HEIGHT,
         feed: (m) => this.feedClient(m, row),
       });
-      labels.push(this.label(row, y));
+      if (timing)
+        tracks.push({
+          yCssPx: y + TIMING_TOP,
+          heightCssPx: TIMING_HEIGHT,
+          feed: (m) => this.feedServerTiming(m, row),
+        });
+      labels.push(this.label(row, y, rowHeight));
     }
     return { tracks, labels };
   }
@@ -62,13 +84,14 @@ export class RequestsView implements TimelineView {
   earliestMicros(scrollYCssPx: CssPx, viewHeightCssPx: CssPx): number | null {
     const rows = this.store.requestRows;
     const data = this.store.spans.data;
-    const first = Math.max(0, Math.floor(scrollYCssPx / REQUEST_ROW_CSS_PX));
-    const last = Math.min(rows.rowCount, Math.ceil((scrollYCssPx + viewHeightCssPx) / REQUEST_ROW_CSS_PX));
+    const rowHeight = this.rowHeight();
+    const first = Math.max(0, Math.floor(scrollYCssPx / rowHeight));
+    const last = Math.min(rows.rowCount, Math.ceil((scrollYCssPx + viewHeightCssPx) / rowHeight));
     let earliest = Infinity;
     for (let row = first; row < last; row++) {
       rows.forEach(row, (span) => (earliest = Math.min(earliest, data[span * SPAN_STRIDE + SpanField.start])));
       const record = this.store.requestById.get(rows.reqAt(row));
-      if (record) earliest = Math.min(earliest, record.sent);
+      if (record) earliest = Math.min(earliest, record.intended);
     }
     return earliest === Infinity ? null : earliest;
   }
@@ -77,17 +100,17 @@ export class RequestsView implements TimelineView {
     return null;
   }
 
-  hit(t: number, yCssPx: CssPx, scrollYCssPx: CssPx, _viewHeight: CssPx, toleranceMicros: number): number {
+  hit(t: number, yCssPx: CssPx, scrollYCssPx: CssPx, _viewHeight: CssPx, toleranceMicros: number): Hit | null {
     const rows = this.store.requestRows;
+    const rowHeight = this.rowHeight();
     const contentY = yCssPx + scrollYCssPx;
-    const row = Math.floor(contentY / REQUEST_ROW_CSS_PX);
-    if (row < 0 || row >= rows.rowCount) return -1;
-    const within = contentY - row * REQUEST_ROW_CSS_PX;
+    const row = Math.floor(contentY / rowHeight);
+    if (row < 0 || row >= rows.rowCount) return null;
+    const within = contentY - row * rowHeight;
+    // The client's strip and the Server-Timing strip describe the request as a whole.
+    if (within >= CLIENT_TOP - 0.5) return this.hitRequest(row, t, toleranceMicros);
     const subRows = Math.min(MAX_SUB_ROWS, rows.subRowsOf(row));
-    const sub =
-      within >= CLIENT_TOP - 0.5
-        ? -1
-        : Math.min(subRows - 1, Math.floor(((within - SERVER_TOP) / SERVER_HEIGHT) * subRows));
+    const sub = Math.min(subRows - 1, Math.floor(((within - SERVER_TOP) / SERVER_HEIGHT) * subRows));
     let n = 0;
     rows.forEach(row, (span, s) => {
       if (s === sub || (sub === subRows - 1 && s > sub)) {
@@ -99,7 +122,25 @@ export class RequestsView implements TimelineView {
         this.scratch[n++] = span;
       }
     });
-    return pickSpanAt(this.store.spans.data, this.scratch, 0, n, t, toleranceMicros, PHASE_PRIORITY);
+    const span = pickSpanAt(this.store.spans.data, this.scratch, 0, n, t, toleranceMicros, PHASE_PRIORITY);
+    return span < 0 ? null : { kind: 'span', span };
+  }
+
+  /** The request of `row`, when t falls within what its client strip draws (give or take the tolerance). */
+  private hitRequest(row: number, t: number, toleranceMicros: number): Hit | null {
+    const req = this.store.requestRows.reqAt(row);
+    const record = this.store.requestById.get(req);
+    if (!record) return null;
+    let from = record.intended;
+    let to = record.received ?? record.sent;
+    this.store.requestRows.forEach(row, (span, sub) => {
+      if (sub !== -1) return;
+      const o = span * SPAN_STRIDE;
+      from = Math.min(from, this.store.spans.data[o + SpanField.start]);
+      to = Math.max(to, this.store.spans.data[o + SpanField.end]);
+    });
+    for (const p of clientPhases(record)) to = Math.max(to, p.end);
+    return t >= from - toleranceMicros && t <= to + toleranceMicros ? { kind: 'request', req } : null;
   }
 
   private feed(merger: RowMerger, row: number, wanted: (subRow: number) => boolean): void {
@@ -116,24 +157,39 @@ export class RequestsView implements TimelineView {
     });
   }
 
-  /** The client's view of the request: its own spans, or else its record's send → receive. */
+  /**
+   * The client's view of the request: its measured phases; runs from before they were measured
+   * show their own client spans, or else the record's send → receive.
+   */
   private feedClient(merger: RowMerger, row: number): void {
+    const req = this.store.requestRows.reqAt(row);
+    const record = this.store.requestById.get(req);
+    const phases = record ? clientPhases(record) : [];
+    if (phases.length > 0) {
+      for (const p of phases) if (p.end > p.start) merger.add(p.start, p.end, clientPhaseCode(p.index), req);
+      return;
+    }
     let seen = false;
     this.feed(merger, row, (s) => (s === -1 ? (seen = true) : false));
     if (seen) return;
-    const req = this.store.requestRows.reqAt(row);
-    const record = this.store.requestById.get(req);
     if (record?.received != null) merger.add(record.sent, record.received, Phase.client, req);
   }
 
-  private label(row: number, y: CssPx): RowLabel {
+  private feedServerTiming(merger: RowMerger, row: number): void {
+    const req = this.store.requestRows.reqAt(row);
+    const record = this.store.requestById.get(req);
+    if (!record) return;
+    serverTimingBars(record).forEach((bar, i) => merger.add(bar.start, bar.end, serverTimingCode(i), req));
+  }
+
+  private label(row: number, y: CssPx, rowHeight: CssPx): RowLabel {
     const req = this.store.requestRows.reqAt(row);
     const record = this.store.requestById.get(req);
     const endpoint = record ? this.store.currentScenario?.endpoints[record.endpoint]?.name : undefined;
     const failed = record ? isError(record) : false;
     return {
       yCssPx: y,
-      heightCssPx: REQUEST_ROW_CSS_PX,
+      heightCssPx: rowHeight,
       text: `#${req}`,
       detail: record ? `${endpoint ?? ''}${failed ? ` · ${record.error ?? record.status}` : ''}` : 'in flight',
       tone: failed ? 'error' : record ? 'normal' : 'muted',

@@ -249,7 +249,7 @@ export class TimelineController {
     const p = this.pointer;
     const scale = this.viewport.scale;
     const inRows = p && p.x >= GUTTER_WIDTH_CSS_PX && p.y >= AXIS_HEIGHT_CSS_PX;
-    const span = inRows
+    const hit = inRows
       ? this.views[this.mode].hit(
           scale.microsFromCssPx(p.x - GUTTER_WIDTH_CSS_PX),
           p.y - AXIS_HEIGHT_CSS_PX,
@@ -257,10 +257,14 @@ export class TimelineController {
           this.rowsHeight(),
           3 * scale.microsPerCssPx,
         )
-      : -1;
-    const req = span >= 0 ? this.store.spans.data[span * SPAN_STRIDE + SpanField.req] : -1;
-    if (span < 0 || !p) this.tooltip.hide();
-    else this.tooltip.show(this.store, span, p.x, p.y, this.frame.widthCssPx, this.frame.heightCssPx);
+      : null;
+    const req = !hit
+      ? -1
+      : hit.kind === 'request'
+        ? hit.req
+        : this.store.spans.data[hit.span * SPAN_STRIDE + SpanField.req];
+    if (!hit || !p) this.tooltip.hide();
+    else this.tooltip.show(this.store, hit, p.x, p.y, this.frame.widthCssPx, this.frame.heightCssPx);
     if (req !== this.hoverReq) {
       this.hoverReq = req;
       this.redraw();

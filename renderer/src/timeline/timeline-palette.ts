@@ -1,6 +1,6 @@
 /** Colours the timeline draws with, resolved for the current theme (see theme/timeline-theme.ts). */
 export interface TimelinePalette {
-  /** Fill of each phase, by phase code. */
+  /** Fill of each draw code: the phases by phase code, then the client's phases and Server-Timing (draw-codes.ts). */
   phaseFill: readonly string[];
   /** Text drawn on each phase's fill (black or white, whichever reads better). */
   phaseText: readonly string[];

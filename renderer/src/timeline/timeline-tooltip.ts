@@ -1,20 +1,27 @@
 /** The hover card: one element, rewritten in place, positioned beside the pointer within the canvas. */
 import type { TraceStore } from '../state/trace-store.ts';
+import { describeRequest } from './request-details.ts';
 import { describeSpan } from './span-details.ts';
+import type { Hit } from './track.ts';
 
 export class TimelineTooltip {
-  private shownSpan = -1;
+  /** What the card shows now ('span 12', 'request 7'), so hovering the same thing rewrites nothing. */
+  private shown = '';
 
   constructor(private readonly element: HTMLElement) {
     element.hidden = true;
   }
 
-  show(store: TraceStore, span: number, x: number, y: number, widthCssPx: number, heightCssPx: number): void {
-    if (span !== this.shownSpan) {
-      const d = describeSpan(
-        { data: store.spans.data, lanes: store.lanes, requestById: store.requestById, scenario: store.currentScenario },
-        span,
-      );
+  show(store: TraceStore, hit: Hit, x: number, y: number, widthCssPx: number, heightCssPx: number): void {
+    const key = hit.kind === 'span' ? `span ${hit.span}` : `request ${hit.req}`;
+    if (key !== this.shown) {
+      const ctx = {
+        data: store.spans.data,
+        lanes: store.lanes,
+        requestById: store.requestById,
+        scenario: store.currentScenario,
+      };
+      const d = hit.kind === 'span' ? describeSpan(ctx, hit.span) : describeRequest(ctx, hit.req);
       const title = document.createElement('strong');
       title.textContent = d.title;
       const lines = d.lines.map((line) => {
@@ -23,7 +30,7 @@ export class TimelineTooltip {
         return div;
       });
       this.element.replaceChildren(title, ...lines);
-      this.shownSpan = span;
+      this.shown = key;
     }
     this.element.hidden = false;
     const w = this.element.offsetWidth;
@@ -35,6 +42,6 @@ export class TimelineTooltip {
 
   hide(): void {
     this.element.hidden = true;
-    this.shownSpan = -1;
+    this.shown = '';
   }
 }

@@ -32,6 +32,12 @@ export interface ViewLayout {
   labels: RowLabel[];
 }
 
+/**
+ * What is under the pointer: a span (by its number), or a strip of a request's row that holds
+ * no span (the requests view's client phases and Server-Timing bars).
+ */
+export type Hit = { kind: 'span'; span: number } | { kind: 'request'; req: number };
+
 /** A view of the run: rows, their placement, and what is under a point. */
 export interface TimelineView {
   contentHeightCssPx(viewHeightCssPx: CssPx): CssPx;
@@ -39,6 +45,6 @@ export interface TimelineView {
   layout(scrollYCssPx: CssPx, viewHeightCssPx: CssPx): ViewLayout;
   /** A sentence to show over the rows when they alone would mislead, or null. */
   note(): string | null;
-  /** Span number under (t, y), or -1; y is relative to the view's top. */
-  hit(t: Micros, yCssPx: CssPx, scrollYCssPx: CssPx, viewHeightCssPx: CssPx, toleranceMicros: Micros): number;
+  /** What is under (t, y), or null; y is relative to the view's top. */
+  hit(t: Micros, yCssPx: CssPx, scrollYCssPx: CssPx, viewHeightCssPx: CssPx, toleranceMicros: Micros): Hit | null;
 }

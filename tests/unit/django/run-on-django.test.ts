@@ -47,6 +47,15 @@ test('await asyncio.sleep: ten requests overlap on the one event loop', async ()
   );
   assert.equal(shapeOf(c).requestsAtOnce, 10);
   assert.equal(shapeOf(c).threadsAtOnce, 0);
+  // Each record keeps the probe's ordinary metric (the view's time) and its client phases.
+  for (const r of c.requests) {
+    assert.deepEqual(
+      r.serverTiming?.map((m) => [m.name, m.desc]),
+      [['view', 'interleave_site.views.ep_0']],
+    );
+    assert.ok(r.serverTiming![0].dur! >= 100, `request ${r.id}: view ${r.serverTiming![0].dur} ms`);
+    assert.ok(r.requestStart! <= r.requestEnd! && r.requestEnd! <= r.firstByte! && r.firstByte! <= r.received!);
+  }
 });
 
 test('time.sleep in an async view: the loop is blocked, one request at a time', async () => {

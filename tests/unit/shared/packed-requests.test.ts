@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { packRequests, REQUEST_STRIDE, unpackRequests } from '../../../shared/packed-requests.ts';
 import type { RequestRecord } from '../../../shared/trace.ts';
+import { requestWithPhases } from './request-phases-fixture.ts';
 
 const record = (id: number, over: Partial<RequestRecord> = {}): RequestRecord => ({
   id,
@@ -35,4 +36,19 @@ test('client records survive packing and unpacking exactly, errors and missing r
 
 test('an empty batch packs to nothing', () => {
   assert.deepEqual(unpackRequests(packRequests([])), []);
+});
+
+test("the client's phases and the Server-Timing metrics travel too; absent ones stay absent", () => {
+  const records = [0, 1, 2, 3].map((id) => requestWithPhases(id, 4));
+  const packed = packRequests(records);
+  assert.deepEqual(
+    packed.serverTiming?.map(([i, metrics, dropped]) => [i, metrics.length, dropped]),
+    [
+      [0, 2, 0],
+      [3, 2, 4],
+    ],
+  );
+  const back = unpackRequests(packed);
+  assert.deepStrictEqual(back, records);
+  assert.equal('tlsEnd' in back[1], false);
 });

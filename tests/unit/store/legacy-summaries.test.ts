@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { computeSummary } from '../../../shared/analysis/summary.ts';
 import { RunStore } from '../../../main/store/run-store.ts';
-import { LOOP_LANE, makeBatch, tempStore, testScenario } from './store-fixtures.ts';
+import { asVersion3, LOOP_LANE, makeBatch, tempStore, testScenario } from './store-fixtures.ts';
 
 test('migration 3 gives old summaries successful throughput and the error rate, exactly as computed now', (t) => {
   const { file } = tempStore(t);
@@ -29,6 +29,7 @@ test('migration 3 gives old summaries successful throughput and the error rate, 
   const finish = db.prepare("UPDATE runs SET status = 'complete', summary_json = ? WHERE id = ?");
   finish.run(JSON.stringify(legacy), withErrors.id);
   finish.run(JSON.stringify(legacyEmpty), empty.id);
+  asVersion3(db);
   db.prepare('DELETE FROM migrations WHERE version >= 3').run();
   db.close();
 

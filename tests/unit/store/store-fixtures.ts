@@ -43,3 +43,22 @@ export function makeBatch(first: number, count: number, lanes: Lane[] = []): Tra
   }
   return { lanes, spans, requests, loop: [{ t: first * 1_000.25, delayMs: 1.25 }] };
 }
+
+/**
+ * Makes a store written by today's code look as a version-3 store did: migration 4's columns
+ * dropped and its record gone, so the next open runs it again (SQLite drops columns since 3.35).
+ */
+export function asVersion3(db: { exec(sql: string): unknown }): void {
+  for (const column of [
+    'connect_start',
+    'connect_end',
+    'tls_end',
+    'request_start',
+    'request_end',
+    'first_byte',
+    'server_timing',
+    'server_timing_dropped',
+  ])
+    db.exec(`ALTER TABLE requests DROP COLUMN ${column}`);
+  db.exec('DELETE FROM migrations WHERE version >= 4');
+}

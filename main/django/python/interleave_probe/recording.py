@@ -11,12 +11,19 @@ import time
 
 from asgiref.sync import sync_to_async
 
+try:  # asgiref 3.6+ also knows views marked with markcoroutinefunction (async class-based views).
+    from asgiref.sync import iscoroutinefunction
+except ImportError:  # pragma: no cover - older asgiref (Django 3.2's era)
+    from asyncio import iscoroutinefunction
+
 _spans = contextvars.ContextVar("interleave_spans", default=None)
 # When the outer wrapper accepted the request, and whether it is served under ASGI.
 _accepted = contextvars.ContextVar("interleave_accepted", default=None)
 _db_latency = contextvars.ContextVar("interleave_db_latency", default=None)
 # The exceptions Django turned into a 500 for this request.
 _errors = contextvars.ContextVar("interleave_errors", default=None)
+# (view name, ms) of the views this request ran: the ordinary `view;dur=` metric, for people.
+_views = contextvars.ContextVar("interleave_views", default=None)
 
 
 def now_ms():
@@ -94,8 +101,11 @@ def execute_wrapper(execute, sql, params, many, context):
 def sync_view(view):
     """A `def` view: under ASGI Django runs it on sync_to_async's thread; record the hop and the run.
 
-    Under WSGI the wrapper records the worker's whole request as `running` already.
+    Under WSGI the wrapper records the worker's whole request as `running` already. The wrappers
+    apply this to every `def` view they find not already wrapped (see timed_view).
     """
+    if getattr(view, "_interleave_sync_view", False):
+        return view
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -109,7 +119,49 @@ def sync_view(view):
             if accepted is not None and accepted[1] == "asgi":
                 record("running", start, now_ms())
 
+    wrapped._interleave_sync_view = True
     return wrapped
+
+
+def _view_name(view):
+    return f"{getattr(view, '__module__', '?')}.{getattr(view, '__qualname__', type(view).__name__)}"
+
+
+def timed_view(view):
+    """The view Django resolved, timed for the `view` metric; a `def` view also records its thread
+    (sync_view). Requests without the probe's header only pay two clock reads."""
+    if getattr(view, "_interleave_timed", False):
+        return view
+    name = _view_name(view)
+
+    def note(start):
+        views = _views.get()
+        if views is not None:
+            views.append((name, now_ms() - start))
+
+    if iscoroutinefunction(view):
+
+        @functools.wraps(view)
+        async def timed(request, *args, **kwargs):
+            start = now_ms()
+            try:
+                return await view(request, *args, **kwargs)
+            finally:
+                note(start)
+
+    else:
+        inner = sync_view(view)
+
+        @functools.wraps(view)
+        def timed(request, *args, **kwargs):
+            start = now_ms()
+            try:
+                return inner(request, *args, **kwargs)
+            finally:
+                note(start)
+
+    timed._interleave_timed = True
+    return timed
 
 
 def _calibrate():

@@ -1,5 +1,10 @@
 """The outer ASGI and WSGI wrappers: stamp each request, answer the probe's own routes, and write
-the request's spans into its response's Server-Timing header."""
+the request's spans into its response's Server-Timing header.
+
+Wrapping Django's own handler (what get_asgi_application() or get_wsgi_application() returns)
+also wraps each view it resolves (timed_view): every view is timed for the ordinary `view`
+metric, and a `def` view under ASGI records the hop to its executor thread. Any other
+application is wrapped as it is, without the view metric."""
 import asyncio
 import collections
 import time
@@ -7,7 +12,7 @@ import time
 from django.core.signals import got_request_exception
 from django.db.backends.signals import connection_created
 
-from .recording import _accepted, _errors, _spans, execute_wrapper, now_ms, record, thread_words
+from .recording import _accepted, _errors, _spans, _views, execute_wrapper, now_ms, record, thread_words, timed_view
 
 CLOCK_PATH = "/__interleave__/clock"
 # The samples no response carried (the last stall of a run has no response after it).
@@ -40,8 +45,23 @@ def _quoted(text):
     return text.replace("\\", "/").replace('"', "'").replace("\r", " ").replace("\n", " ")[:300]
 
 
-def server_timing(req, accepted, responded, accepted_by, spans, loop, errors=()):
+def _time_views(handler):
+    """Django's handler resolves each request to the view it then calls: time that view."""
+    resolve = getattr(handler, "resolve_request", None)
+    if resolve is None:
+        return
+
+    def resolve_request(request):
+        match = resolve(request)
+        match.func = timed_view(match.func)
+        return match
+
+    handler.resolve_request = resolve_request
+
+
+def server_timing(req, accepted, responded, accepted_by, spans, loop, errors=(), views=()):
     items = [f'interleave-served;desc="{req} {accepted:.3f} {responded:.3f} {accepted_by}"']
+    items += [f'view;dur={ms:.3f};desc="{_quoted(name)}"' for name, ms in views]
     items += [f'interleave-error;desc="{_quoted(e)}"' for e in errors[:1]]
     for phase, start, end, words in spans:
         items.append(f'interleave-span;dur={max(0.0, end - start):.3f};desc="{phase} {start:.3f} {words}"')
@@ -60,6 +80,7 @@ def _request_id(value):
 class ProbeASGI:
     def __init__(self, app):
         self.app = app
+        _time_views(app)
         self.samples = collections.deque(maxlen=20_000)
         self.monitor = None
 
@@ -95,11 +116,13 @@ class ProbeASGI:
         accepted_by = thread_words()
         spans = []
         errors = []
-        tokens = (_spans.set(spans), _accepted.set((accepted, "asgi")), _errors.set(errors))
+        views = []
+        tokens = (_spans.set(spans), _accepted.set((accepted, "asgi")), _errors.set(errors), _views.set(views))
 
         async def send_with_timing(message):
             if message["type"] == "http.response.start":
-                timing = server_timing(req, accepted, now_ms(), accepted_by, list(spans), self._take_samples(), errors)
+                samples = self._take_samples()
+                timing = server_timing(req, accepted, now_ms(), accepted_by, list(spans), samples, errors, views)
                 message = {**message, "headers": [*message.get("headers", []), (b"server-timing", timing.encode())]}
             await send(message)
 
@@ -109,6 +132,7 @@ class ProbeASGI:
             _spans.reset(tokens[0])
             _accepted.reset(tokens[1])
             _errors.reset(tokens[2])
+            _views.reset(tokens[3])
 
 
 async def _plain(send, body):
@@ -119,6 +143,7 @@ async def _plain(send, body):
 class ProbeWSGI:
     def __init__(self, app):
         self.app = app
+        _time_views(app)
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
@@ -133,13 +158,14 @@ class ProbeWSGI:
         accepted_by = thread_words()
         spans = []
         errors = []
-        tokens = (_spans.set(spans), _accepted.set((accepted, "wsgi")), _errors.set(errors))
+        views = []
+        tokens = (_spans.set(spans), _accepted.set((accepted, "wsgi")), _errors.set(errors), _views.set(views))
 
         def start_with_timing(status, headers, exc_info=None):
             responded = now_ms()
             # A sync worker is held for the whole request, whatever the view is.
             record("running", accepted, responded)
-            timing = server_timing(req, accepted, responded, accepted_by, list(spans), [], errors)
+            timing = server_timing(req, accepted, responded, accepted_by, list(spans), [], errors, views)
             return start_response(status, [*headers, ("Server-Timing", timing)], exc_info)
 
         try:
@@ -148,3 +174,4 @@ class ProbeWSGI:
             _spans.reset(tokens[0])
             _accepted.reset(tokens[1])
             _errors.reset(tokens[2])
+            _views.reset(tokens[3])

@@ -7,6 +7,7 @@ import { chartSeries } from '../../../../renderer/src/charts/chart-series.ts';
 import { PanelClock } from '../../../../renderer/src/state/panel-clock.ts';
 import { TraceStore } from '../../../../renderer/src/state/trace-store.ts';
 import { computeSummary } from '../../../../shared/analysis/summary.ts';
+import { REQUEST_STRIDE } from '../../../../shared/packed-requests.ts';
 import type { RunInfo } from '../../../../shared/run.ts';
 import { syntheticRun } from '../synthetic-run.ts';
 
@@ -57,7 +58,9 @@ test('the worker gets each record once and the panels get its numbers of all rec
   }
   store.ingest({ lanes: [], spans: [], requests: [], loop: run.loop });
   worker.deliver();
-  const appended = worker.sent.flatMap((m) => (m.type === 'append' ? [m.records.requests.length / 9] : []));
+  const appended = worker.sent.flatMap((m) =>
+    m.type === 'append' ? [m.records.requests.length / REQUEST_STRIDE] : [],
+  );
   assert.equal(
     appended.reduce((a, b) => a + b, 0),
     600,

@@ -74,3 +74,32 @@ test('a running span shares the first sub-row with the work it encloses', () => 
   assert.deepEqual(subRows, [0, 0, 0]);
   assert.equal(rows.subRowsOf(0), 1);
 });
+
+test('a request without spans still gets its row, in id order, and takes its spans when they come', () => {
+  const store = new SpanStore();
+  store.append([5, 0, Phase.await, 0, 10, 3, 0, Phase.block, 5, 20]);
+  const rows = new RequestRows(() => store.data);
+  rows.ensure(4);
+  rows.add(0, 5);
+  rows.ensure(5);
+  rows.ensure(2);
+  assert.deepEqual(
+    [0, 1, 2].map((row) => rows.reqAt(row)),
+    [2, 4, 5],
+  );
+  const spansOf = (row: number) => {
+    const out: number[] = [];
+    rows.forEach(row, (span) => out.push(span));
+    return out;
+  };
+  assert.deepEqual(spansOf(0), []);
+  assert.equal(rows.subRowsOf(0), 1);
+  rows.add(1, 3);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((row) => rows.reqAt(row)),
+    [2, 3, 4, 5],
+  );
+  assert.deepEqual(spansOf(3), [0]);
+  rows.ensure(3);
+  assert.deepEqual(spansOf(1), [1]);
+});
