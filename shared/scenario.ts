@@ -230,15 +230,16 @@ export const requestHeadersSchema = z.record(z.string(), z.string()).superRefine
     ctx.addIssue({ code: 'custom', message: `has ${names.length} headers; allowed at most ${MAX_REQUEST_HEADERS}` });
   for (const name of names.slice(0, MAX_REQUEST_HEADERS + 1)) {
     const value = headers[name];
+    // The issue's path ends in the header's name, so each message starts from it.
     const problem =
       name.length === 0 || name.length > MAX_HEADER_NAME_CHARS || !HEADER_NAME.test(name)
-        ? `has the header name ${quote(name)}; allowed letters, digits and !#$%&'*+-.^_\`|~, at most ${MAX_HEADER_NAME_CHARS} characters`
+        ? `is not a header name; allowed letters, digits and !#$%&'*+-.^_\`|~, at most ${MAX_HEADER_NAME_CHARS} characters`
         : (RESERVED_HEADERS as readonly string[]).includes(name.toLowerCase())
-          ? `has the header ${quote(name)}, which Interleave sets itself; allowed any header but ${RESERVED_HEADERS.join(', ')}`
+          ? `is a header Interleave sets itself; allowed any header but ${RESERVED_HEADERS.join(', ')}`
           : value.length > MAX_HEADER_VALUE_CHARS
-            ? `has a ${quote(name)} value of ${value.length} characters; allowed at most ${MAX_HEADER_VALUE_CHARS}`
+            ? `is ${value.length} characters long; allowed at most ${MAX_HEADER_VALUE_CHARS}`
             : !HEADER_VALUE.test(value)
-              ? `has a ${quote(name)} value with a line break, a control character or a character beyond Latin-1; allowed one line of Latin-1 text`
+              ? `is ${quote(value)}, with a line break, a control character or a character beyond Latin-1; allowed one line of Latin-1 text`
               : null;
     if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
   }
