@@ -38,7 +38,10 @@ export function hostOf(url: string): string | null {
 }
 
 /** The hosts of `target` that are neither loopback nor allowed, each once, in request order. */
-export function remoteHostsNotAllowed(target: Pick<UrlTarget, 'requests' | 'allowRemote'>): string[] {
+export function remoteHostsNotAllowed(target: {
+  requests: readonly { url: string }[];
+  allowRemote: readonly string[];
+}): string[] {
   const allowed = new Set(target.allowRemote.map(hostKey));
   const out: string[] = [];
   for (const r of target.requests) {
@@ -50,7 +53,7 @@ export function remoteHostsNotAllowed(target: Pick<UrlTarget, 'requests' | 'allo
 }
 
 /** The hosts of `target` that are not loopback (allowed or not), each once. */
-export function remoteHosts(target: Pick<UrlTarget, 'requests'>): string[] {
+export function remoteHosts(target: { requests: readonly { url: string }[] }): string[] {
   return remoteHostsNotAllowed({ requests: target.requests, allowRemote: [] });
 }
 
