@@ -4,7 +4,8 @@
  *
  * A server Interleave did not start has no clock route to align with, so its `interleave-served`
  * and `interleave-span` times cannot be placed on our timeline here; what needs no clock is read:
- * `interleave-error` names the exception behind a 5xx. Every record reaches the recorder as it
+ * `interleave-error` names the exception behind a 5xx. An error's text starts with its status
+ * (`HTTP 404: <!DOCTYPE html>…`), as a server's error page alone says little. Every record reaches the recorder as it
  * arrives, complete: no server side will join it.
  */
 import { parseServerTiming } from '../../shared/server-timing.ts';
@@ -18,10 +19,13 @@ export class UrlRecords {
   /** Client records with their Server-Timing headers ('' when a response had none), in step. */
   add(records: RequestRecord[], serverTimings: readonly string[]): void {
     records.forEach((record, i) => {
+      if (record.status < 400) return;
       const header = serverTimings[i];
-      if (!header || record.status < 500) return;
-      const { error } = readProbeTiming(parseServerTiming(header));
-      if (error) record.error = `HTTP ${record.status}: ${error}`;
+      const raised = header && record.status >= 500 ? readProbeTiming(parseServerTiming(header)).error : null;
+      // Someone's server answers errors with a page: its status first, then the start of its text.
+      const body = (record.error ?? '').replace(/\s+/g, ' ').trim();
+      const detail = raised ?? (body === `HTTP ${record.status}` ? '' : body);
+      record.error = detail ? `HTTP ${record.status}: ${detail}` : `HTTP ${record.status}`;
     });
     this.recorder.addClientRecords(records);
   }

@@ -34,12 +34,15 @@ function after(ms: number, then: () => void): void {
   setTimeout(check, ms);
 }
 
-test('a server that sleeps 50 ms: every record, latency ≥ 50 ms from the intended send, 500s are errors', async (t) => {
+test('a server that sleeps 50 ms: every record, latency ≥ 50 ms from the intended send, 500s are errors (with the reason its Server-Timing gives)', async (t) => {
   // Every fourth request (by the id the load generator sends) fails with a 500.
   const server = await startLoopbackServer((req, res) =>
     after(50, () => {
-      const failing = Number(req.headers['x-interleave-req']) % 4 === 3;
-      res.writeHead(failing ? 500 : 200, { 'content-type': 'text/plain' });
+      const id = Number(req.headers['x-interleave-req']);
+      const failing = id % 4 === 3;
+      // Half the failures say why in the probe's metric, as Interleave's middleware would.
+      const timing = id % 8 === 7 ? { 'server-timing': 'view;dur=1, interleave-error;desc="ValueError: bad"' } : {};
+      res.writeHead(failing ? 500 : 200, { 'content-type': 'text/plain', ...timing });
       res.end(failing ? 'boom' : 'ok');
     }),
   );
@@ -63,7 +66,7 @@ test('a server that sleeps 50 ms: every record, latency ≥ 50 ms from the inten
       `request ${r.id}: ${r.received} - ${r.intended}`,
     );
     assert.equal(r.status, r.id % 4 === 3 ? 500 : 200);
-    assert.equal(r.error, r.id % 4 === 3 ? 'boom' : null);
+    assert.equal(r.error, r.id % 8 === 7 ? 'HTTP 500: ValueError: bad' : r.id % 4 === 3 ? 'HTTP 500: boom' : null);
     assert.equal(r.accepted, null, 'no server side stamps: the server is not ours');
   }
   assert.equal(c.outcome.summary.requests, 20);
