@@ -16,7 +16,14 @@ const BOTTLENECK_WORDS = {
   none: 'nothing',
 } as const;
 
-export const BoundPanel = memo(function BoundPanel({ bound }: { bound: Bound | null }) {
+/** `note`: said instead of the bound when there is none to give (a URL run's server is not the model). */
+export const BoundPanel = memo(function BoundPanel({
+  bound,
+  note = null,
+}: {
+  bound: Bound | null;
+  note?: string | null;
+}) {
   return (
     <section className="panel bound" aria-labelledby="bound-heading" data-testid="bound">
       <h2 id="bound-heading">What to expect</h2>
@@ -49,7 +56,7 @@ export const BoundPanel = memo(function BoundPanel({ bound }: { bound: Bound | n
           <p>{bound.explanation}</p>
         </>
       ) : (
-        <p>Fix the settings above to see what they allow.</p>
+        <p data-testid="bound-note">{note ?? 'Fix the settings above to see what they allow.'}</p>
       )}
     </section>
   );
