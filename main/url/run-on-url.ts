@@ -8,9 +8,10 @@
  *    `allowRemote` is refused with a sentence naming it, before a thread or a socket exists;
  * 2. the engine's load generator starts as a thread of its own, with the weighted request list
  *    as its mix (seeded, as the endpoints' mix is);
- * 3. the load starts at once (run time 0): no warm-up and no rehearsal, so every request the
- *    server receives is a measured one, and their number is the scenario's (the first requests
- *    pay for opening their connections, as a real client's do);
+ * 3. the load generator warms up against a throwaway loopback server of its own
+ *    (warm-up-sink.ts), never against yours: every request your server receives is a measured
+ *    one, and their number is the scenario's (the first ones pay for opening their connections,
+ *    as a real client's do); then the load starts (run time 0);
  * 4. records flow to the engine's RunRecording every 100 ms; there are no server threads, so the
  *    run has request records and client lanes only;
  * 5. at the end the load generator is terminated and the summary computed from the records.
@@ -24,11 +25,14 @@ import { RunRecording } from '../engine/record/run-recording.ts';
 import type { LoadgenThreadData } from '../engine/threads/protocol.ts';
 import { spawnWorker } from '../engine/threads/spawn.ts';
 import { measureClockSkew, untilReady } from '../engine/threads/start-up.ts';
+import { startWarmUpSink } from './warm-up-sink.ts';
 import { ThreadHandle } from '../engine/threads/thread-handle.ts';
 import { loadTargets } from './load-targets.ts';
 import { UrlRecords } from './url-records.ts';
 
 const BATCH_EVERY_MS = 100;
+/** Longest the warm-up may take before the load starts anyway (it is ~0.1–1 s). */
+const WARM_UP_TIMEOUT_MS = 30_000;
 /** No server lanes: client connection i is lane i. */
 const FIRST_CLIENT_LANE = 0;
 
@@ -73,6 +77,12 @@ export async function startOnUrl(scenario: Scenario, options: EngineOptions): Pr
   try {
     await untilReady([loadgen], options.signal);
     const clockSkewMs = await measureClockSkew([loadgen], now);
+    const sink = await startWarmUpSink();
+    try {
+      await loadgen.ask({ type: 'warm-up', serverUrl: sink.url }, 'warmed', WARM_UP_TIMEOUT_MS);
+    } finally {
+      await sink.close();
+    }
     if (options.signal?.aborted) throw new Error('stopped before the load started');
     return runLoad(recording, loadgen, now, clockSkewMs, performance.now() - startedAt);
   } catch (error) {

@@ -29,12 +29,13 @@ async function screenshotSettings(page: Page, name: string): Promise<void> {
   await page.locator('section.knobs').screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
 }
 
-test('with Django found: all three choices, and the versions a real-Django run uses', async ({ page, app }) => {
+test('with Django found: every choice, and the versions a real-Django run uses', async ({ page, app }) => {
   await app.open();
   const { model, django, both } = runOn(page);
   await expect(model).toBeChecked();
   await expect(django).toBeEnabled();
   await expect(both).toBeEnabled();
+  await expect(runOn(page).url).toBeEnabled();
   const versions = page.getByTestId('run-on-versions');
   await expect(versions).toHaveText(
     /^Real Django available: Django 5\.2\.17 · uvicorn 0\.54\.0 · gunicorn 26\.2\.0 · Python 3\.\d+\.\d+$/,
@@ -178,5 +179,10 @@ test.describe('URL: your own server on loopback', () => {
     expect(Number.parseFloat(numbers.p50)).toBeGreaterThanOrEqual(30);
     expect(paths).toEqual(Array.from({ length: 12 }, () => 'GET /api/items'));
     await app.screenshot('target-url-run');
+    // No server threads to draw; the requests view draws each request as the client saw it.
+    await expect(app.canvas()).toHaveAttribute('data-tracks', '0');
+    await page.getByTestId('view-requests').click();
+    await expect.poll(() => app.drawnRects()).toBeGreaterThanOrEqual(12);
+    await app.screenshot('target-url-requests');
   });
 });

@@ -8,9 +8,9 @@
  * intended send time (no coordinated omission). `sent - intended` is recorded as the send lag.
  *
  * A URL run (`targets`) sends each request to the origin, path, method, headers and body of the
- * entry its seeded pick chose, and skips the warm-up and the rehearsal: the server is someone's
- * own, and every request it receives is a measured one. Redirects are never followed (undici's
- * Client does not; a 3xx is the response).
+ * entry its seeded pick chose; its warm-up and rehearsal go to a throwaway loopback server of the
+ * runner's (main/url/warm-up-sink.ts), so every request the target receives is a measured one.
+ * Redirects are never followed (undici's Client does not; a 3xx is the response).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Client, type Dispatcher } from 'undici';
@@ -53,7 +53,7 @@ interface Window {
   recorded: boolean;
 }
 
-/** Where the engine's (or real Django's) server listens; unused by a URL run. */
+/** Where the engine's (or real Django's) server listens; for a URL run, only its warm-up sink. */
 let serverUrl = '';
 let stopped = false;
 let inFlight = 0;

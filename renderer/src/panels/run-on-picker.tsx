@@ -39,34 +39,37 @@ function UrlFields({ choice, onChange }: { choice: RunOnChoice; onChange: (choic
   const problem = urlFieldProblem(choice.url);
   return (
     <>
+      <div className="knob">
+        <label htmlFor="target-method" title="The method every request of a URL run is sent with.">
+          Method
+        </label>
+        <select
+          id="target-method"
+          value={choice.method}
+          onChange={(e) => onChange({ ...choice, method: e.target.value as HttpMethod })}
+        >
+          {HTTP_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="knob url-target">
-        <label htmlFor="target-url" title="The method and URL every request of a URL run is sent to.">
+        <label htmlFor="target-url" title="The URL every request of a URL run is sent to: http:// or https://.">
           URL
         </label>
-        <span className="url-fields">
-          <select
-            id="target-method"
-            aria-label="Method"
-            value={choice.method}
-            onChange={(e) => onChange({ ...choice, method: e.target.value as HttpMethod })}
-          >
-            {HTTP_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-          <input
-            id="target-url"
-            type="url"
-            spellCheck={false}
-            maxLength={MAX_TARGET_URL_CHARS + 1}
-            value={choice.url}
-            aria-invalid={problem !== null}
-            aria-describedby={problem ? 'target-url-problem' : undefined}
-            onChange={(e) => onChange({ ...choice, url: e.target.value })}
-          />
-        </span>
+        <input
+          id="target-url"
+          type="url"
+          spellCheck={false}
+          maxLength={MAX_TARGET_URL_CHARS + 1}
+          value={choice.url}
+          title={choice.url}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? 'target-url-problem' : undefined}
+          onChange={(e) => onChange({ ...choice, url: e.target.value })}
+        />
       </div>
       {problem && (
         <p className="knob-error" id="target-url-problem" data-testid="target-url-problem" role="alert">

@@ -119,6 +119,8 @@ export class TraceStore {
     }
     for (const r of batch.requests) {
       if (!this.requestById.has(r.id)) this.requests.push(r);
+      // A request no server span names (a URL run's, one refused before a server saw it) still gets its row.
+      this.requestRows.addRequest(r.id);
       this.requestById.set(r.id, r);
       this.firstMicros = Math.min(this.firstMicros, r.intended);
       this.lastMicros = Math.max(this.lastMicros, r.received ?? r.responded ?? r.sent);

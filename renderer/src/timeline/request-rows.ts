@@ -41,20 +41,39 @@ export class RequestRows {
     if (span >= this.next.length) this.grow(span + 1);
     let slot = this.slotOfReq.get(req);
     if (slot === undefined) {
-      slot = this.reqOfSlot.length;
-      this.slotOfReq.set(req, slot);
-      this.reqOfSlot.push(req);
-      this.head.push(span);
-      this.tail.push(span);
-      this.subRows.push(1);
-      this.dirty.push(true);
-      this.insertInOrder(slot, req);
+      slot = this.newSlot(req);
+      this.head[slot] = span;
+      this.tail[slot] = span;
+    } else if (this.head[slot] === NONE) {
+      this.head[slot] = span;
+      this.tail[slot] = span;
+      this.dirty[slot] = true;
     } else {
       this.next[this.tail[slot]] = span;
       this.tail[slot] = span;
       this.dirty[slot] = true;
     }
     this.next[span] = NONE;
+  }
+
+  /**
+   * A row for request `req` even without spans: a URL run's requests have only what the client
+   * saw (the row's client strip), since no server thread reports on them.
+   */
+  addRequest(req: number): void {
+    if (!this.slotOfReq.has(req)) this.newSlot(req);
+  }
+
+  private newSlot(req: number): number {
+    const slot = this.reqOfSlot.length;
+    this.slotOfReq.set(req, slot);
+    this.reqOfSlot.push(req);
+    this.head.push(NONE);
+    this.tail.push(NONE);
+    this.subRows.push(1);
+    this.dirty.push(true);
+    this.insertInOrder(slot, req);
+    return slot;
   }
 
   /** Request id shown on display row `row`. */

@@ -74,3 +74,27 @@ test('a running span shares the first sub-row with the work it encloses', () => 
   assert.deepEqual(subRows, [0, 0, 0]);
   assert.equal(rows.subRowsOf(0), 1);
 });
+
+test('a request without spans (a URL run) still gets its row, in id order; spans that arrive later join it', () => {
+  const store = new SpanStore();
+  store.append([2, 0, Phase.block, 10, 20]);
+  const rows = new RequestRows(() => store.data);
+  rows.addRequest(5);
+  rows.addRequest(1);
+  rows.add(0, 2);
+  rows.addRequest(2);
+  assert.deepEqual(
+    Array.from({ length: rows.rowCount }, (_, row) => rows.reqAt(row)),
+    [1, 2, 5],
+  );
+  const spansOf = (row: number) => {
+    const out: number[] = [];
+    rows.forEach(row, (span) => out.push(span));
+    return out;
+  };
+  assert.deepEqual([spansOf(0), spansOf(1), spansOf(2)], [[], [0], []]);
+  assert.equal(rows.subRowsOf(0), 1);
+  store.append([5, 0, Phase.cpu, 30, 40]);
+  rows.add(1, 5);
+  assert.deepEqual(spansOf(2), [1]);
+});
