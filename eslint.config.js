@@ -37,6 +37,7 @@ const RUNTIMES = {
 // renderer reaches the engine only through the bridge, so no row lists renderer/ and renderer's
 // row lists no main/ folder. Inside main/, the arrows point one way, down to platform/:
 //   cli, host, electron  ->  app  ->  django  ->  engine  ->  platform  ->  shared
+//                            app  ->  url     ->  engine
 //                            app  ->  store   ->  platform
 // `platform` holds what two folders would otherwise take from each other (opening SQLite, WAL
 // mode, the native binding, the data folder, serving the built UI with its CSP). If a new import
@@ -51,7 +52,8 @@ export const LAYERS = {
   'main/engine': ['shared', 'main/platform'],
   'main/store': ['shared', 'main/platform'],
   'main/django': ['shared', 'main/platform', 'main/engine'],
-  'main/app': ['shared', 'main/platform', 'main/engine', 'main/store', 'main/django'],
+  'main/url': ['shared', 'main/platform', 'main/engine'],
+  'main/app': ['shared', 'main/platform', 'main/engine', 'main/store', 'main/django', 'main/url'],
   'main/cli': ['shared', 'main/platform', 'main/app'],
   'main/host': ['shared', 'main/platform', 'main/app'],
   'main/electron': ['shared', 'main/platform', 'main/app'],

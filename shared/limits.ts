@@ -20,3 +20,16 @@ export const MAX_COMPARED_RUNS = 8;
 
 /** Longest imported run (a JSON export), in characters: past this it is surely not one of ours. */
 export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
+
+/** Longest URL a URL run may target, in characters (browsers and servers refuse longer ones). */
+export const MAX_TARGET_URL_CHARS = 2000;
+
+/** Longest request body a URL run sends, in characters: a fixture, not an upload. */
+export const MAX_REQUEST_BODY_CHARS = 1024 * 1024;
+
+/** Most headers one request of a URL run carries. */
+export const MAX_REQUEST_HEADERS = 32;
+
+/** Longest header name and value of a URL run's request, in characters. */
+export const MAX_HEADER_NAME_CHARS = 100;
+export const MAX_HEADER_VALUE_CHARS = 8000;

@@ -8,7 +8,14 @@
  * construction. Limits are chosen so one 2-core machine can run what validates.
  */
 import { z } from 'zod';
-import { MAX_RUN_NAME_CHARS } from './limits.ts';
+import {
+  MAX_HEADER_NAME_CHARS,
+  MAX_HEADER_VALUE_CHARS,
+  MAX_REQUEST_BODY_CHARS,
+  MAX_REQUEST_HEADERS,
+  MAX_RUN_NAME_CHARS,
+  MAX_TARGET_URL_CHARS,
+} from './limits.ts';
 
 /** Longest single step, in milliseconds (one minute). */
 export const MAX_STEP_MS = 60_000;
@@ -165,7 +172,89 @@ export const loadSchema = z
   .strict();
 
 /** Where a scenario runs. "Both" is an action (one run on each, then a comparison), not a target. */
-export const TARGET_KINDS = ['model', 'django'] as const;
+export const TARGET_KINDS = ['model', 'django', 'url'] as const;
+
+/** The methods a URL run may send. */
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
+ * Headers a URL run may not set: the client frames the request itself (length, encoding, the
+ * connection), and `x-interleave-req`/`x-interleave-endpoint` carry each request's id and index.
+ */
+export const RESERVED_HEADERS = [
+  'connection',
+  'content-length',
+  'expect',
+  'keep-alive',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'x-interleave-req',
+  'x-interleave-endpoint',
+] as const;
+
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** A header value: Latin-1 without control characters but tab (a CR or LF would start another header). */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+/** Why `text` is not a URL a URL run can target, or null when it is. */
+export function targetUrlProblem(text: string): string | null {
+  const allowed = 'allowed an absolute http:// or https:// URL such as http://127.0.0.1:8000/api/items';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `is ${quote(text)}; ${allowed}`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `is ${quote(text)}; ${allowed}`;
+  if (url.username || url.password)
+    return `is ${quote(text)}; a URL may not carry a user name or password (send an Authorization header instead)`;
+  return null;
+}
+
+/** An absolute http(s) URL, checked by the WHATWG parser (the host a run connects to is the one it reads). */
+export const targetUrlSchema = z
+  .string()
+  .max(MAX_TARGET_URL_CHARS)
+  .superRefine((text, ctx) => {
+    const problem = targetUrlProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** A URL run's request headers: bounded in count and size, names HTTP tokens, values on one line. */
+export const requestHeadersSchema = z.record(z.string(), z.string()).superRefine((headers, ctx) => {
+  const names = Object.keys(headers);
+  if (names.length > MAX_REQUEST_HEADERS)
+    ctx.addIssue({ code: 'custom', message: `has ${names.length} headers; allowed at most ${MAX_REQUEST_HEADERS}` });
+  for (const name of names.slice(0, MAX_REQUEST_HEADERS + 1)) {
+    const value = headers[name];
+    // The issue's path ends in the header's name, so each message starts from it.
+    const problem =
+      name.length === 0 || name.length > MAX_HEADER_NAME_CHARS || !HEADER_NAME.test(name)
+        ? `is not a header name; allowed letters, digits and !#$%&'*+-.^_\`|~, at most ${MAX_HEADER_NAME_CHARS} characters`
+        : (RESERVED_HEADERS as readonly string[]).includes(name.toLowerCase())
+          ? `is a header Interleave sets itself; allowed any header but ${RESERVED_HEADERS.join(', ')}`
+          : value.length > MAX_HEADER_VALUE_CHARS
+            ? `is ${value.length} characters long; allowed at most ${MAX_HEADER_VALUE_CHARS}`
+            : !HEADER_VALUE.test(value)
+              ? `is ${quote(value)}, with a line break, a control character or a character beyond Latin-1; allowed one line of Latin-1 text`
+              : null;
+    if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+  }
+});
+
+/** One request of a URL run's mix: sent with probability proportional to its weight. */
+export const urlRequestSchema = z
+  .object({
+    method: z.enum(HTTP_METHODS).default('GET'),
+    url: targetUrlSchema,
+    headers: requestHeadersSchema.default({}),
+    body: z.string().max(MAX_REQUEST_BODY_CHARS).optional(),
+    weight: z.number().positive().max(1000).default(1),
+  })
+  .strict();
 
 /**
  * The target: the model (the engine's Node threads imitating Django and CPython) or real Django,
@@ -184,6 +273,19 @@ export const targetSchema = z.discriminatedUnion('kind', [
         .default('newest'),
       /** Recorded when a run starts: the Python, Django and server versions it ran on. */
       versions: z.string().max(300).optional(),
+    })
+    .strict(),
+  /**
+   * Your own server, at one or more URLs: the load section drives it, the weighted request list
+   * replaces the endpoints' mix, and `server` and `endpoints` describe nothing. Loopback hosts
+   * (127.0.0.0/8, ::1, localhost) run at once; any other host must be listed in `allowRemote`.
+   */
+  z
+    .object({
+      kind: z.literal('url'),
+      requests: z.array(urlRequestSchema).min(1).max(32),
+      /** Host names allowed besides loopback (as a URL spells them: `example.com`, `[2001:db8::1]`). */
+      allowRemote: z.array(z.string().min(1).max(253)).max(32).default([]),
     })
     .strict(),
 ]);
@@ -206,6 +308,8 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     const inFlight = maxInFlight(s.load);
     if (
+      // A URL run starts no executor threads: its server is the one at the URL.
+      s.target.kind !== 'url' &&
       s.server.model === 'async' &&
       s.server.executor === 'per-request' &&
       needsExecutor(s.endpoints) &&
@@ -249,6 +353,9 @@ export type RunEnd = z.infer<typeof runEndSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Target = z.infer<typeof targetSchema>;
 export type TargetKind = (typeof TARGET_KINDS)[number];
+export type UrlTarget = Extract<Target, { kind: 'url' }>;
+export type UrlRequest = z.infer<typeof urlRequestSchema>;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** A scenario as written by a person or a file: defaults may be left out. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 

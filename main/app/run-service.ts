@@ -12,6 +12,7 @@ import type { RunInfo } from '../../shared/run.ts';
 import type { RunProgress, RunSummary } from '../../shared/trace.ts';
 import { startScenario, type RunOutcome, type RunningScenario } from '../engine/index.ts';
 import { prepareDjangoScenario, startOnDjango } from '../django/index.ts';
+import { startOnUrl, urlRunRefusal } from '../url/index.ts';
 import type { RunStore } from '../store/run-store.ts';
 import type { EventHub } from './event-hub.ts';
 
@@ -47,6 +48,9 @@ export class RunService {
     // Real Django is checked before a run is stored: a missing Python or a setting Django cannot
     // express is refused with its sentence, and the versions found are recorded with the run.
     if (scenario.target.kind === 'django') scenario = await prepareDjangoScenario(scenario);
+    // A URL run to a host that is neither loopback nor allowed is refused before it is stored.
+    const refusal = scenario.target.kind === 'url' ? urlRunRefusal(scenario) : null;
+    if (refusal) throw new Error(refusal);
     this.refuseIfBusy();
     const info = this.store.createRun(scenario, name?.trim() || scenario.name, this.cores);
     const runId = info.id;
@@ -65,7 +69,7 @@ export class RunService {
     });
     let running: RunningScenario;
     try {
-      const runner = scenario.target.kind === 'django' ? startOnDjango : startScenario;
+      const runner = { model: startScenario, django: startOnDjango, url: startOnUrl }[scenario.target.kind];
       running = await runner(scenario, {
         shopDbFile: this.shopDbFile,
         onBatch: (batch) => {

@@ -32,6 +32,7 @@ const USAGE = `usage:
                  --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                  --requests N | --duration S
                  --on model|django|both  --django newest|5.2|3.2…  (real Django: see "interleave doctor")
+  interleave run --url URL [--method M] [--header 'K: V']… [--body TEXT | --body-file FILE] [--allow-remote HOST]… [load flags]
       (interleave run --help: every flag, and how the numbers are computed)
   interleave runs [--json] [--db FILE]
   interleave export RUN_ID --out FILE.(html|json|csv|trace.json) [--db FILE]

@@ -2,6 +2,7 @@
 import { PERCENTILE_METHOD_WORDS } from '../../shared/analysis/summary.ts';
 
 export const RUN_HELP = `usage: interleave run [--preset NAME | --scenario FILE.json] [overrides] [--json] [--out FILE] [--name NAME] [--db FILE]
+       interleave run --url URL [--method M] [--header 'K: V']… [--body TEXT | --body-file FILE] [--allow-remote HOST]… [load flags]
 
 Runs a scenario on the real engine, stores it, and prints its numbers.
 
@@ -12,6 +13,13 @@ Runs a scenario on the real engine, stores it, and prints its numbers.
                        --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
                        --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                        --requests N | --duration S
+  --url URL            send the load to your own server at URL instead (repeatable: an equal mix of URLs);
+                       then the load flags apply and the server flags above (and --preset, --on) are refused
+                       --method GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS  --header 'Name: value' (repeatable)
+                       --body TEXT | --body-file FILE
+  --allow-remote HOST  let a URL run reach HOST (repeatable); only 127.0.0.0/8, ::1 and localhost run without it.
+                       Redirects are not followed (a 3xx is the response). The targets are printed first
+                       (on stderr with --json). Server threads are not visible: only what the client sees.
   --json               print exactly one JSON object instead of the text summary
   --out FILE           also write the run as .html, .json, .csv or .trace.json
   --name NAME          the stored run's name

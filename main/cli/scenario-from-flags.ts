@@ -20,11 +20,12 @@ import {
 import { parseOrExplain } from '../../shared/validation.ts';
 import { describeStep, modelLabel } from '../../shared/analysis/describe-scenario.ts';
 import { UsageError } from './cli-error.ts';
+import { applyUrlFlags, type UrlFlags } from './url-flags.ts';
 
 const STEP_FLAG_KINDS = ['await', 'block', 'cpu', 'db', 'upstream', 'offload'] as const;
 const INNER_KINDS = ['block', 'cpu', 'db', 'upstream'] as const;
 
-export interface RunFlags {
+export interface RunFlags extends UrlFlags {
   preset?: string;
   scenario?: string;
   server?: string;
@@ -82,6 +83,8 @@ function readScenarioFile(file: string): unknown {
 function baseScenario(flags: RunFlags): ScenarioInput {
   if (flags.preset && flags.scenario) throw new UsageError('give --preset or --scenario, not both');
   if (flags.scenario) return readScenarioFile(flags.scenario) as ScenarioInput;
+  // Your own server: no preset's views or load, only the command line's defaults.
+  if (flags.url && !flags.preset) return {} as ScenarioInput;
   const id = flags.preset ?? 'async-await';
   const preset = findPreset(id);
   if (!preset) throw new UsageError(`there is no preset "${id}"; presets: ${PRESETS.map((p) => p.id).join(', ')}`);
@@ -113,9 +116,11 @@ function withLatency(step: Step, ms: number): Step {
 
 export function scenarioFromFlags(flags: RunFlags): Scenario {
   // An empty value (`--workers ""`, an unset shell variable) would otherwise be skipped silently.
-  for (const [flag, value] of Object.entries(flags)) if (value === '') throw new UsageError(`--${flag} needs a value`);
+  for (const [flag, value] of Object.entries(flags))
+    if (value === '' || (Array.isArray(value) && value.includes(''))) throw new UsageError(`--${flag} needs a value`);
   const s = baseScenario(flags) as ScenarioInput & Record<string, unknown>;
   if (!s || typeof s !== 'object' || Array.isArray(s)) return parseOrExplain(scenarioSchema, s, 'The scenario');
+  applyUrlFlags(s, flags as RunFlags & Record<string, unknown>);
   const server = (s.server ??= { model: 'async' }) as Record<string, unknown>;
   const load = (s.load ??= { model: 'closed', end: { kind: 'requests', count: 10 } }) as Record<string, unknown>;
   if (flags.server) server.model = oneOf('server', flags.server, SERVER_MODELS);

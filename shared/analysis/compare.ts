@@ -60,7 +60,8 @@ export function describeComparison(docs: readonly Doc[]): string {
  */
 function modelBesideDjango(docs: readonly Doc[]): string {
   if (docs.length !== 2) return '';
-  const model = docs.find((d) => d.scenario.target?.kind !== 'django');
+  // Old stored runs have no target: they ran on the model.
+  const model = docs.find((d) => (d.scenario.target?.kind ?? 'model') === 'model');
   const django = docs.find((d) => d.scenario.target?.kind === 'django');
   if (!model || !django) return '';
   const [m, d] = [runShape(model.lanes, model.spans), runShape(django.lanes, django.spans)];

@@ -2,10 +2,11 @@
  * Scenario settings in words, for tables, legends and comparisons: "await 100 ms",
  * "offload(db product-get +100 ms)", "4 sync workers (processes), interpreter lock on",
  * "closed: 10 users, 30 requests". `modelLabel` is the short name a comparison uses for a run:
- * "async", "sync workers (4)", "async, one executor thread".
+ * "async", "sync workers (4)", "async, one executor thread", "against GET http://127.0.0.1:8000/".
  */
 import type { Endpoint, LeafStep, LoadConfig, OffloadableStep, Scenario, Step } from '../scenario.ts';
 import { formatMs, formatRps, plural } from './format.ts';
+import { describeUrlTarget, urlTargetOf } from '../url-target.ts';
 
 const ms = (x: number) => formatMs(x);
 
@@ -78,6 +79,9 @@ export function describeLoad(load: LoadConfig): string {
 
 /** A short name for the execution model, for legends and comparisons. */
 export function modelLabel(scenario: Scenario): string {
+  // A URL run's server is the one at the URL: the scenario's server settings describe nothing.
+  const url = urlTargetOf(scenario);
+  if (url) return `against ${describeUrlTarget(url)}`;
   const label = settingsLabel(scenario);
   // Old stored runs have no target: they ran on the model.
   if (scenario.target?.kind !== 'django') return label;

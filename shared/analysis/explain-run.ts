@@ -12,6 +12,7 @@ import { PHASES, SPAN_STRIDE, SpanField, type Micros, type PhaseId, type Request
 import { busyIntervalsByLane } from './busy-threads.ts';
 import { formatMs, formatPercent, plural } from './format.ts';
 import { computeSummary, isError } from './summary.ts';
+import { describeUrlTarget, urlTargetOf } from '../url-target.ts';
 
 type Doc = Pick<RunDocument, 'scenario' | 'lanes' | 'spans' | 'requests' | 'loop' | 'info'>;
 
@@ -208,6 +209,12 @@ export function explainRun(doc: Doc): string[] {
   const asyncServer = doc.scenario.server.model === 'async';
   const out: string[] = [];
   if (doc.requests.length === 0) return ['The run recorded no requests.'];
+  const url = urlTargetOf(doc.scenario);
+  if (url) {
+    out.push(
+      `The load went to ${describeUrlTarget(url)}, your own server: each latency is what the client saw, from the request's intended send.`,
+    );
+  }
   let loopBlocked = false;
   if (asyncServer && loopLanes.size > 0) {
     const sentences = loopSentences(doc, perRequest);

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { RunDocument } from '../run.ts';
 import { scenarioSchema } from '../scenario.ts';
+import { endpointCount } from '../url-target.ts';
 import { upgradeSummary } from '../analysis/legacy-summary.ts';
 import { PHASES, SPAN_STRIDE, SpanField } from '../trace.ts';
 import { MAX_KEPT_METRICS, MAX_METRIC_DESC_CHARS, MAX_METRIC_NAME_CHARS } from '../server-timing-kept.ts';
@@ -137,12 +138,13 @@ export const runDocumentSchema = z
   .superRefine((doc, ctx) => {
     // Cross-references: the UI indexes lanes and endpoints by these numbers.
     const lanes = new Set(doc.lanes.map((l) => l.id));
-    const at = doc.requests.findIndex((r) => r.endpoint >= doc.scenario.endpoints.length);
+    const endpoints = endpointCount(doc.scenario);
+    const at = doc.requests.findIndex((r) => r.endpoint >= endpoints);
     if (at >= 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['requests', at, 'endpoint'],
-        message: `is ${doc.requests[at].endpoint}; the scenario has ${doc.scenario.endpoints.length} endpoint(s)`,
+        message: `is ${doc.requests[at].endpoint}; the scenario has ${endpoints} ${doc.scenario.target.kind === 'url' ? 'request(s) in its URL list' : 'endpoint(s)'}`,
       });
     }
     for (let i = 0; i < doc.spans.length; i += SPAN_STRIDE) {

@@ -1,21 +1,26 @@
 /**
- * "Run on: model / real Django / both" in its two states: on the suite's host, which finds the
- * .venv (`npm run setup:python`), real Django can be picked and a line names the versions; on a
- * host started with INTERLEAVE_PYTHON=/nonexistent, real Django and both are disabled and the
- * host's sentence says why. Screenshots of the settings panel in both states.
+ * "Target: built-in server / real Django / both / URL" in its states: on the suite's host, which
+ * finds the .venv (`npm run setup:python`), real Django can be picked and a line names the
+ * versions; on a host started with INTERLEAVE_PYTHON=/nonexistent, real Django and both are
+ * disabled and the host's sentence says why; URL runs the load against a loopback HTTP server
+ * this spec starts (and closes), says what a bad URL is, and asks before a host that is not this
+ * machine. Screenshots of the settings panel and of a URL run.
  */
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, type Page } from '@playwright/test';
 import { SCREENSHOT_DIR, test } from './app-page.ts';
 import { startHost, type HostProcess } from './host-process.ts';
 
 function runOn(page: Page) {
-  const group = page.getByRole('radiogroup', { name: 'Run on' });
+  const group = page.getByRole('radiogroup', { name: 'Target' });
   return {
     group,
-    model: group.getByRole('radio', { name: 'model' }),
+    model: group.getByRole('radio', { name: 'built-in server' }),
     django: group.getByRole('radio', { name: 'real Django' }),
     both: group.getByRole('radio', { name: 'both' }),
+    url: group.getByRole('radio', { name: 'URL' }),
   };
 }
 
@@ -24,12 +29,13 @@ async function screenshotSettings(page: Page, name: string): Promise<void> {
   await page.locator('section.knobs').screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
 }
 
-test('with Django found: all three choices, and the versions a real-Django run uses', async ({ page, app }) => {
+test('with Django found: every choice, and the versions a real-Django run uses', async ({ page, app }) => {
   await app.open();
   const { model, django, both } = runOn(page);
   await expect(model).toBeChecked();
   await expect(django).toBeEnabled();
   await expect(both).toBeEnabled();
+  await expect(runOn(page).url).toBeEnabled();
   const versions = page.getByTestId('run-on-versions');
   await expect(versions).toHaveText(
     /^Real Django available: Django 5\.2\.17 · uvicorn 0\.54\.0 · gunicorn 26\.2\.0 · Python 3\.\d+\.\d+$/,
@@ -101,4 +107,82 @@ test("both: the model, then real Django, then the comparison of the two; Django'
   await expect(page.getByTestId('run-name')).toContainText('Django 5.2');
   expect(await app.drawnRects()).toBeGreaterThan(0);
   await app.screenshot('run-on-django-lanes');
+});
+
+test.describe('URL: your own server on loopback', () => {
+  let server: Server | null = null;
+  let base = '';
+  const paths: string[] = [];
+  test.beforeAll(async () => {
+    // A tiny server that answers after 30 ms: 200 for /api/items, 404 for anything else.
+    server = createServer((req, res) => {
+      paths.push(`${req.method} ${req.url}`);
+      setTimeout(() => res.writeHead(req.url === '/api/items' ? 200 : 404).end('ok'), 30);
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  test.afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  test('a bad URL is named beside its field; a remote host is asked about; a loopback URL runs and says so', async ({
+    page,
+    app,
+  }) => {
+    await app.open();
+    await runOn(page).url.check();
+    await expect(page.getByTestId('run-on-url-note')).toContainText(
+      'the server and view settings below describe nothing',
+    );
+    await expect(page.getByTestId('bound-note')).toHaveText(/^Nothing to predict: a URL run measures your own server/);
+    await expect(app.knob('knob-latency').number).toBeDisabled();
+    const field = page.locator('#target-url');
+    await field.fill('127.0.0.1:8000/api');
+    await expect(page.getByTestId('target-url-problem')).toHaveText(
+      'URL is "127.0.0.1:8000/api"; allowed an absolute http:// or https:// URL such as http://127.0.0.1:8000/api/items',
+    );
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('run')).toBeDisabled();
+
+    // A host that is not this machine: asked first, naming it; declined, nothing runs.
+    await field.fill('http://example.invalid/api');
+    await expect(page.getByTestId('target-url-problem')).toHaveCount(0);
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByTestId('run').click();
+    await expect
+      .poll(() => asked)
+      .toEqual([
+        "Send this run's load to example.invalid? It is not this machine (127.0.0.0/8, ::1, localhost). Load only a server you may load.",
+      ]);
+    await expect(page.getByTestId('run-status')).toHaveCount(0);
+
+    await page.getByLabel('Method').selectOption('GET');
+    await field.fill(`${base}/api/items`);
+    await app.setKnob('knob-requests', 12);
+    await app.setKnob('knob-concurrency', 3);
+    await screenshotSettings(page, 'target-url');
+    await page.getByTestId('run').click();
+    expect(await app.waitUntilFinished()).toBe('complete');
+    await expect(page.getByTestId('run-name')).toHaveText(`GET ${base}/api/items`);
+    await expect(page.getByTestId('run-target')).toHaveText(
+      `Ran against GET ${base}/api/items. Server threads are not visible: a URL run sees each request from the client's side only, unless the server adds Interleave's Server-Timing middleware.`,
+    );
+    const numbers = await app.summary();
+    expect(numbers.requests).toBe('12');
+    expect(numbers.errors).toBe('0 (0%)');
+    expect(Number.parseFloat(numbers.p50)).toBeGreaterThanOrEqual(30);
+    expect(paths).toEqual(Array.from({ length: 12 }, () => 'GET /api/items'));
+    await app.screenshot('target-url-run');
+    // No server threads to draw; the requests view draws each request as the client saw it.
+    await expect(app.canvas()).toHaveAttribute('data-tracks', '0');
+    await page.getByTestId('view-requests').click();
+    await expect.poll(() => app.drawnRects()).toBeGreaterThanOrEqual(12);
+    await app.screenshot('target-url-requests');
+  });
 });

@@ -12,8 +12,11 @@ import { summaryJson, summaryText } from '../print-summary.ts';
 import { scenarioFromFlags } from '../scenario-from-flags.ts';
 import { openCliApp } from './open-store.ts';
 import { runBoth } from './run-both.ts';
+import { remoteHostsNotAllowed, remoteRefusal, urlTargetOf } from '../../../shared/url-target.ts';
+import { targetLines } from '../print-summary.ts';
 
 const text = { type: 'string' } as const;
+const texts = { type: 'string', multiple: true } as const;
 const OPTIONS = {
   preset: text,
   scenario: text,
@@ -36,6 +39,12 @@ const OPTIONS = {
   'max-in-flight': text,
   on: text,
   django: text,
+  url: texts,
+  method: text,
+  header: texts,
+  body: text,
+  'body-file': text,
+  'allow-remote': texts,
   db: text,
   out: text,
   name: text,
@@ -59,7 +68,15 @@ export async function runCommand(args: string[]): Promise<number> {
   const scenario = scenarioFromFlags(values);
   // This machine's cores: the ones the run is about to use (the store records them with it).
   const cores = availableParallelism();
-  const bound = theoreticalBound(scenario, { cores });
+  // A URL run's server is yours: the model's bound predicts nothing about it.
+  const urlTarget = urlTargetOf(scenario);
+  const bound = urlTarget ? null : theoreticalBound(scenario, { cores });
+  if (urlTarget) {
+    const refused = remoteHostsNotAllowed(urlTarget);
+    if (refused.length) throw new UsageError(remoteRefusal(refused));
+    // Say where the load goes before any is sent (on stderr with --json: stdout holds one object).
+    (values.json ? process.stderr : process.stdout).write(`${targetLines(urlTarget)}\n`);
+  }
   const app = await openCliApp(values.db);
   const progress = progressLine(process.stderr, process.stderr.isTTY === true && !values.json);
   app.on('run', (e) => e.type === 'progress' && progress.update(e.progress));

@@ -6,12 +6,23 @@
  * Open model: arrivals on a schedule (constant or Poisson) whatever the server does; a request
  * that cannot leave because `maxInFlight` are out waits, and its latency still counts from its
  * intended send time (no coordinated omission). `sent - intended` is recorded as the send lag.
+ *
+ * A URL run (`targets`) sends each request to the origin, path, method, headers and body of the
+ * entry its seeded pick chose; its warm-up and rehearsal go to a throwaway loopback server of the
+ * runner's (main/url/warm-up-sink.ts), so every request the target receives is a measured one.
+ * Redirects are never followed (undici's Client does not; a 3xx is the response).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Client, type Dispatcher } from 'undici';
 import { clockFrom } from '../clock.ts';
 import type { Micros, RequestRecord } from '../../../shared/trace.ts';
-import { WARM_UP_PATH, type EngineCommand, type LoadgenThreadData, type ThreadReport } from '../threads/protocol.ts';
+import {
+  WARM_UP_PATH,
+  type EngineCommand,
+  type LoadgenThreadData,
+  type LoadTarget,
+  type ThreadReport,
+} from '../threads/protocol.ts';
 import { interArrivalMs, seededRandom, weightedPicker } from './random.ts';
 import { packRequests } from '../../../shared/packed-requests.ts';
 import { parseServerTiming } from '../../../shared/server-timing.ts';
@@ -19,7 +30,7 @@ import { keptServerTiming } from '../../../shared/server-timing-kept.ts';
 import { timedConnector, type ConnectTimes } from './timed-connect.ts';
 
 const data = workerData as LoadgenThreadData;
-const { load } = data;
+const { load, targets } = data;
 const now = clockFrom(data.epochMs);
 const random = seededRandom(data.seed);
 const pickEndpoint = weightedPicker(data.weights, random);
@@ -45,6 +56,7 @@ interface Window {
   recorded: boolean;
 }
 
+/** Where the engine's (or real Django's) server listens; for a URL run, only its warm-up sink. */
 let serverUrl = '';
 let stopped = false;
 let inFlight = 0;
@@ -80,16 +92,8 @@ function claim(w: Window, at: Micros): number {
  * than a timer made and cleared per request (~2% of requests/s against a trivial endpoint).
  */
 class Connection {
-  readonly client = new Client(serverUrl, {
-    pipelining: 1,
-    keepAliveTimeout: 60_000,
-    headersTimeout: load.timeoutMs,
-    bodyTimeout: load.timeoutMs,
-    // A probe's Server-Timing header grows with the spans of a request (~90 bytes each) and the
-    // loop samples it carries (~4 kB at most): past Node's default 16 kB for a 32-way gather.
-    ...(data.captureServerTiming ? { maxHeaderSize: 1024 * 1024 } : {}),
-    connect: timedConnector(now, (times) => (this.connecting = times)),
-  });
+  /** One keep-alive client per origin this connection has sent to (a URL run's mix may name several). */
+  private readonly clients = new Map<string, Client>();
   /** The connection's latest connecting, until the request it was made for takes it. */
   private connecting: ConnectTimes | null = null;
   private abortCurrent: ((error: Error) => void) | null = null;
@@ -111,14 +115,32 @@ class Connection {
     return times;
   }
 
-  close(): Promise<void> {
-    clearTimeout(this.timer);
-    return this.client.close();
+  client(origin: string): Client {
+    let client = this.clients.get(origin);
+    if (!client) {
+      client = new Client(origin, {
+        pipelining: 1,
+        keepAliveTimeout: 60_000,
+        headersTimeout: load.timeoutMs,
+        bodyTimeout: load.timeoutMs,
+        // A probe's Server-Timing header grows with the spans of a request (~90 bytes each) and the
+        // loop samples it carries (~4 kB at most): past Node's default 16 kB for a 32-way gather.
+        ...(data.captureServerTiming ? { maxHeaderSize: 1024 * 1024 } : {}),
+        connect: timedConnector(now, (times) => (this.connecting = times)),
+      });
+      this.clients.set(origin, client);
+    }
+    return client;
   }
 
-  destroy(): Promise<void> {
+  async close(): Promise<void> {
     clearTimeout(this.timer);
-    return this.client.destroy();
+    await Promise.all([...this.clients.values()].map((c) => c.close()));
+  }
+
+  async destroy(): Promise<void> {
+    clearTimeout(this.timer);
+    await Promise.all([...this.clients.values()].map((c) => c.destroy()));
   }
 }
 
@@ -127,7 +149,7 @@ function connection(i: number): Connection {
 }
 
 /**
- * One GET through undici's dispatch API, keeping at most 200 characters of an error's body.
+ * One request through undici's dispatch API, keeping at most 200 characters of an error's body.
  * `request()` wraps every response in a body stream and a chain of promises: against a trivial
  * endpoint that cost a third of the load generator's time (17,000 against 24,000 requests/s on
  * 2 cores, bench/benchmarks/loadgen-vs-autocannon.ts).
@@ -142,7 +164,20 @@ interface Answer {
 /** Stamps the client's phases into `record` (null for unrecorded requests: warm-up, rehearsal). */
 function get(conn: Connection, path: string, headers: string[], record: RequestRecord | null = null): Promise<Answer> {
   return new Promise((resolve, reject) =>
-    conn.client.dispatch({ path, method: 'GET', headers }, new GetHandler(conn, record, resolve, reject)),
+    conn.client(serverUrl).dispatch({ path, method: 'GET', headers }, new GetHandler(conn, record, resolve, reject)),
+  );
+}
+
+/** A URL run's request: its own origin, method, headers and body, then the request's id and index. */
+function sendTo(conn: Connection, target: LoadTarget, headers: string[], record: RequestRecord): Promise<Answer> {
+  const { origin, path, method, body } = target;
+  return new Promise((resolve, reject) =>
+    conn
+      .client(origin)
+      .dispatch(
+        { path, method, headers: target.headers.concat(headers), body },
+        new GetHandler(conn, record, resolve, reject),
+      ),
   );
 }
 
@@ -268,12 +303,10 @@ async function send(w: Window, id: number, conn: number, intended: Micros): Prom
     conn: data.firstClientLane + conn,
   };
   try {
-    const res = await get(
-      connection(conn),
-      `/ep/${endpoint}`,
-      ['x-interleave-req', String(id), 'x-interleave-endpoint', String(endpoint)],
-      record,
-    );
+    const headers = ['x-interleave-req', String(id), 'x-interleave-endpoint', String(endpoint)];
+    const res = targets
+      ? await sendTo(connection(conn), targets[endpoint], headers, record)
+      : await get(connection(conn), `/ep/${endpoint}`, headers, record);
     record.received = now();
     record.status = res.status;
     serverTiming = res.serverTiming;

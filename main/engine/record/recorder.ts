@@ -118,24 +118,39 @@ export class Recorder {
   }
 
   addRequests(records: RequestRecord[]): void {
-    const o = this.origin;
     for (const r of records) {
-      r.intended -= o;
-      r.sent -= o;
-      if (r.received !== null) r.received -= o;
-      if (r.connectStart !== undefined) r.connectStart -= o;
-      if (r.connectEnd !== undefined) r.connectEnd -= o;
-      if (r.tlsEnd !== undefined) r.tlsEnd -= o;
-      if (r.requestStart !== undefined) r.requestStart -= o;
-      if (r.requestEnd !== undefined) r.requestEnd -= o;
-      if (r.firstByte !== undefined) r.firstByte -= o;
-      this.noteClientLane(r.conn);
+      this.shiftClientTimes(r);
       const server = this.serverOnly.get(r.id);
       if (server) {
         this.serverOnly.delete(r.id);
         this.complete(r, server[0], server[1]);
       } else this.clientOnly.set(r.id, r);
     }
+  }
+
+  /**
+   * Records no server side will join (a URL run's server is not ours): complete as they arrive,
+   * so live batches carry them, with no accepted or responded stamps.
+   */
+  addClientRecords(records: RequestRecord[]): void {
+    for (const r of records) {
+      this.shiftClientTimes(r);
+      this.requests.push(r);
+    }
+  }
+
+  private shiftClientTimes(r: RequestRecord): void {
+    const o = this.origin;
+    r.intended -= o;
+    r.sent -= o;
+    if (r.received !== null) r.received -= o;
+    if (r.connectStart !== undefined) r.connectStart -= o;
+    if (r.connectEnd !== undefined) r.connectEnd -= o;
+    if (r.tlsEnd !== undefined) r.tlsEnd -= o;
+    if (r.requestStart !== undefined) r.requestStart -= o;
+    if (r.requestEnd !== undefined) r.requestEnd -= o;
+    if (r.firstByte !== undefined) r.firstByte -= o;
+    this.noteClientLane(r.conn);
   }
 
   /** The run is over: release requests the server never answered (in completion order, like the rest). */

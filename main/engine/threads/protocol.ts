@@ -51,6 +51,24 @@ export interface LoadgenThreadData {
   firstClientLane: number;
   /** Keep each response's Server-Timing header (a real server's probe reports its threads there). */
   captureServerTiming?: boolean;
+  /**
+   * A URL run's requests, one per entry of the weighted mix (`weights` in step): each request goes
+   * to its own origin and path with its method, headers and body. Absent: `GET /ep/<n>` on the
+   * server named by `warm-up`.
+   */
+  targets?: LoadTarget[];
+}
+
+/** One request of a URL run, ready to send (see main/url/load-targets.ts). */
+export interface LoadTarget {
+  /** `http://host:port` or `https://host:port`: the connection's origin. */
+  origin: string;
+  /** Path and query, as sent on the request line. */
+  path: string;
+  method: string;
+  /** Flat name/value pairs. */
+  headers: string[];
+  body: string | null;
 }
 
 /** Server thread → executor thread. */

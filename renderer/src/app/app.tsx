@@ -27,8 +27,9 @@ import { errorMessage, useAsync } from './use-async.ts';
 import { useFileDrop } from './use-file-drop.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { contrastPlan } from '../scenario/contrast.ts';
-import { planRuns } from '../scenario/run-on.ts';
+import { planRuns, remoteConfirmation, urlFieldProblem } from '../scenario/run-on.ts';
 import { differentSettings } from '../scenario/same-settings.ts';
+import { remoteHosts } from '../../../shared/url-target.ts';
 import { useRunOn } from './use-run-on.ts';
 import { useScenarioEditor } from './use-scenario-editor.ts';
 
@@ -108,12 +109,21 @@ export function App({ session }: { session: RunSession }) {
   // Run: one run on the model or on real Django; or both, back to back, then compared. `starting`
   // holds through the whole of "both", so Run stays disabled between its two runs.
   const { effective: runOnChoice, availability: runOnAvailability } = runOn;
+  const urlRun = runOnChoice.runOn === 'url';
+  const urlProblem = urlRun ? urlFieldProblem(runOnChoice.url) : null;
   const run = useCallback(async () => {
     if (!editor.scenario || starting) return;
+    // A URL run: a bad URL is said beside its field; a host that is not this machine is asked about first.
+    let allowRemote: string[] = [];
+    if (runOnChoice.runOn === 'url') {
+      if (urlFieldProblem(runOnChoice.url)) return;
+      allowRemote = remoteHosts({ requests: [{ url: runOnChoice.url }] });
+      if (allowRemote.length && !window.confirm(remoteConfirmation(allowRemote))) return;
+    }
     setStarting(true);
     setRunError(null);
     try {
-      const plan = planRuns(editor.scenario, runOnChoice, runOnAvailability.djangoLabel);
+      const plan = planRuns(editor.scenario, runOnChoice, runOnAvailability.djangoLabel, allowRemote);
       if (plan.length === 1) await session.start(plan[0].scenario, plan[0].name);
       else {
         const finished = await session.runAll(plan);
@@ -163,7 +173,7 @@ export function App({ session }: { session: RunSession }) {
   useEffect(() => session.onMenu((c) => c.command === 'export-run' && exportRef.current('html')), [session]);
 
   const windowHint =
-    editor.bound?.expectedMakespanMs ??
+    (urlRun ? null : editor.bound?.expectedMakespanMs) ??
     (editor.knobs?.endKind === 'duration' ? editor.knobs.durationSeconds * 1000 : null);
   const problems = [...(presets.error ? [presets.error] : []), ...editor.problems, ...(runError ? [runError] : [])];
 
@@ -195,13 +205,20 @@ export function App({ session }: { session: RunSession }) {
         <RunControls
           running={running}
           starting={starting}
-          canRun={editor.scenario !== null}
+          canRun={editor.scenario !== null && urlProblem === null}
           progress={snapshot.live ? snapshot.progress : null}
           problems={problems}
           onRun={() => void run()}
           onStop={stop}
         />
-        <BoundPanel bound={editor.bound} />
+        <BoundPanel
+          bound={urlRun ? null : editor.bound}
+          note={
+            urlRun
+              ? 'Nothing to predict: a URL run measures your own server, which the model knows nothing about.'
+              : null
+          }
+        />
       </div>
       <main className="column">
         {message && (
@@ -229,7 +246,7 @@ export function App({ session }: { session: RunSession }) {
         <SummaryPanel
           snapshot={snapshot}
           analysis={session.analysis}
-          bound={snapshot.live ? editor.bound : null}
+          bound={snapshot.live && snapshot.scenario?.target?.kind !== 'url' ? editor.bound : null}
           onExport={exportCurrent}
           exportDisabled={snapshot.runId === null || running || busy}
           otherSettings={!running && differentSettings(snapshot.scenario, editor.scenario)}

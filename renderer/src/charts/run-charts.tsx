@@ -104,11 +104,13 @@ export const RunCharts = memo(function RunCharts({ clock, analysis, theme }: Pro
         empty={
           snapshot.loop.length
             ? null
-            : isSyncWorkers
-              ? 'Sync workers have no event loop'
-              : snapshot.status === 'idle'
-                ? 'No run yet'
-                : 'No loop samples yet'
+            : snapshot.scenario?.target?.kind === 'url'
+              ? 'Your server did not report its event loop'
+              : isSyncWorkers
+                ? 'Sync workers have no event loop'
+                : snapshot.status === 'idle'
+                  ? 'No run yet'
+                  : 'No loop samples yet'
         }
       >
         <Lines

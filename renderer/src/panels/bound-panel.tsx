@@ -7,7 +7,14 @@ import type { Bound } from '../../../shared/bounds.ts';
 import { BOTTLENECK_WORDS } from '../../../shared/bounds/bottleneck-words.ts';
 import { formatMs, formatPercent, formatRps } from '../../../shared/analysis/format.ts';
 
-export const BoundPanel = memo(function BoundPanel({ bound }: { bound: Bound | null }) {
+/** `note`: said instead of the bound when there is none to give (a URL run's server is not the model). */
+export const BoundPanel = memo(function BoundPanel({
+  bound,
+  note = null,
+}: {
+  bound: Bound | null;
+  note?: string | null;
+}) {
   return (
     <section className="panel bound" aria-labelledby="bound-heading" data-testid="bound">
       <h2 id="bound-heading">What to expect</h2>
@@ -40,7 +47,7 @@ export const BoundPanel = memo(function BoundPanel({ bound }: { bound: Bound | n
           <p>{bound.explanation}</p>
         </>
       ) : (
-        <p>Fix the settings above to see what they allow.</p>
+        <p data-testid="bound-note">{note ?? 'Fix the settings above to see what they allow.'}</p>
       )}
     </section>
   );

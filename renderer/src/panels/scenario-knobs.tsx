@@ -36,6 +36,7 @@ const HELP = {
   cpu: 'CPU time per request (serialising, templating) on the heaviest endpoint; it needs the interpreter lock. Adds a cpu step if the view had none.',
   workers: 'gunicorn sync workers: processes, each serving one request at a time.',
   pool: 'Threads of the executor pool (run_in_executor, thread_sensitive=False).',
+  yourServer: 'A URL run sends its load to your own server: the server and view settings describe nothing there.',
 } as const;
 
 export const ScenarioKnobs = memo(function ScenarioKnobs({
@@ -49,13 +50,16 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
 }: Props) {
   const set = <K extends keyof Knobs>(key: K, value: Knobs[K]) => onChange({ ...knobs, [key]: value });
   const asyncServer = knobs.serverModel === 'async';
+  // A URL run's server is yours: these settings describe nothing, only the load applies.
+  const yourServer = runOn.runOn === 'url';
+  const notYours = yourServer ? HELP.yourServer : undefined;
   return (
     <section className="panel knobs" aria-labelledby="knobs-heading">
       <h2 id="knobs-heading">Settings</h2>
       <fieldset className="knob-group" disabled={disabled}>
         <RunOnPicker choice={runOn} availability={runOnAvailability} onChange={onRunOnChange} />
       </fieldset>
-      <fieldset className="knob-group" disabled={disabled}>
+      <fieldset className="knob-group" disabled={disabled || yourServer} title={notYours}>
         <div className="knob">
           <label
             htmlFor="knob-server"
@@ -125,7 +129,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
         </div>
       </fieldset>
 
-      <fieldset className="knob-group" disabled={disabled}>
+      <fieldset className="knob-group" disabled={disabled || yourServer} title={notYours}>
         <KnobSlider
           testId="knob-latency"
           label="Latency"

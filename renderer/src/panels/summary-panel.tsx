@@ -9,6 +9,7 @@ import type { Bound } from '../../../shared/bounds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/bridge.ts';
 import { NO_SUMMARY, type LiveResultsSource } from '../analysis/live-analysis.ts';
 import type { RunSnapshot } from '../state/trace-store.ts';
+import { describeUrlRequest, URL_THREADS_NOTE, urlTargetOf } from '../../../shared/url-target.ts';
 
 interface Props {
   snapshot: RunSnapshot;
@@ -37,6 +38,20 @@ function Quantity({ text }: { text: string }) {
       {text.slice(0, space)}
       <small>{text.slice(space)}</small>
     </>
+  );
+}
+
+/** Where a URL run's load went (one request, or the mix: "3 URLs: GET …, POST …"), and what it cannot see. */
+function UrlTargetLine({ snapshot }: { snapshot: RunSnapshot }) {
+  const target = snapshot.scenario ? urlTargetOf(snapshot.scenario) : null;
+  if (!target) return null;
+  const requests = target.requests.map(describeUrlRequest);
+  const where = requests.length === 1 ? requests[0] : `${requests.length} URLs: ${requests.join(', ')}`;
+  const blind = !snapshot.lanes.some((l) => l.kind !== 'client');
+  return (
+    <p className="run-target" data-testid="run-target">
+      Ran against <code>{where}</code>.{blind ? ` ${URL_THREADS_NOTE}` : ''}
+    </p>
   );
 }
 
@@ -113,6 +128,7 @@ export const SummaryPanel = memo(function SummaryPanel({
           ))}
         </span>
       </div>
+      <UrlTargetLine snapshot={snapshot} />
       <dl className="numbers" data-testid="summary">
         {cells.map(([key, label, value, expected]) => (
           <div key={key}>

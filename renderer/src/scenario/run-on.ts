@@ -1,7 +1,9 @@
 /**
- * "Run on": the model, real Django, or both. The model and real Django are the scenario's
- * `target`; "both" is an action, not a target: the same scenario on the model, then on real
- * Django, back to back, then the two runs compared (model first, as the baseline).
+ * "Target": the built-in server (the model), real Django, both, or your own server at a URL. The
+ * model, real Django and a URL are the scenario's `target`; "both" is an action, not a target:
+ * the same scenario on the model, then on real Django, back to back, then the two runs compared
+ * (model first, as the baseline). A URL run sends the load settings' requests to one method and
+ * URL typed here (a mix and headers come from a scenario file or the command line).
  *
  * Real Django (and so "both") is offered only when the host found a Python that can run it;
  * otherwise the control says why in the host's own sentence. Pure: the environment in, what the
@@ -13,20 +15,45 @@ import {
   djangoSeries,
   type DjangoEnvironment,
 } from '../../../shared/django-environment.ts';
-import type { Scenario } from '../../../shared/scenario.ts';
+import { MAX_TARGET_URL_CHARS } from '../../../shared/limits.ts';
+import { targetUrlProblem, type HttpMethod, type Scenario } from '../../../shared/scenario.ts';
+import { describeUrlRequest } from '../../../shared/url-target.ts';
 
-export const RUN_ON = ['model', 'django', 'both'] as const;
+export const RUN_ON = ['model', 'django', 'both', 'url'] as const;
 export type RunOn = (typeof RUN_ON)[number];
 
-export const RUN_ON_LABELS: Record<RunOn, string> = { model: 'model', django: 'real Django', both: 'both' };
+export const RUN_ON_LABELS: Record<RunOn, string> = {
+  model: 'built-in server',
+  django: 'real Django',
+  both: 'both',
+  url: 'URL',
+};
 
-/** What the person picked: where to run, and which Django (`newest`, or a major.minor like `3.2`). */
+/**
+ * What the person picked: where to run, which Django (`newest`, or a major.minor like `3.2`),
+ * and for a URL run the method and URL typed (kept while another target is picked).
+ */
 export interface RunOnChoice {
   runOn: RunOn;
   django: string;
+  method: HttpMethod;
+  url: string;
 }
 
-export const DEFAULT_RUN_ON: RunOnChoice = { runOn: 'model', django: 'newest' };
+export const DEFAULT_RUN_ON: RunOnChoice = {
+  runOn: 'model',
+  django: 'newest',
+  method: 'GET',
+  url: 'http://127.0.0.1:8000/',
+};
+
+/** What is wrong with the URL field, naming the field, the value and what is allowed; null when nothing. */
+export function urlFieldProblem(url: string): string | null {
+  if (url.length > MAX_TARGET_URL_CHARS)
+    return `URL is ${url.length} characters long; allowed at most ${MAX_TARGET_URL_CHARS}`;
+  const problem = targetUrlProblem(url);
+  return problem ? `URL ${problem}` : null;
+}
 
 /** What the control can offer on this machine. */
 export interface RunOnAvailability {
@@ -79,8 +106,14 @@ export function runOnAvailability(
 
 /** The choice in force: real Django and both fall back to the model when they cannot run. */
 export function effectiveChoice(choice: RunOnChoice, availability: RunOnAvailability): RunOnChoice {
-  if (choice.runOn === 'model' || availability.djangoEnabled) return choice;
+  if (choice.runOn === 'model' || choice.runOn === 'url' || availability.djangoEnabled) return choice;
   return { ...choice, runOn: 'model' };
+}
+
+/** The question asked before a URL run's load goes to hosts that are not this machine. */
+export function remoteConfirmation(hosts: readonly string[]): string {
+  const list = hosts.join(', ');
+  return `Send this run's load to ${list}? ${hosts.length === 1 ? 'It is' : 'They are'} not this machine (127.0.0.0/8, ::1, localhost). Load only a server you may load.`;
 }
 
 /** One run Run starts: the scenario with its target, and its name in the history (undefined: the scenario's). */
@@ -96,8 +129,16 @@ function named(scenario: Scenario, suffix: string): string {
   return `${base}${suffix}`;
 }
 
-/** The runs to start, in order, for `scenario` and the choice in force. */
-export function planRuns(scenario: Scenario, choice: RunOnChoice, djangoLabel: string | null): PlannedRun[] {
+/**
+ * The runs to start, in order, for `scenario` and the choice in force. `allowRemote`: the hosts
+ * the person confirmed for a URL run (loopback needs none).
+ */
+export function planRuns(
+  scenario: Scenario,
+  choice: RunOnChoice,
+  djangoLabel: string | null,
+  allowRemote: string[] = [],
+): PlannedRun[] {
   const model: PlannedRun = { scenario: { ...scenario, target: { kind: 'model' } }, name: undefined };
   const onDjango = (name: string | undefined): PlannedRun => ({
     scenario: { ...scenario, target: { kind: 'django', django: choice.django } },
@@ -111,5 +152,11 @@ export function planRuns(scenario: Scenario, choice: RunOnChoice, djangoLabel: s
       return [onDjango(named(scenario, ` · ${label}`))];
     case 'both':
       return [{ ...model, name: named(scenario, ' · model') }, onDjango(named(scenario, ` · ${label}`))];
+    case 'url': {
+      const request = { method: choice.method, url: choice.url, headers: {}, weight: 1 };
+      const target = { kind: 'url' as const, requests: [request], allowRemote };
+      // Named after what it sends: the preset's name describes a server this run never starts.
+      return [{ scenario: { ...scenario, target }, name: describeUrlRequest(request).slice(0, 120) }];
+    }
   }
 }

@@ -86,6 +86,9 @@ export class LanesView implements TimelineView {
 
   note(): string | null {
     const lanes = this.lanes();
+    // A URL run's server is not ours: no thread reported, unless its responses carried the metrics.
+    if (lanes.length === 0 && this.store.currentScenario?.target?.kind === 'url' && this.store.requestById.size > 0)
+      return 'No server threads: your server did not report them. The requests view shows each request.';
     if (this.store.spans.count === 0 || lanes.some((l) => this.store.laneRows.spansOf(l.id).length > 0)) return null;
     return 'No thread was held: every wait freed its thread. The requests view shows the waits.';
   }

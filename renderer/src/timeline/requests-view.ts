@@ -10,6 +10,7 @@
 import { Phase, SPAN_STRIDE, SpanField } from '../../../shared/trace.ts';
 import { isError } from '../../../shared/analysis/summary.ts';
 import { clientPhases } from '../../../shared/client-phases.ts';
+import { endpointName } from '../../../shared/url-target.ts';
 import type { TraceStore } from '../state/trace-store.ts';
 import { clientPhaseCode, serverTimingCode } from './draw-codes.ts';
 import { pickSpanAt } from './hit-test.ts';
@@ -185,7 +186,8 @@ export class RequestsView implements TimelineView {
   private label(row: number, y: CssPx, rowHeight: CssPx): RowLabel {
     const req = this.store.requestRows.reqAt(row);
     const record = this.store.requestById.get(req);
-    const endpoint = record ? this.store.currentScenario?.endpoints[record.endpoint]?.name : undefined;
+    const scenario = this.store.currentScenario;
+    const endpoint = record && scenario ? endpointName(scenario, record.endpoint) : undefined;
     const failed = record ? isError(record) : false;
     return {
       yCssPx: y,

@@ -91,11 +91,12 @@ export class TimelineFrame {
     if (pointerX !== null && pointerX > GUTTER_WIDTH_CSS_PX)
       drawTimeLine(ctx, scale, scale.microsFromCssPx(pointerX - GUTTER_WIDTH_CSS_PX), size, palette.grid);
     const note =
-      tracks.length === 0
+      view.note() ??
+      (tracks.length === 0
         ? live
           ? 'Waiting for the first spans…'
           : 'No run on screen yet: pick a preset and press Run.'
-        : view.note();
+        : null);
     if (note) {
       ctx.fillStyle = palette.mutedText;
       ctx.font = palette.font;

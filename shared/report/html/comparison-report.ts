@@ -16,6 +16,8 @@ import { runExtent, timeGrid } from '../../analysis/time-grid.ts';
 import { throughputSeries } from '../../analysis/throughput.ts';
 import { runColor } from '../../phase-colors.ts';
 import type { RunDocument } from '../../run.ts';
+import type { Scenario } from '../../scenario.ts';
+import { describeUrlRequest, describeUrlTarget, urlTargetOf } from '../../url-target.ts';
 import type { RunSummary } from '../../trace.ts';
 import { esc } from './escape.ts';
 import { footerHtml, pageHtml, type ReportOptions } from './page.ts';
@@ -37,11 +39,27 @@ const METRICS: readonly [string, (s: RunSummary, doc: RunDocument) => string][] 
   ['threads used', (s) => String(s.threadsUsed)],
 ];
 
+/** The server column: the model's settings, or a URL run's own server. */
+function serverWords(scenario: Scenario): string {
+  const url = urlTargetOf(scenario);
+  return url ? `your own server: ${describeUrlTarget(url)}` : describeServer(scenario.server);
+}
+
+/** The views column: the endpoints' views, or a URL run's requests. */
+function viewsHtml(scenario: Scenario): string {
+  const url = urlTargetOf(scenario);
+  if (url) return url.requests.map((r) => `<code>${esc(describeUrlRequest(r))}</code>`).join('<br>');
+  return scenario.endpoints.map((e) => `<code>${esc(e.name)}</code> ${esc(describeView(e))}`).join('<br>');
+}
+
 /** Several runs compared in one self-contained page. */
 export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions = {}): string {
   const runs = comparedRuns(docs);
+  // A URL run's server is yours: the model predicts nothing about it ('–').
   const bounds = docs.map((d) =>
-    theoreticalBound(d.scenario, { cores: assumedCores(d.info.cores, options.cores).cores }),
+    urlTargetOf(d.scenario)
+      ? null
+      : theoreticalBound(d.scenario, { cores: assumedCores(d.info.cores, options.cores).cores }),
   );
   const head = `<tr><th></th>${runs.map((r, i) => `<th class="num"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(r.label)}</th>`).join('')}</tr>`;
   const measured = METRICS.map(
@@ -51,11 +69,11 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
   const model = [
     [
       'model: max throughput',
-      bounds.map((b) => (b.maxThroughputRps === null ? 'unbounded' : formatRps(b.maxThroughputRps))),
+      bounds.map((b) => (!b ? '–' : b.maxThroughputRps === null ? 'unbounded' : formatRps(b.maxThroughputRps))),
     ],
-    ['model: expected p95', bounds.map((b) => formatMs(b.expected.p95LatencyMs))],
-    ['model: bottleneck', bounds.map((b) => b.bottleneck)],
-    ['model: CPU cores', bounds.map((b) => String(b.cores))],
+    ['model: expected p95', bounds.map((b) => (b ? formatMs(b.expected.p95LatencyMs) : '–'))],
+    ['model: bottleneck', bounds.map((b) => b?.bottleneck ?? '–')],
+    ['model: CPU cores', bounds.map((b) => (b ? String(b.cores) : '–'))],
   ]
     .map(
       ([name, cells]) =>
@@ -66,7 +84,7 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
   const settings = docs
     .map(
       (d, i) =>
-        `<tr><th scope="row"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(runs[i].label)}</th><td>${esc(d.info.name)}</td><td>${esc(describeServer(d.scenario.server))}</td><td>${esc(describeLoad(d.scenario.load))}</td><td>${d.scenario.endpoints.map((e) => `<code>${esc(e.name)}</code> ${esc(describeView(e))}`).join('<br>')}</td></tr>`,
+        `<tr><th scope="row"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(runs[i].label)}</th><td>${esc(d.info.name)}</td><td>${esc(serverWords(d.scenario))}</td><td>${esc(describeLoad(d.scenario.load))}</td><td>${viewsHtml(d.scenario)}</td></tr>`,
     )
     .join('');
 

@@ -42,7 +42,16 @@ export function throughputPoints(completed: number): number {
   return Math.max(8, Math.min(60, Math.floor(completed / 4)));
 }
 
-export function runChartsHtml(records: RunRecords, bound: Bound | null, asyncServer: boolean): string[] {
+/**
+ * The run's charts. `serverSide` false (a URL run: the server is not ours) leaves out the two
+ * charts only a server's threads can fill, the loop delay and the busy threads.
+ */
+export function runChartsHtml(
+  records: RunRecords,
+  bound: Bound | null,
+  asyncServer: boolean,
+  serverSide = true,
+): string[] {
   const series = computeRunSeries(records, { maxPoints: REPORT_POINTS, histogramBins: 40 });
   const axis = timeAxis(records);
   const t = (tMs: number) => axis.toAxis(tMs);
@@ -133,6 +142,8 @@ export function runChartsHtml(records: RunRecords, bound: Bound | null, asyncSer
       `${h.total} completed requests in ${h.bins.length} bins.`,
     ),
   );
+
+  if (!serverSide) return figures;
 
   figures.push(
     figure(

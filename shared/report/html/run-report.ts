@@ -18,6 +18,8 @@ import { lanesSvg } from './lanes-svg.ts';
 import { footerHtml, pageHtml, type ReportOptions } from './page.ts';
 import { runChartsHtml } from './run-charts.ts';
 import { settingsHtml } from './settings-table.ts';
+import { urlSettingsHtml, urlTargetHtml } from './url-sections.ts';
+import { endpointName, URL_THREADS_NOTE, urlTargetOf } from '../../url-target.ts';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -33,8 +35,11 @@ function numbersHtml(s: RunSummary, doc: RunDocument): string {
     ['mean', formatMs(s.meanMs)],
     ['makespan', formatMs(s.makespanMs)],
   ];
-  if (doc.scenario.server.model === 'async') cells.push(['longest loop block', formatMs(s.maxLoopBlockMs)]);
-  cells.push(['threads used', String(s.threadsUsed)]);
+  // A URL run's server is not ours: no loop or threads to count (unless its responses said).
+  const serverSide = !urlTargetOf(doc.scenario) || doc.lanes.some((l) => l.kind !== 'client');
+  if (serverSide && doc.scenario.server.model === 'async')
+    cells.push(['longest loop block', formatMs(s.maxLoopBlockMs)]);
+  if (serverSide) cells.push(['threads used', String(s.threadsUsed)]);
   if (doc.scenario.load.model === 'open') cells.push(['send lag p99', formatMs(s.sendLagP99Ms)]);
   return `<dl class="numbers">${cells.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`;
 }
@@ -60,8 +65,11 @@ function legendHtml(phases: readonly number[]): string {
 export function renderHtmlReport(doc: RunDocument, options: ReportOptions = {}): string {
   const summary = computeSummary(doc);
   const cores = assumedCores(doc.info.cores, options.cores);
-  const bound = theoreticalBound(doc.scenario, { cores: cores.cores });
-  const endpointByReq = new Map(doc.requests.map((r) => [r.id, doc.scenario.endpoints[r.endpoint]?.name]));
+  const url = urlTargetOf(doc.scenario);
+  // Your own server at a URL: the model's bound predicts nothing about it.
+  const bound = url ? null : theoreticalBound(doc.scenario, { cores: cores.cores });
+  const serverLanes = doc.lanes.some((l) => l.kind !== 'client');
+  const endpointByReq = new Map(doc.requests.map((r) => [r.id, endpointName(doc.scenario, r.endpoint)]));
   const lanes = lanesSvg(doc, { endpointOf: (req) => endpointByReq.get(req) });
   const { happened, againstExpectation } = runStory(doc, options.cores);
   const story = [...happened, ...againstExpectation];
@@ -74,11 +82,15 @@ export function renderHtmlReport(doc: RunDocument, options: ReportOptions = {}):
 <p class="sub">${doc.scenario.name !== doc.info.name ? `${esc(doc.scenario.name)} · ` : ''}${esc(modelLabel(doc.scenario))} · ${esc(doc.info.status)} · ${esc(created)} · run #${esc(doc.info.id)}</p>
 </header>
 <section id="numbers"><h2>Numbers</h2>${numbersHtml(summary, doc)}<p class="note">${esc(PERCENTILE_METHOD_WORDS)}</p></section>
-<section id="bound"><h2>Measured against the model</h2>${boundHtml(summary, bound, cores)}</section>
+${bound ? `<section id="bound"><h2>Measured against the model</h2>${boundHtml(summary, bound, cores)}</section>` : `<section id="target"><h2>Target</h2>${urlTargetHtml(url!)}</section>`}
 <section id="story"><h2>What happened</h2><ul class="story">${story.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>
-<section id="settings"><h2>Settings</h2>${settingsHtml(doc.scenario)}</section>
-<section id="lanes"><h2>Threads over time</h2>${lanes.svg}${legendHtml(lanes.phases)}<p class="note">One row per server thread, coloured by what held it; hover a bar for its request. Spans narrower than a pixel are merged.${esc(hidden)} Client connections are not drawn.</p></section>
-<section id="charts"><h2>Charts</h2><div class="charts">${runChartsHtml(doc, bound, doc.scenario.server.model === 'async').join('')}</div></section>
+<section id="settings"><h2>Settings</h2>${url ? urlSettingsHtml(doc.scenario, url) : settingsHtml(doc.scenario)}</section>
+<section id="lanes"><h2>Threads over time</h2>${
+    url && !serverLanes
+      ? `<p class="note">${esc(URL_THREADS_NOTE)}</p>`
+      : `${lanes.svg}${legendHtml(lanes.phases)}<p class="note">One row per server thread, coloured by what held it; hover a bar for its request. Spans narrower than a pixel are merged.${esc(hidden)} Client connections are not drawn.</p>`
+  }</section>
+<section id="charts"><h2>Charts</h2><div class="charts">${runChartsHtml(doc, bound, !url && doc.scenario.server.model === 'async', !url || serverLanes).join('')}</div></section>
 ${footerHtml(options)}`;
   return pageHtml(`${doc.info.name} · Interleave report`, body);
 }
