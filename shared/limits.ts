@@ -20,3 +20,18 @@ export const MAX_COMPARED_RUNS = 8;
 
 /** Longest imported run (a JSON export), in characters: past this it is surely not one of ours. */
 export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
+
+/**
+ * Most requests an imported k6 or HAR file keeps: the scenario schema's most requests a run may
+ * have. Past it the import keeps the first ones in file order, stops reading, and says so.
+ */
+export const MAX_IMPORTED_REQUESTS = 1_000_000;
+
+/**
+ * Most endpoints an imported run names (the scenario schema's limit): the most frequent
+ * method-and-path pairs keep their own, the rest are grouped as one "other".
+ */
+export const MAX_IMPORTED_ENDPOINTS = 32;
+
+/** Longest endpoint label of an imported run ("GET /api/items"), in characters; longer ones are cut. */
+export const MAX_ENDPOINT_LABEL_CHARS = 200;

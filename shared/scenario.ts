@@ -8,7 +8,7 @@
  * construction. Limits are chosen so one 2-core machine can run what validates.
  */
 import { z } from 'zod';
-import { MAX_RUN_NAME_CHARS } from './limits.ts';
+import { MAX_ENDPOINT_LABEL_CHARS, MAX_IMPORTED_ENDPOINTS, MAX_RUN_NAME_CHARS } from './limits.ts';
 
 /** Longest single step, in milliseconds (one minute). */
 export const MAX_STEP_MS = 60_000;
@@ -167,6 +167,10 @@ export const loadSchema = z
 /** Where a scenario runs. "Both" is an action (one run on each, then a comparison), not a target. */
 export const TARGET_KINDS = ['model', 'django'] as const;
 
+/** Files a run can be imported from besides Interleave's own JSON export: k6's `--out json`, HAR 1.2. */
+export const IMPORT_FORMATS = ['k6', 'har'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
 /**
  * The target: the model (the engine's Node threads imitating Django and CPython) or real Django,
  * the same scenario written out as a small Django project and served by uvicorn (`async`) or
@@ -184,6 +188,20 @@ export const targetSchema = z.discriminatedUnion('kind', [
         .default('newest'),
       /** Recorded when a run starts: the Python, Django and server versions it ran on. */
       versions: z.string().max(300).optional(),
+    })
+    .strict(),
+  /**
+   * Not a place to run: the records came from a file another tool wrote (k6, a browser's HAR), so
+   * the run shows what that client measured and cannot be run again. `endpoints` are the labels
+   * (method and URL path) of the scenario's endpoints, by index; `notes` what the import found.
+   */
+  z
+    .object({
+      kind: z.literal('imported'),
+      format: z.enum(IMPORT_FORMATS),
+      file: z.string().min(1).max(255),
+      endpoints: z.array(z.string().min(1).max(MAX_ENDPOINT_LABEL_CHARS)).max(MAX_IMPORTED_ENDPOINTS),
+      notes: z.array(z.string().max(500)).max(10).default([]),
     })
     .strict(),
 ]);
