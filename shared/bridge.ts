@@ -54,7 +54,11 @@ export interface InterleaveApi {
   exportRun(runId: number, format: ExportFormat): Promise<{ fileName: string; mime: string; text: string }>;
   /** Two or more stored runs side by side, as one self-contained HTML file. */
   exportComparison(runIds: number[]): Promise<{ fileName: string; mime: string; text: string }>;
-  importRun(text: string): Promise<RunInfo>;
+  /**
+   * Stores a file's text as a run: Interleave's JSON export, k6's JSON output or a HAR file, told
+   * apart by their first characters; `fileName` names an imported k6 or HAR run ("k6 results.json").
+   */
+  importRun(text: string, fileName?: string): Promise<RunInfo>;
   /**
    * The Pythons found for real-Django runs, their versions, which one a run would use, and the
    * sentence to show when none can. Discovered on the first call (each Python is run once), then
