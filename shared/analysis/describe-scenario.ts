@@ -5,6 +5,7 @@
  * "async", "sync workers (4)", "async, one executor thread".
  */
 import type { Endpoint, LeafStep, LoadConfig, OffloadableStep, Scenario, Step } from '../scenario.ts';
+import { importedFrom, importedTarget } from '../imported-run.ts';
 import { formatMs, formatRps, plural } from './format.ts';
 
 const ms = (x: number) => formatMs(x);
@@ -78,6 +79,8 @@ export function describeLoad(load: LoadConfig): string {
 
 /** A short name for the execution model, for legends and comparisons. */
 export function modelLabel(scenario: Scenario): string {
+  const imported = importedTarget(scenario);
+  if (imported) return importedFrom(imported);
   const label = settingsLabel(scenario);
   // Old stored runs have no target: they ran on the model.
   if (scenario.target?.kind !== 'django') return label;

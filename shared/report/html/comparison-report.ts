@@ -17,6 +17,7 @@ import { throughputSeries } from '../../analysis/throughput.ts';
 import { runColor } from '../../phase-colors.ts';
 import type { RunDocument } from '../../run.ts';
 import type { RunSummary } from '../../trace.ts';
+import { importedFrom, importedTarget } from '../../imported-run.ts';
 import { esc } from './escape.ts';
 import { footerHtml, pageHtml, type ReportOptions } from './page.ts';
 import { REPORT_POINTS, throughputPoints } from './run-charts.ts';
@@ -33,16 +34,28 @@ const METRICS: readonly [string, (s: RunSummary, doc: RunDocument) => string][] 
   ['max', (s) => formatMs(s.maxMs)],
   ['mean', (s) => formatMs(s.meanMs)],
   ['makespan', (s) => formatMs(s.makespanMs)],
-  ['longest loop block', (s, d) => (d.scenario.server.model === 'async' ? formatMs(s.maxLoopBlockMs) : 'no loop')],
-  ['threads used', (s) => String(s.threadsUsed)],
+  [
+    'longest loop block',
+    (s, d) =>
+      importedTarget(d.scenario)
+        ? 'not in the file'
+        : d.scenario.server.model === 'async'
+          ? formatMs(s.maxLoopBlockMs)
+          : 'no loop',
+  ],
+  ['threads used', (s, d) => (importedTarget(d.scenario) ? 'not in the file' : String(s.threadsUsed))],
 ];
 
 /** Several runs compared in one self-contained page. */
 export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions = {}): string {
   const runs = comparedRuns(docs);
+  // An imported run has no model to bound it: its cells say so.
   const bounds = docs.map((d) =>
-    theoreticalBound(d.scenario, { cores: assumedCores(d.info.cores, options.cores).cores }),
+    importedTarget(d.scenario)
+      ? null
+      : theoreticalBound(d.scenario, { cores: assumedCores(d.info.cores, options.cores).cores }),
   );
+  const NONE = '–';
   const head = `<tr><th></th>${runs.map((r, i) => `<th class="num"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(r.label)}</th>`).join('')}</tr>`;
   const measured = METRICS.map(
     ([name, f]) =>
@@ -51,11 +64,11 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
   const model = [
     [
       'model: max throughput',
-      bounds.map((b) => (b.maxThroughputRps === null ? 'unbounded' : formatRps(b.maxThroughputRps))),
+      bounds.map((b) => (!b ? NONE : b.maxThroughputRps === null ? 'unbounded' : formatRps(b.maxThroughputRps))),
     ],
-    ['model: expected p95', bounds.map((b) => formatMs(b.expected.p95LatencyMs))],
-    ['model: bottleneck', bounds.map((b) => b.bottleneck)],
-    ['model: CPU cores', bounds.map((b) => String(b.cores))],
+    ['model: expected p95', bounds.map((b) => (b ? formatMs(b.expected.p95LatencyMs) : NONE))],
+    ['model: bottleneck', bounds.map((b) => (b ? b.bottleneck : NONE))],
+    ['model: CPU cores', bounds.map((b) => (b ? String(b.cores) : NONE))],
   ]
     .map(
       ([name, cells]) =>
@@ -64,10 +77,17 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
     .join('');
 
   const settings = docs
-    .map(
-      (d, i) =>
-        `<tr><th scope="row"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(runs[i].label)}</th><td>${esc(d.info.name)}</td><td>${esc(describeServer(d.scenario.server))}</td><td>${esc(describeLoad(d.scenario.load))}</td><td>${d.scenario.endpoints.map((e) => `<code>${esc(e.name)}</code> ${esc(describeView(e))}`).join('<br>')}</td></tr>`,
-    )
+    .map((d, i) => {
+      const imported = importedTarget(d.scenario);
+      const server = imported ? importedFrom(imported) : describeServer(d.scenario.server);
+      const load = imported
+        ? `${d.requests.length.toLocaleString('en-US')} requests on ${d.lanes.length} client lane${d.lanes.length === 1 ? '' : 's'}`
+        : describeLoad(d.scenario.load);
+      const endpoints = imported
+        ? imported.endpoints.map((label) => `<code>${esc(label)}</code>`).join('<br>')
+        : d.scenario.endpoints.map((e) => `<code>${esc(e.name)}</code> ${esc(describeView(e))}`).join('<br>');
+      return `<tr><th scope="row"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(runs[i].label)}</th><td>${esc(d.info.name)}</td><td>${esc(server)}</td><td>${esc(load)}</td><td>${endpoints}</td></tr>`;
+    })
     .join('');
 
   // Each run on its own clock: milliseconds (or seconds) since its first request.

@@ -42,7 +42,16 @@ export function throughputPoints(completed: number): number {
   return Math.max(8, Math.min(60, Math.floor(completed / 4)));
 }
 
-export function runChartsHtml(records: RunRecords, bound: Bound | null, asyncServer: boolean): string[] {
+/**
+ * The figures; `serverCharts` false leaves out event-loop delay and busy threads (a run imported
+ * from a client's file has neither).
+ */
+export function runChartsHtml(
+  records: RunRecords,
+  bound: Bound | null,
+  asyncServer: boolean,
+  serverCharts = true,
+): string[] {
   const series = computeRunSeries(records, { maxPoints: REPORT_POINTS, histogramBins: 40 });
   const axis = timeAxis(records);
   const t = (tMs: number) => axis.toAxis(tMs);
@@ -134,6 +143,7 @@ export function runChartsHtml(records: RunRecords, bound: Bound | null, asyncSer
     ),
   );
 
+  if (!serverCharts) return figures;
   figures.push(
     figure(
       lineChart(

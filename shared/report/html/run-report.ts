@@ -15,6 +15,8 @@ import type { RunDocument } from '../../run.ts';
 import { PHASES, type PhaseCode, type RunSummary } from '../../trace.ts';
 import { esc } from './escape.ts';
 import { lanesSvg } from './lanes-svg.ts';
+import { endpointLabel, importedTarget } from '../../imported-run.ts';
+import { importedEndpointsHtml, importedSourceHtml } from './imported-source.ts';
 import { footerHtml, pageHtml, type ReportOptions } from './page.ts';
 import { runChartsHtml } from './run-charts.ts';
 import { settingsHtml } from './settings-table.ts';
@@ -33,8 +35,11 @@ function numbersHtml(s: RunSummary, doc: RunDocument): string {
     ['mean', formatMs(s.meanMs)],
     ['makespan', formatMs(s.makespanMs)],
   ];
-  if (doc.scenario.server.model === 'async') cells.push(['longest loop block', formatMs(s.maxLoopBlockMs)]);
-  cells.push(['threads used', String(s.threadsUsed)]);
+  // An imported run's file holds no server: no loop, no threads.
+  const imported = importedTarget(doc.scenario) !== null;
+  if (doc.scenario.server.model === 'async' && !imported)
+    cells.push(['longest loop block', formatMs(s.maxLoopBlockMs)]);
+  if (!imported) cells.push(['threads used', String(s.threadsUsed)]);
   if (doc.scenario.load.model === 'open') cells.push(['send lag p99', formatMs(s.sendLagP99Ms)]);
   return `<dl class="numbers">${cells.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`;
 }
@@ -58,10 +63,12 @@ function legendHtml(phases: readonly number[]): string {
 
 /** One run as a self-contained HTML page. */
 export function renderHtmlReport(doc: RunDocument, options: ReportOptions = {}): string {
+  const imported = importedTarget(doc.scenario);
+  if (imported) return renderImportedReport(doc, options);
   const summary = computeSummary(doc);
   const cores = assumedCores(doc.info.cores, options.cores);
   const bound = theoreticalBound(doc.scenario, { cores: cores.cores });
-  const endpointByReq = new Map(doc.requests.map((r) => [r.id, doc.scenario.endpoints[r.endpoint]?.name]));
+  const endpointByReq = new Map(doc.requests.map((r) => [r.id, endpointLabel(doc.scenario, r.endpoint)]));
   const lanes = lanesSvg(doc, { endpointOf: (req) => endpointByReq.get(req) });
   const story = explainRun(doc);
   const created = Number.isNaN(Date.parse(doc.info.createdAt))
@@ -78,6 +85,30 @@ export function renderHtmlReport(doc: RunDocument, options: ReportOptions = {}):
 <section id="settings"><h2>Settings</h2>${settingsHtml(doc.scenario)}</section>
 <section id="lanes"><h2>Threads over time</h2>${lanes.svg}${legendHtml(lanes.phases)}<p class="note">One row per server thread, coloured by what held it; hover a bar for its request. Spans narrower than a pixel are merged.${esc(hidden)} Client connections are not drawn.</p></section>
 <section id="charts"><h2>Charts</h2><div class="charts">${runChartsHtml(doc, bound, doc.scenario.server.model === 'async').join('')}</div></section>
+${footerHtml(options)}`;
+  return pageHtml(`${doc.info.name} · Interleave report`, body);
+}
+
+/**
+ * A run imported from k6 or a HAR file: its numbers, where it came from and what it cannot show
+ * (no bound, no server threads, no story of the execution model), its endpoints and the charts
+ * that need only the client's records.
+ */
+function renderImportedReport(doc: RunDocument, options: ReportOptions): string {
+  const target = importedTarget(doc.scenario);
+  if (!target) throw new Error('not an imported run');
+  const summary = computeSummary(doc);
+  const created = Number.isNaN(Date.parse(doc.info.createdAt))
+    ? doc.info.createdAt
+    : new Date(doc.info.createdAt).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const body = `<header>
+<h1>${esc(doc.info.name)}</h1>
+<p class="sub">${esc(modelLabel(doc.scenario))} · ${esc(doc.info.status)} · first request ${esc(created)} · run #${esc(doc.info.id)}</p>
+</header>
+<section id="numbers"><h2>Numbers</h2>${numbersHtml(summary, doc)}<p class="note">${esc(PERCENTILE_METHOD_WORDS)} Latency is the file's own: k6's http_req_duration, a HAR entry's time.</p></section>
+<section id="source"><h2>Where it came from</h2>${importedSourceHtml(target)}</section>
+<section id="settings"><h2>Endpoints</h2>${importedEndpointsHtml(doc, target)}</section>
+<section id="charts"><h2>Charts</h2><div class="charts">${runChartsHtml(doc, null, false, false).join('')}</div></section>
 ${footerHtml(options)}`;
   return pageHtml(`${doc.info.name} · Interleave report`, body);
 }
