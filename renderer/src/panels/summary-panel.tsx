@@ -7,6 +7,7 @@ import { memo, useSyncExternalStore } from 'react';
 import { formatErrorRate, formatMs, formatRps } from '../../../shared/analysis/format.ts';
 import type { Bound } from '../../../shared/bounds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/bridge.ts';
+import { IMPORTED_RUN_LIMITS, importedFrom, importedTarget } from '../../../shared/imported-run.ts';
 import { NO_SUMMARY, type LiveResultsSource } from '../analysis/live-analysis.ts';
 import type { RunSnapshot } from '../state/trace-store.ts';
 
@@ -47,6 +48,7 @@ export const SummaryPanel = memo(function SummaryPanel({ snapshot, analysis, bou
   // Reading snapshot.summary while live would compute it here, from every record so far.
   const s = snapshot.live ? (liveSummary ?? NO_SUMMARY) : snapshot.summary;
   const none = snapshot.status === 'idle';
+  const imported = importedTarget(snapshot.scenario);
   const cells: [string, string, string, string | null][] = [
     [
       'requests',
@@ -93,6 +95,12 @@ export const SummaryPanel = memo(function SummaryPanel({ snapshot, analysis, bou
           ))}
         </span>
       </div>
+      {imported && (
+        <p className="imported-note" data-testid="imported-note">
+          <strong data-testid="imported-from">{importedFrom(imported)}</strong> · {IMPORTED_RUN_LIMITS}
+          {imported.notes.map((note) => ` ${note}`).join('')}
+        </p>
+      )}
       <dl className="numbers" data-testid="summary">
         {cells.map(([key, label, value, expected]) => (
           <div key={key}>

@@ -6,6 +6,7 @@
  */
 import { Phase, SPAN_STRIDE, SpanField } from '../../../shared/trace.ts';
 import { isError } from '../../../shared/analysis/summary.ts';
+import { endpointLabel } from '../../../shared/imported-run.ts';
 import type { TraceStore } from '../state/trace-store.ts';
 import { pickSpanAt } from './hit-test.ts';
 import type { RowMerger } from './level-of-detail.ts';
@@ -129,7 +130,7 @@ export class RequestsView implements TimelineView {
   private label(row: number, y: CssPx): RowLabel {
     const req = this.store.requestRows.reqAt(row);
     const record = this.store.requestById.get(req);
-    const endpoint = record ? this.store.currentScenario?.endpoints[record.endpoint]?.name : undefined;
+    const endpoint = record ? endpointLabel(this.store.currentScenario, record.endpoint) : undefined;
     const failed = record ? isError(record) : false;
     return {
       yCssPx: y,
