@@ -78,7 +78,7 @@ export function createApi(
     importRun: async (text, fileName) => {
       const checked = parseOrExplain(z.string().max(MAX_IMPORT_CHARS), text, 'The imported file');
       const name = parseOrExplain(importedFileName, fileName, 'The imported file name');
-      return storeImport(store, await readImportText(checked, name ?? 'imported file')).info;
+      return storeImport(store, await readImportText(checked, name)).info;
     },
     djangoEnvironment: async (options) => {
       const checked = parseOrExplain(environmentOptions, options, 'The environment request');

@@ -61,13 +61,22 @@ async function readAs(
     return { format, run: buildImportedRun(kept, { format, file, notes }) };
   } catch (error) {
     if (error instanceof ImportError)
-      throw new ValidationError(`The ${IMPORT_FORMAT_NAMES[format]} file ${file}`, [error.message]);
+      throw new ValidationError(`The ${IMPORT_FORMAT_NAMES[format]} file${file === UNNAMED ? '' : ` ${file}`}`, [
+        error.message,
+      ]);
     throw error;
   }
 }
 
+/** The name a run gets from text that came without a file name. */
+const UNNAMED = 'unnamed';
+
 /** The text the app was sent (a dropped file), read as `options.format` or as its first characters say. */
-export async function readImportText(text: string, fileName: string, options: ImportOptions = {}): Promise<ReadImport> {
+export async function readImportText(
+  text: string,
+  fileName: string = UNNAMED,
+  options: ImportOptions = {},
+): Promise<ReadImport> {
   const format = options.format ?? detectFormat(text.slice(0, HEAD_CHARS));
   if (format === 'run') return { format, doc: parseRunJson(text) };
   let read = 0;

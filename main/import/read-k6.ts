@@ -101,15 +101,20 @@ export async function readK6(text: Readable, kept: KeptRequests, tick: () => voi
   if (pending) notes.push(`The last line (${lineNo}) was cut short and was skipped.`);
   if (skippedPoints > 0) {
     const names = [...skipped.keys()].slice(0, 6).join(', ');
-    notes.push(
-      `${count(skippedPoints)} points of metrics other than HTTP requests were not imported (${names}${skipped.size > 6 ? ', …' : ''}).`,
-    );
+    const what =
+      skippedPoints === 1
+        ? 'point of a metric other than HTTP requests was'
+        : 'points of metrics other than HTTP requests were';
+    notes.push(`${count(skippedPoints)} ${what} not imported (${names}${skipped.size > 6 ? ', …' : ''}).`);
   }
-  if (join.stats.incomplete > 0)
-    notes.push(`${count(join.stats.incomplete)} groups of HTTP points had no http_req_duration and were left out.`);
-  if (join.stats.withoutStatus > 0)
+  const { incomplete, withoutStatus } = join.stats;
+  if (incomplete > 0)
     notes.push(
-      `${count(join.stats.withoutStatus)} requests had no status tag: counted as 200, or 0 where http_req_failed said they failed.`,
+      `${count(incomplete)} ${incomplete === 1 ? 'group of HTTP points had' : 'groups of HTTP points had'} no http_req_duration and ${incomplete === 1 ? 'was' : 'were'} left out.`,
+    );
+  if (withoutStatus > 0)
+    notes.push(
+      `${count(withoutStatus)} ${withoutStatus === 1 ? 'request had' : 'requests had'} no status tag: counted as 200, or 0 where http_req_failed said it failed.`,
     );
   return notes;
 }

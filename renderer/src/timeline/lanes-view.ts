@@ -87,7 +87,7 @@ export class LanesView implements TimelineView {
 
   note(): string | null {
     if (importedTarget(this.store.currentScenario))
-      return 'An imported run has no server threads: its file holds what the client measured. The requests view shows each request.';
+      return 'An imported run has no server threads: the requests view shows each request.';
     const lanes = this.lanes();
     if (this.store.spans.count === 0 || lanes.some((l) => this.store.laneRows.spansOf(l.id).length > 0)) return null;
     return 'No thread was held: every wait freed its thread. The requests view shows the waits.';

@@ -94,7 +94,7 @@ export class TimelineFrame {
       tracks.length === 0
         ? live
           ? 'Waiting for the first spans…'
-          : 'No run on screen yet: pick a preset and press Run.'
+          : (view.note() ?? 'No run on screen yet: pick a preset and press Run.')
         : view.note();
     if (note) {
       ctx.fillStyle = palette.mutedText;

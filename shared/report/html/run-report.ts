@@ -109,6 +109,6 @@ function renderImportedReport(doc: RunDocument, options: ReportOptions): string 
 <section id="source"><h2>Where it came from</h2>${importedSourceHtml(target)}</section>
 <section id="settings"><h2>Endpoints</h2>${importedEndpointsHtml(doc, target)}</section>
 <section id="charts"><h2>Charts</h2><div class="charts">${runChartsHtml(doc, null, false, false).join('')}</div></section>
-${footerHtml(options)}`;
+${footerHtml(options, true)}`;
   return pageHtml(`${doc.info.name} · Interleave report`, body);
 }

@@ -24,7 +24,10 @@ test('a k6 file: the run, the notes, the mean client phases and what it cannot s
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');
   assert.equal(lines[0], 'imported as run 1: k6 k6-three-requests.json, 3 requests');
-  assert.equal(lines[1], '  note      3 points of metrics other than HTTP requests were not imported (vus, data_sent).');
+  assert.equal(
+    lines[1],
+    '  note      3 points of metrics other than HTTP requests were not imported (vus, data_sent).',
+  );
   // Means of (1.5, 0, 0.8) blocked, (8, 0, 0) connect, (3, 0, 0) TLS, (0.5, 1, 0) sending, (90, 240, 2.5) waiting, (9.5, 9, 0) receiving.
   assert.equal(
     lines[2],
@@ -51,7 +54,10 @@ test('--format overrides what the first bytes say; a file that is not that forma
   const db = join(dir, 'c.db');
   const r = interleave('import', K6, '--format', 'har', '--db', db);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /^interleave: The HAR file k6-three-requests\.json is not valid:\n {2}- line 1, column \d+: the object has no "log"/);
+  assert.match(
+    r.stderr,
+    /^interleave: The HAR file k6-three-requests\.json is not valid:\n {2}- line 1, column \d+: the object has no "log"/,
+  );
   assert.equal(existsSync(db), false, 'no store was made for a file that could not be imported');
   const bad = interleave('import', K6, '--format', 'csv', '--db', db);
   assert.equal(bad.code, 2);
