@@ -123,8 +123,15 @@ export async function readImportFile(path: string, options: ImportOptions = {}):
     })(),
   );
   const name = basename(path);
-  if (format !== 'run')
-    return readAs(format, text, name, options, () => ({ bytesRead: file.bytesRead, totalBytes: size }));
+  if (format !== 'run') {
+    try {
+      return await readAs(format, text, name, options, () => ({ bytesRead: file.bytesRead, totalBytes: size }));
+    } finally {
+      // A reader that stopped early (log.entries closed, the request limit reached) leaves the
+      // file open behind the re-read head: close it here, whatever happened.
+      file.destroy();
+    }
+  }
   // A run export is one JSON document: read whole, up to the limit the API has for it.
   const parts: string[] = [];
   let chars = 0;

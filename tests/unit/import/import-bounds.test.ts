@@ -2,7 +2,10 @@
 // name and the rest as "other"; the first N requests in file order, with a note saying so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readImportText } from '../../../main/import/index.ts';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readImportFile, readImportText } from '../../../main/import/index.ts';
 import { MAX_IMPORTED_ENDPOINTS } from '../../../shared/limits.ts';
 
 /** One k6 request (duration only) to `path`, ending at second `s` of the test. */
@@ -54,4 +57,19 @@ test('past the limit the first requests in file order are kept, and the run says
   assert.deepEqual(doc.scenario.target.kind === 'imported' && doc.scenario.target.notes, [
     'The file has more than 4 requests; the first 4 in file order were kept.',
   ]);
+});
+
+test('a reader that stops early (request limit, log.entries closed) closes the file it read', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'interleave-import-fd-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const k6 = join(dir, 'long.json');
+  writeFileSync(k6, Array.from({ length: 3000 }, (_, i) => request(`/p${i % 10}`, i % 3600)).join('\n'));
+  const openFiles = () => readdirSync('/proc/self/fd').length;
+  const before = openFiles();
+  for (let i = 0; i < 10; i++) {
+    await readImportFile(k6, { limit: 2 });
+    await readImportFile('tests/fixtures/import/har-three-entries.har');
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(openFiles(), before);
 });
