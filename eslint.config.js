@@ -39,6 +39,7 @@ const RUNTIMES = {
 //   cli, host, electron  ->  app  ->  django  ->  engine  ->  platform  ->  shared
 //                            app  ->  url     ->  engine
 //                            app  ->  store   ->  platform
+//                            app  ->  import  ->  platform
 // `platform` holds what two folders would otherwise take from each other (opening SQLite, WAL
 // mode, the native binding, the data folder, serving the built UI with its CSP). If a new import
 // breaks this table, move the shared code down; do not add an arrow. A file of a main/ folder
@@ -51,9 +52,10 @@ export const LAYERS = {
   'main/platform': ['shared'],
   'main/engine': ['shared', 'main/platform'],
   'main/store': ['shared', 'main/platform'],
+  'main/import': ['shared', 'main/platform'],
   'main/django': ['shared', 'main/platform', 'main/engine'],
   'main/url': ['shared', 'main/platform', 'main/engine'],
-  'main/app': ['shared', 'main/platform', 'main/engine', 'main/store', 'main/django', 'main/url'],
+  'main/app': ['shared', 'main/platform', 'main/engine', 'main/store', 'main/django', 'main/url', 'main/import'],
   'main/cli': ['shared', 'main/platform', 'main/app'],
   'main/host': ['shared', 'main/platform', 'main/app'],
   'main/electron': ['shared', 'main/platform', 'main/app'],

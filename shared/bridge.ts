@@ -55,7 +55,11 @@ export interface InterleaveApi {
   exportRun(runId: number, format: ExportFormat): Promise<{ fileName: string; mime: string; text: string }>;
   /** Two or more stored runs side by side, as one self-contained HTML file. */
   exportComparison(runIds: number[]): Promise<{ fileName: string; mime: string; text: string }>;
-  importRun(text: string): Promise<RunInfo>;
+  /**
+   * Stores a file's text as a run: Interleave's JSON export, k6's JSON output or a HAR file, told
+   * apart by their first characters; `fileName` names an imported k6 or HAR run ("k6 results.json").
+   */
+  importRun(text: string, fileName?: string): Promise<RunInfo>;
   /** A stored run in sentences: what happened, and how it missed "What to expect" if it did. */
   explainRun(runId: number): Promise<RunStory>;
   /**

@@ -33,3 +33,18 @@ export const MAX_REQUEST_HEADERS = 32;
 /** Longest header name and value of a URL run's request, in characters. */
 export const MAX_HEADER_NAME_CHARS = 100;
 export const MAX_HEADER_VALUE_CHARS = 8000;
+
+/**
+ * Most requests an imported k6 or HAR file keeps: the scenario schema's most requests a run may
+ * have. Past it the import keeps the first ones in file order, stops reading, and says so.
+ */
+export const MAX_IMPORTED_REQUESTS = 1_000_000;
+
+/**
+ * Most endpoints an imported run names (the scenario schema's limit): the most frequent
+ * method-and-path pairs keep their own, the rest are grouped as one "other".
+ */
+export const MAX_IMPORTED_ENDPOINTS = 32;
+
+/** Longest endpoint label of an imported run ("GET /api/items"), in characters; longer ones are cut. */
+export const MAX_ENDPOINT_LABEL_CHARS = 200;

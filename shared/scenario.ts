@@ -9,8 +9,10 @@
  */
 import { z } from 'zod';
 import {
+  MAX_ENDPOINT_LABEL_CHARS,
   MAX_HEADER_NAME_CHARS,
   MAX_HEADER_VALUE_CHARS,
+  MAX_IMPORTED_ENDPOINTS,
   MAX_REQUEST_BODY_CHARS,
   MAX_REQUEST_HEADERS,
   MAX_RUN_NAME_CHARS,
@@ -256,6 +258,10 @@ export const urlRequestSchema = z
   })
   .strict();
 
+/** Files a run can be imported from besides Interleave's own JSON export: k6's `--out json`, HAR 1.2. */
+export const IMPORT_FORMATS = ['k6', 'har'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
 /**
  * The target: the model (the engine's Node threads imitating Django and CPython) or real Django,
  * the same scenario written out as a small Django project and served by uvicorn (`async`) or
@@ -286,6 +292,20 @@ export const targetSchema = z.discriminatedUnion('kind', [
       requests: z.array(urlRequestSchema).min(1).max(32),
       /** Host names allowed besides loopback (as a URL spells them: `example.com`, `[2001:db8::1]`). */
       allowRemote: z.array(z.string().min(1).max(253)).max(32).default([]),
+    })
+    .strict(),
+  /**
+   * Not a place to run: the records came from a file another tool wrote (k6, a browser's HAR), so
+   * the run shows what that client measured and cannot be run again. `endpoints` are the labels
+   * (method and URL path) of the scenario's endpoints, by index; `notes` what the import found.
+   */
+  z
+    .object({
+      kind: z.literal('imported'),
+      format: z.enum(IMPORT_FORMATS),
+      file: z.string().min(1).max(255),
+      endpoints: z.array(z.string().min(1).max(MAX_ENDPOINT_LABEL_CHARS)).max(MAX_IMPORTED_ENDPOINTS),
+      notes: z.array(z.string().max(500)).max(10).default([]),
     })
     .strict(),
 ]);

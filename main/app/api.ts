@@ -10,15 +10,17 @@ import { MAX_COMPARED_RUNS, MAX_IMPORT_CHARS, MAX_RUN_NAME_CHARS, MIN_COMPARED_R
 import { runStory } from '../../shared/analysis/run-story.ts';
 import { PRESETS } from '../../shared/presets.ts';
 import { scenarioSchema } from '../../shared/scenario.ts';
-import { parseOrExplain } from '../../shared/validation.ts';
-import { parseRunJson } from '../../shared/report/json.ts';
+import { parseOrExplain, ValidationError } from '../../shared/validation.ts';
 import { fileNameFor, mimeFor, renderExport } from '../../shared/report/formats.ts';
 import { renderComparisonHtml } from '../../shared/report/html.ts';
 import type { RunStore } from '../store/run-store.ts';
+import { readImportText } from '../import/index.ts';
+import { storeImport } from './import-run.ts';
 import type { RunService } from './run-service.ts';
 
 const runId = z.number().int().positive();
 const runName = z.string().trim().min(1).max(MAX_RUN_NAME_CHARS);
+const importedFileName = z.string().trim().min(1).max(255).optional();
 const environmentOptions = z.object({ refresh: z.boolean().optional() }).strict().optional();
 
 /** Finds (or recalls) the Pythons for real-Django runs; see main/django/python-env.ts. */
@@ -35,6 +37,10 @@ export function createApi(
     listPresets: async () => [...PRESETS],
     startRun: async (input, name) => {
       const scenario = parseOrExplain(scenarioSchema, input, 'The scenario');
+      if (scenario.target.kind === 'imported')
+        throw new ValidationError('The scenario', [
+          '`target.kind` is "imported": an imported run holds another tool\'s measurements and cannot be run again; allowed "model", "django", "url"',
+        ]);
       const label = name === undefined ? undefined : parseOrExplain(runName, name, 'The run name');
       return runs.start(scenario, label);
     },
@@ -70,9 +76,10 @@ export function createApi(
         text: renderComparisonHtml(docs, { cores: host.cores }),
       };
     },
-    importRun: async (text) => {
+    importRun: async (text, fileName) => {
       const checked = parseOrExplain(z.string().max(MAX_IMPORT_CHARS), text, 'The imported file');
-      return store.importRun(parseRunJson(checked));
+      const name = parseOrExplain(importedFileName, fileName, 'The imported file name');
+      return storeImport(store, await readImportText(checked, name)).info;
     },
     explainRun: async (id) => runStory(store.loadRun(parseOrExplain(runId, id, 'The run id')), host.cores),
     djangoEnvironment: async (options) => {

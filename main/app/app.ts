@@ -14,6 +14,7 @@ import { RunStore } from '../store/run-store.ts';
 import { findDamage, moveAside } from '../store/store-file.ts';
 import { createApi } from './api.ts';
 import { EventHub } from './event-hub.ts';
+import { storeImport, type ImportResult, type ReadImport } from './import-run.ts';
 import { RunService } from './run-service.ts';
 
 export interface AppOptions {
@@ -27,6 +28,12 @@ export interface AppOptions {
 
 export interface App {
   api: InterleaveApi;
+  /**
+   * Stores a file read with `readImportFile` (main/app/import-run.ts): Interleave's run export,
+   * k6's JSON output or a HAR file. For hosts given a path (the command line, the desktop shell's
+   * menu), which read and check the whole file first; the page sends text through `api.importRun`.
+   */
+  storeImport(read: ReadImport): ImportResult;
   /** Subscribe to pushed events (run progress, notices). Returns an unsubscribe function. */
   on<E extends BridgeEventName>(name: E, listener: (payload: BridgeEvents[E]) => void): () => void;
   /** Stops running runs, closes the store. */
@@ -62,6 +69,7 @@ export async function openApp(options: AppOptions): Promise<App> {
   let closed = false;
   return {
     api,
+    storeImport: (read) => storeImport(store, read),
     on: (name, listener) => events.on(name, listener),
     close: async () => {
       if (closed) return;

@@ -45,6 +45,9 @@ export class RunService {
    */
   async start(scenario: Scenario, name?: string): Promise<RunInfo> {
     this.refuseIfBusy();
+    const kind = scenario.target.kind;
+    if (kind === 'imported')
+      throw new Error('an imported run records what another tool measured; it cannot be run again');
     // Real Django is checked before a run is stored: a missing Python or a setting Django cannot
     // express is refused with its sentence, and the versions found are recorded with the run.
     if (scenario.target.kind === 'django') scenario = await prepareDjangoScenario(scenario);
@@ -69,7 +72,7 @@ export class RunService {
     });
     let running: RunningScenario;
     try {
-      const runner = { model: startScenario, django: startOnDjango, url: startOnUrl }[scenario.target.kind];
+      const runner = { model: startScenario, django: startOnDjango, url: startOnUrl }[kind];
       running = await runner(scenario, {
         shopDbFile: this.shopDbFile,
         onBatch: (batch) => {

@@ -6,7 +6,7 @@
  *   interleave run [flags]              run a preset, a scenario file, or quick overrides
  *   interleave runs                     list stored runs
  *   interleave export RUN_ID --out F    write a run as .html, .json, .csv or .trace.json
- *   interleave import FILE              import a run exported as JSON
+ *   interleave import FILE              import a run export, k6's JSON output or a HAR file
  *   interleave compare ID ID [--out F]  the difference in words, and a side-by-side HTML report
  *   interleave faithfulness             every preset on the model and on real Django, side by side
  *   interleave doctor                   Node, cores, and each Python found for real-Django runs
@@ -36,7 +36,7 @@ const USAGE = `usage:
       (interleave run --help: every flag, and how the numbers are computed)
   interleave runs [--json] [--db FILE]
   interleave export RUN_ID --out FILE.(html|json|csv|trace.json) [--db FILE]
-  interleave import FILE.json [--db FILE]
+  interleave import FILE [--format run|k6|har] [--json] [--db FILE]   (a run export, k6 --out json, a .har)
   interleave compare RUN_ID RUN_ID... [--out FILE.html] [--db FILE]
   interleave faithfulness [--presets ID,ID…] [--django newest|5.2|3.2] [--json FILE] [--readme README.md] [--db FILE]
   interleave doctor [--json]`;

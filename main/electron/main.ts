@@ -7,13 +7,13 @@
  * (Electron reads both at start-up), and the window is created only after the app has opened,
  * so the first call the page makes finds the API in place.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
 import { BRIDGE_EVENTS } from '../../shared/bridge.ts';
 import { dispatchCall } from '../../shared/bridge-server.ts';
 import { openApp, type App } from '../app/app.ts';
+import { readImportFile } from '../app/import-run.ts';
 import { APP_FOLDER_NAME, DATA_DIR_ENV } from '../platform/data-dir.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, respondToAppRequest } from './app-protocol.ts';
 import { createEventOutbox, type EventOutbox } from './event-outbox.ts';
@@ -83,13 +83,17 @@ async function importRun(interleave: App, outbox: EventOutbox): Promise<void> {
   if (!window) return;
   const choice = await dialog.showOpenDialog(window, {
     title: 'Import run',
-    filters: [{ name: 'Interleave run (JSON)', extensions: ['json'] }],
+    filters: [
+      { name: 'Interleave run, k6 JSON output, HAR', extensions: ['json', 'har', 'ndjson', 'gz'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
     properties: ['openFile'],
   });
   const file = choice.filePaths[0];
   if (choice.canceled || !file) return;
   try {
-    const info = await interleave.api.importRun(await readFile(file, 'utf8'));
+    // Read from disk, streaming: a k6 file of any size, the same way as the command line.
+    const { info } = interleave.storeImport(await readImportFile(file));
     outbox.push('menu', { command: 'show-run', runId: info.id });
   } catch (error) {
     outbox.push('notice', { level: 'error', text: `Could not import ${basename(file)}: ${(error as Error).message}` });

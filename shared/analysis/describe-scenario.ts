@@ -5,6 +5,7 @@
  * "async", "sync workers (4)", "async, one executor thread", "against GET http://127.0.0.1:8000/".
  */
 import type { Endpoint, LeafStep, LoadConfig, OffloadableStep, Scenario, Step } from '../scenario.ts';
+import { importedFrom, importedTarget } from '../imported-run.ts';
 import { formatMs, formatRps, plural } from './format.ts';
 import { describeUrlTarget, urlTargetOf } from '../url-target.ts';
 
@@ -82,6 +83,8 @@ export function modelLabel(scenario: Scenario): string {
   // A URL run's server is the one at the URL: the scenario's server settings describe nothing.
   const url = urlTargetOf(scenario);
   if (url) return `against ${describeUrlTarget(url)}`;
+  const imported = importedTarget(scenario);
+  if (imported) return importedFrom(imported);
   const label = settingsLabel(scenario);
   // Old stored runs have no target: they ran on the model.
   if (scenario.target?.kind !== 'django') return label;

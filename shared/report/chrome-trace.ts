@@ -11,7 +11,7 @@
  * to the first server thread that ran it. Times are microseconds, as the format wants.
  */
 import type { RunDocument } from '../run.ts';
-import { endpointName as nameOfEndpoint } from '../url-target.ts';
+import { endpointLabel } from '../imported-run.ts';
 import { PHASES, SPAN_STRIDE, SpanField, type Lane, type RequestRecord } from '../trace.ts';
 
 /** One event of the format (the fields this export uses). */
@@ -184,7 +184,7 @@ function requestEvents(
 /** Build the trace object. */
 export function runToChromeTrace(doc: RunDocument): ChromeTrace {
   const lanes = new Map(doc.lanes.map((l) => [l.id, l]));
-  const endpointName = (r: RequestRecord) => nameOfEndpoint(doc.scenario, r.endpoint) ?? `endpoint ${r.endpoint}`;
+  const endpointName = (r: RequestRecord) => endpointLabel(doc.scenario, r.endpoint) ?? `endpoint ${r.endpoint}`;
   const requests = new Map(doc.requests.map((r) => [r.id, r]));
   const events = metadataEvents(doc);
 

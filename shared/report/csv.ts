@@ -8,7 +8,7 @@
  * nest or overlap: `running` contains the `block` inside it, gathered awaits overlap).
  */
 import type { RunDocument } from '../run.ts';
-import { endpointName } from '../url-target.ts';
+import { endpointLabel } from '../imported-run.ts';
 import { PHASES, SPAN_STRIDE, SpanField, type PhaseId } from '../trace.ts';
 
 /** Phases with a column (the `client` span is the latency column already). */
@@ -63,7 +63,7 @@ export function runToCsv(doc: Pick<RunDocument, 'scenario' | 'spans' | 'requests
     lines.push(
       csvRecord([
         String(r.id),
-        endpointName(doc.scenario, r.endpoint) ?? `#${r.endpoint}`,
+        endpointLabel(doc.scenario, r.endpoint) ?? `#${r.endpoint}`,
         String(r.status),
         r.error ?? '',
         ms(r.intended),

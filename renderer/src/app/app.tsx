@@ -25,6 +25,7 @@ import { HostStatus } from './host-status.tsx';
 import type { RunSession } from './run-session.ts';
 import { errorMessage, useAsync } from './use-async.ts';
 import { useFileDrop } from './use-file-drop.ts';
+import { importRefusal } from './import-limit.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { contrastPlan } from '../scenario/contrast.ts';
 import { planRuns, remoteConfirmation, urlFieldProblem } from '../scenario/run-on.ts';
@@ -75,9 +76,16 @@ export function App({ session }: { session: RunSession }) {
   const openRun = useCallback((id: number) => void act(() => session.open(id)), [act, session]);
   const renameRun = useCallback((id: number, name: string) => void act(() => session.rename(id, name)), [act, session]);
   const deleteRun = useCallback((id: number) => void act(() => session.remove(id)), [act, session]);
+  const hostMode = host.value?.mode;
   const importFile = useCallback(
-    (file: File) => void act(async () => session.importText(await file.text())),
-    [act, session],
+    (file: File) =>
+      void act(async () => {
+        const refusal = importRefusal(file, hostMode);
+        if (refusal) throw new Error(refusal);
+        setMessage({ level: 'info', text: `Importing ${file.name} (${(file.size / 1024 / 1024).toFixed(1)} MB)…` });
+        await session.importText(await file.text(), file.name);
+      }),
+    [act, session, hostMode],
   );
   const dragging = useFileDrop(importFile);
   const exportRun = (format: ExportFormat) =>

@@ -107,8 +107,9 @@ export class RunSession {
     this.historyChanged();
   }
 
-  async importText(text: string): Promise<RunInfo> {
-    const info = await this.bridge.importRun(text);
+  /** A run export, k6's JSON output or a HAR file; `fileName` names an imported k6 or HAR run. */
+  async importText(text: string, fileName?: string): Promise<RunInfo> {
+    const info = await this.bridge.importRun(text, fileName);
     this.historyChanged();
     await this.open(info.id);
     return info;

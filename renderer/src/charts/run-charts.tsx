@@ -9,6 +9,7 @@
  */
 import { memo, useMemo, useSyncExternalStore } from 'react';
 import { formatMs, sig } from '../../../shared/analysis/format.ts';
+import { importedTarget } from '../../../shared/imported-run.ts';
 import type { ColorTheme } from '../../../shared/phase-colors.ts';
 import { NO_SERIES, type LiveResultsSource } from '../analysis/live-analysis.ts';
 import type { PanelClock } from '../state/panel-clock.ts';
@@ -106,11 +107,13 @@ export const RunCharts = memo(function RunCharts({ clock, analysis, theme }: Pro
             ? null
             : snapshot.scenario?.target?.kind === 'url'
               ? 'Your server did not report its event loop'
-              : isSyncWorkers
-                ? 'Sync workers have no event loop'
-                : snapshot.status === 'idle'
-                  ? 'No run yet'
-                  : 'No loop samples yet'
+              : importedTarget(snapshot.scenario)
+                ? 'An imported run has no server event loop'
+                : isSyncWorkers
+                  ? 'Sync workers have no event loop'
+                  : snapshot.status === 'idle'
+                    ? 'No run yet'
+                    : 'No loop samples yet'
         }
       >
         <Lines

@@ -6,6 +6,7 @@
 import { memo, useMemo } from 'react';
 import { comparedRuns, describeComparison } from '../../../shared/analysis/compare.ts';
 import { formatErrorRate, formatMs, formatRps, sig } from '../../../shared/analysis/format.ts';
+import { importedTarget } from '../../../shared/imported-run.ts';
 import type { ColorTheme } from '../../../shared/phase-colors.ts';
 import { runColor } from '../../../shared/phase-colors.ts';
 import type { RunDocument } from '../../../shared/run.ts';
@@ -31,7 +32,7 @@ const perSecond = (v: number) => `${sig(v)}/s`;
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** Table rows: label and how one run's summary shows it. */
-const ROWS: readonly [string, (s: RunSummary) => string][] = [
+const ROWS: readonly [string, (s: RunSummary, doc: RunDocument) => string][] = [
   ['Requests', (s) => count(s.requests)],
   ['Errors', (s) => count(s.errors)],
   ['Error rate', (s) => formatErrorRate(s.errorRate)],
@@ -40,7 +41,8 @@ const ROWS: readonly [string, (s: RunSummary) => string][] = [
   ['p95', (s) => formatMs(s.p95Ms)],
   ['p99', (s) => formatMs(s.p99Ms)],
   ['max', (s) => formatMs(s.maxMs)],
-  ['Longest loop block', (s) => formatMs(s.maxLoopBlockMs)],
+  // A file imported from k6 or a browser holds no server, so no loop to measure.
+  ['Longest loop block', (s, d) => (importedTarget(d.scenario) ? 'not in the file' : formatMs(s.maxLoopBlockMs))],
 ];
 
 export const ComparisonPanel = memo(function ComparisonPanel({
@@ -103,7 +105,7 @@ export const ComparisonPanel = memo(function ComparisonPanel({
                   <th scope="row">{label}</th>
                   {runs.map((r, i) => (
                     <td key={docs[i].info.id}>
-                      {r.summary.requests > 0 || label === 'Requests' ? show(r.summary) : '–'}
+                      {r.summary.requests > 0 || label === 'Requests' ? show(r.summary, docs[i]) : '–'}
                     </td>
                   ))}
                 </tr>

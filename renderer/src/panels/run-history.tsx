@@ -1,6 +1,7 @@
 /**
  * Past runs: open one to see it exactly as it was, rename, delete (with a second click to
- * confirm), and import a JSON export (file picker here, or drop a file anywhere on the window).
+ * confirm), and import a run's JSON export, k6's JSON output or a HAR file (file picker here, or
+ * drop a file anywhere on the window).
  * Long histories show their latest runs first and the rest on request, keeping the page light.
  * Ticking "compare" on 2–8 runs enables Compare, which shows them side by side.
  */
@@ -64,10 +65,11 @@ export const RunHistory = memo(function RunHistory({
       <h2 id="history-heading">Run history</h2>
       <div className="btn-row" style={{ marginBottom: 6 }}>
         <label className="btn">
-          Import JSON…
+          Import…
           <input
             type="file"
-            accept=".json,application/json"
+            accept=".json,.har,.ndjson,.gz,application/json"
+            title="A run exported as JSON, k6's JSON output (k6 run --out json=results.json) or a HAR file"
             className="visually-hidden"
             data-testid="import-file"
             onChange={(e) => {
@@ -77,7 +79,7 @@ export const RunHistory = memo(function RunHistory({
             }}
           />
         </label>
-        <span className="hint">or drop a file on the window</span>
+        <span className="hint">a run, k6 JSON or HAR; or drop a file on the window</span>
       </div>
       <div className="btn-row" style={{ marginBottom: 6 }}>
         <button

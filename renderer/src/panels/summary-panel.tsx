@@ -7,6 +7,7 @@ import { memo, useSyncExternalStore } from 'react';
 import { formatErrorRate, formatMs, formatRps } from '../../../shared/analysis/format.ts';
 import type { Bound } from '../../../shared/bounds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/bridge.ts';
+import { IMPORTED_RUN_LIMITS, importedFrom, importedTarget } from '../../../shared/imported-run.ts';
 import { NO_SUMMARY, type LiveResultsSource } from '../analysis/live-analysis.ts';
 import type { RunSnapshot } from '../state/trace-store.ts';
 import { describeUrlRequest, URL_THREADS_NOTE, urlTargetOf } from '../../../shared/url-target.ts';
@@ -73,6 +74,7 @@ export const SummaryPanel = memo(function SummaryPanel({
   // Idle, or live before the first answer: dashes, not zeros that look like measurements.
   const none = snapshot.status === 'idle';
   const noNumbers = none || (snapshot.live && s.requests === 0);
+  const imported = importedTarget(snapshot.scenario);
   const cells: [string, string, string, string | null][] = [
     [
       'requests',
@@ -129,6 +131,12 @@ export const SummaryPanel = memo(function SummaryPanel({
         </span>
       </div>
       <UrlTargetLine snapshot={snapshot} />
+      {imported && (
+        <p className="imported-note" data-testid="imported-note">
+          <strong data-testid="imported-from">{importedFrom(imported)}</strong> · {IMPORTED_RUN_LIMITS}
+          {imported.notes.map((note) => ` ${note}`).join('')}
+        </p>
+      )}
       <dl className="numbers" data-testid="summary">
         {cells.map(([key, label, value, expected]) => (
           <div key={key}>

@@ -3,6 +3,7 @@
  * sync workers, grouped by process), fed with the spans that held that thread. Rows stretch to
  * fill the view when there are few threads and scroll when there are many.
  */
+import { importedTarget } from '../../../shared/imported-run.ts';
 import { SPAN_STRIDE, SpanField, type Lane } from '../../../shared/trace.ts';
 import type { TraceStore } from '../state/trace-store.ts';
 import { pickSpanAt } from './hit-test.ts';
@@ -85,6 +86,8 @@ export class LanesView implements TimelineView {
   }
 
   note(): string | null {
+    if (importedTarget(this.store.currentScenario))
+      return 'An imported run has no server threads: the requests view shows each request.';
     const lanes = this.lanes();
     // A URL run's server is not ours: no thread reported, unless its responses carried the metrics.
     if (lanes.length === 0 && this.store.currentScenario?.target?.kind === 'url' && this.store.requestById.size > 0)

@@ -10,7 +10,7 @@
 import { Phase, SPAN_STRIDE, SpanField } from '../../../shared/trace.ts';
 import { isError } from '../../../shared/analysis/summary.ts';
 import { clientPhases } from '../../../shared/client-phases.ts';
-import { endpointName } from '../../../shared/url-target.ts';
+import { endpointLabel } from '../../../shared/imported-run.ts';
 import type { TraceStore } from '../state/trace-store.ts';
 import { clientPhaseCode, serverTimingCode } from './draw-codes.ts';
 import { pickSpanAt } from './hit-test.ts';
@@ -187,7 +187,7 @@ export class RequestsView implements TimelineView {
     const req = this.store.requestRows.reqAt(row);
     const record = this.store.requestById.get(req);
     const scenario = this.store.currentScenario;
-    const endpoint = record && scenario ? endpointName(scenario, record.endpoint) : undefined;
+    const endpoint = record ? endpointLabel(scenario, record.endpoint) : undefined;
     const failed = record ? isError(record) : false;
     return {
       yCssPx: y,

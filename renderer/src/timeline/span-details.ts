@@ -1,7 +1,7 @@
 /** The words shown when hovering a span: which request, what it was doing, where, when, how long. */
 import { formatMs } from '../../../shared/analysis/format.ts';
+import { endpointLabel } from '../../../shared/imported-run.ts';
 import type { Scenario } from '../../../shared/scenario.ts';
-import { endpointName } from '../../../shared/url-target.ts';
 import { PHASES, SPAN_STRIDE, SpanField, latencyMicros, type Lane, type RequestRecord } from '../../../shared/trace.ts';
 
 export interface SpanDetails {
@@ -24,7 +24,7 @@ export function describeSpan(ctx: SpanContext, span: number): SpanDetails {
   const start = ctx.data[o + SpanField.start];
   const end = ctx.data[o + SpanField.end];
   const record = ctx.requestById.get(req);
-  const endpoint = record && ctx.scenario ? endpointName(ctx.scenario, record.endpoint) : undefined;
+  const endpoint = record ? endpointLabel(ctx.scenario, record.endpoint) : undefined;
   const lane = ctx.lanes.find((l) => l.id === laneId);
   const outcome = !record ? 'in flight' : record.error ? `failed: ${record.error}` : `HTTP ${record.status}`;
   const latency = record ? latencyMicros(record) : null;

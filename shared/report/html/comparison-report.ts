@@ -19,6 +19,7 @@ import type { RunDocument } from '../../run.ts';
 import type { Scenario } from '../../scenario.ts';
 import { describeUrlRequest, describeUrlTarget, urlTargetOf } from '../../url-target.ts';
 import type { RunSummary } from '../../trace.ts';
+import { importedFrom, importedTarget } from '../../imported-run.ts';
 import { esc } from './escape.ts';
 import { footerHtml, pageHtml, type ReportOptions } from './page.ts';
 import { REPORT_POINTS, throughputPoints } from './run-charts.ts';
@@ -35,8 +36,16 @@ const METRICS: readonly [string, (s: RunSummary, doc: RunDocument) => string][] 
   ['max', (s) => formatMs(s.maxMs)],
   ['mean', (s) => formatMs(s.meanMs)],
   ['makespan', (s) => formatMs(s.makespanMs)],
-  ['longest loop block', (s, d) => (d.scenario.server.model === 'async' ? formatMs(s.maxLoopBlockMs) : 'no loop')],
-  ['threads used', (s) => String(s.threadsUsed)],
+  [
+    'longest loop block',
+    (s, d) =>
+      importedTarget(d.scenario)
+        ? 'not in the file'
+        : d.scenario.server.model === 'async'
+          ? formatMs(s.maxLoopBlockMs)
+          : 'no loop',
+  ],
+  ['threads used', (s, d) => (importedTarget(d.scenario) ? 'not in the file' : String(s.threadsUsed))],
 ];
 
 /** The server column: the model's settings, or a URL run's own server. */
@@ -55,12 +64,13 @@ function viewsHtml(scenario: Scenario): string {
 /** Several runs compared in one self-contained page. */
 export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions = {}): string {
   const runs = comparedRuns(docs);
-  // A URL run's server is yours: the model predicts nothing about it ('–').
+  // A URL run's server is yours, an imported run has no model: the model predicts nothing ('–').
   const bounds = docs.map((d) =>
-    urlTargetOf(d.scenario)
+    urlTargetOf(d.scenario) || importedTarget(d.scenario)
       ? null
       : theoreticalBound(d.scenario, { cores: assumedCores(d.info.cores, options.cores).cores }),
   );
+  const NONE = '–';
   const head = `<tr><th></th>${runs.map((r, i) => `<th class="num"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(r.label)}</th>`).join('')}</tr>`;
   const measured = METRICS.map(
     ([name, f]) =>
@@ -69,11 +79,11 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
   const model = [
     [
       'model: max throughput',
-      bounds.map((b) => (!b ? '–' : b.maxThroughputRps === null ? 'unbounded' : formatRps(b.maxThroughputRps))),
+      bounds.map((b) => (!b ? NONE : b.maxThroughputRps === null ? 'unbounded' : formatRps(b.maxThroughputRps))),
     ],
-    ['model: expected p95', bounds.map((b) => (b ? formatMs(b.expected.p95LatencyMs) : '–'))],
-    ['model: bottleneck', bounds.map((b) => b?.bottleneck ?? '–')],
-    ['model: CPU cores', bounds.map((b) => (b ? String(b.cores) : '–'))],
+    ['model: expected p95', bounds.map((b) => (b ? formatMs(b.expected.p95LatencyMs) : NONE))],
+    ['model: bottleneck', bounds.map((b) => (b ? b.bottleneck : NONE))],
+    ['model: CPU cores', bounds.map((b) => (b ? String(b.cores) : NONE))],
   ]
     .map(
       ([name, cells]) =>
@@ -82,10 +92,17 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
     .join('');
 
   const settings = docs
-    .map(
-      (d, i) =>
-        `<tr><th scope="row"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(runs[i].label)}</th><td>${esc(d.info.name)}</td><td>${esc(serverWords(d.scenario))}</td><td>${esc(describeLoad(d.scenario.load))}</td><td>${viewsHtml(d.scenario)}</td></tr>`,
-    )
+    .map((d, i) => {
+      const imported = importedTarget(d.scenario);
+      const server = imported ? importedFrom(imported) : serverWords(d.scenario);
+      const load = imported
+        ? `${d.requests.length.toLocaleString('en-US')} requests on ${d.lanes.length} client lane${d.lanes.length === 1 ? '' : 's'}`
+        : describeLoad(d.scenario.load);
+      const endpoints = imported
+        ? imported.endpoints.map((label) => `<code>${esc(label)}</code>`).join('<br>')
+        : viewsHtml(d.scenario);
+      return `<tr><th scope="row"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(runs[i].label)}</th><td>${esc(d.info.name)}</td><td>${esc(server)}</td><td>${esc(load)}</td><td>${endpoints}</td></tr>`;
+    })
     .join('');
 
   // Each run on its own clock: milliseconds (or seconds) since its first request.

@@ -33,8 +33,12 @@ export interface ReportOptions {
   cores?: number;
 }
 
-export function footerHtml(options: ReportOptions): string {
+/** The footer; `imported` for a run whose latencies another tool measured (it cannot vouch for them). */
+export function footerHtml(options: ReportOptions, imported = false): string {
   const when = options.generatedAt ? ` on ${esc(options.generatedAt)}` : '';
   const version = options.appVersion ? ` ${esc(options.appVersion)}` : '';
-  return `<footer>Made with Interleave${version}${when}. Latency counts from the intended send (no coordinated omission). This file is self-contained: it opens offline and prints as shown.</footer>`;
+  const latency = imported
+    ? 'Latencies are as the imported file measured them.'
+    : 'Latency counts from the intended send (no coordinated omission).';
+  return `<footer>Made with Interleave${version}${when}. ${latency} This file is self-contained: it opens offline and prints as shown.</footer>`;
 }

@@ -15,11 +15,13 @@ import type { RunDocument } from '../../run.ts';
 import { PHASES, type PhaseCode, type RunSummary } from '../../trace.ts';
 import { esc } from './escape.ts';
 import { lanesSvg } from './lanes-svg.ts';
+import { endpointLabel, importedTarget } from '../../imported-run.ts';
+import { importedEndpointsHtml, importedSourceHtml } from './imported-source.ts';
 import { footerHtml, pageHtml, type ReportOptions } from './page.ts';
 import { runChartsHtml } from './run-charts.ts';
 import { settingsHtml } from './settings-table.ts';
 import { urlSettingsHtml, urlTargetHtml } from './url-sections.ts';
-import { endpointName, URL_THREADS_NOTE, urlTargetOf } from '../../url-target.ts';
+import { URL_THREADS_NOTE, urlTargetOf } from '../../url-target.ts';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -36,7 +38,9 @@ function numbersHtml(s: RunSummary, doc: RunDocument): string {
     ['makespan', formatMs(s.makespanMs)],
   ];
   // A URL run's server is not ours: no loop or threads to count (unless its responses said).
-  const serverSide = !urlTargetOf(doc.scenario) || doc.lanes.some((l) => l.kind !== 'client');
+  // An imported run's file holds no server at all.
+  const serverSide =
+    !importedTarget(doc.scenario) && (!urlTargetOf(doc.scenario) || doc.lanes.some((l) => l.kind !== 'client'));
   if (serverSide && doc.scenario.server.model === 'async')
     cells.push(['longest loop block', formatMs(s.maxLoopBlockMs)]);
   if (serverSide) cells.push(['threads used', String(s.threadsUsed)]);
@@ -63,13 +67,15 @@ function legendHtml(phases: readonly number[]): string {
 
 /** One run as a self-contained HTML page. */
 export function renderHtmlReport(doc: RunDocument, options: ReportOptions = {}): string {
+  const imported = importedTarget(doc.scenario);
+  if (imported) return renderImportedReport(doc, options);
   const summary = computeSummary(doc);
   const cores = assumedCores(doc.info.cores, options.cores);
   const url = urlTargetOf(doc.scenario);
   // Your own server at a URL: the model's bound predicts nothing about it.
   const bound = url ? null : theoreticalBound(doc.scenario, { cores: cores.cores });
   const serverLanes = doc.lanes.some((l) => l.kind !== 'client');
-  const endpointByReq = new Map(doc.requests.map((r) => [r.id, endpointName(doc.scenario, r.endpoint)]));
+  const endpointByReq = new Map(doc.requests.map((r) => [r.id, endpointLabel(doc.scenario, r.endpoint)]));
   const lanes = lanesSvg(doc, { endpointOf: (req) => endpointByReq.get(req) });
   const { happened, againstExpectation } = runStory(doc, options.cores);
   const story = [...happened, ...againstExpectation];
@@ -92,5 +98,29 @@ ${bound ? `<section id="bound"><h2>Measured against the model</h2>${boundHtml(su
   }</section>
 <section id="charts"><h2>Charts</h2><div class="charts">${runChartsHtml(doc, bound, !url && doc.scenario.server.model === 'async', !url || serverLanes).join('')}</div></section>
 ${footerHtml(options)}`;
+  return pageHtml(`${doc.info.name} · Interleave report`, body);
+}
+
+/**
+ * A run imported from k6 or a HAR file: its numbers, where it came from and what it cannot show
+ * (no bound, no server threads, no story of the execution model), its endpoints and the charts
+ * that need only the client's records.
+ */
+function renderImportedReport(doc: RunDocument, options: ReportOptions): string {
+  const target = importedTarget(doc.scenario);
+  if (!target) throw new Error('not an imported run');
+  const summary = computeSummary(doc);
+  const created = Number.isNaN(Date.parse(doc.info.createdAt))
+    ? doc.info.createdAt
+    : new Date(doc.info.createdAt).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const body = `<header>
+<h1>${esc(doc.info.name)}</h1>
+<p class="sub">${esc(modelLabel(doc.scenario))} · ${esc(doc.info.status)} · first request ${esc(created)} · run #${esc(doc.info.id)}</p>
+</header>
+<section id="numbers"><h2>Numbers</h2>${numbersHtml(summary, doc)}<p class="note">${esc(PERCENTILE_METHOD_WORDS)} Latency is the file's own: k6's http_req_duration, a HAR entry's time.</p></section>
+<section id="source"><h2>Where it came from</h2>${importedSourceHtml(target)}</section>
+<section id="settings"><h2>Endpoints</h2>${importedEndpointsHtml(doc, target)}</section>
+<section id="charts"><h2>Charts</h2><div class="charts">${runChartsHtml(doc, null, false, false).join('')}</div></section>
+${footerHtml(options, true)}`;
   return pageHtml(`${doc.info.name} · Interleave report`, body);
 }

@@ -144,6 +144,22 @@ const CASES: [string, unknown, RegExp][] = [
     ],
   ),
   ['importRun', [''], /^The run file is not valid:\n {2}- is not JSON/],
+  ['importRun', ['{}', 42], /^The imported file name is not valid:\n {2}- `\(root\)` is 42; expected string/],
+  [
+    'importRun',
+    ['{}', 'x'.repeat(300)],
+    /^The imported file name is not valid:\n {2}- `\(root\)` is "x{40}…"; allowed at most 255/,
+  ],
+  [
+    'importRun',
+    ['{"log": {"entries": 5}}', 'a.har'],
+    /^The HAR file a\.har is not valid:\n {2}- line 1, column 21: "log\.entries" is a number/,
+  ],
+  [
+    'importRun',
+    ['{"type":"Point","metric":"http_req_duration","data":{}}'],
+    /^The k6 file is not valid:\n {2}- line 1: "data\.time"/,
+  ],
   [
     'importRun',
     ['<!doctype html><html>'],

@@ -10,6 +10,9 @@ try {
       return {
         api: fixture.api,
         on: fixture.on,
+        storeImport: () => {
+          throw new Error('browser mode never imports by path');
+        },
         close: async () => {
           await new Promise((resolve) => setTimeout(resolve, 20));
           console.log(`app closed (data: ${dataDir})`);
