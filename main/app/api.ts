@@ -15,6 +15,7 @@ import { fileNameFor, mimeFor, renderExport } from '../../shared/report/formats.
 import { renderComparisonHtml } from '../../shared/report/html.ts';
 import type { RunStore } from '../store/run-store.ts';
 import type { RunService } from './run-service.ts';
+import type { SweepMethods } from './sweep/sweep-api.ts';
 
 const runId = z.number().int().positive();
 const runName = z.string().trim().min(1).max(MAX_RUN_NAME_CHARS);
@@ -28,7 +29,7 @@ export function createApi(
   runs: RunService,
   host: HostInfo,
   findDjangoEnvironment: FindDjangoEnvironment,
-): InterleaveApi {
+): Omit<InterleaveApi, SweepMethods> {
   return {
     hostInfo: async () => host,
     listPresets: async () => [...PRESETS],
