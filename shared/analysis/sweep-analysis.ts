@@ -3,8 +3,12 @@
  * Scalability Law fitted to the throughput, and the verdict (or why there is none).
  *
  * The latency of one request alone is the 1-user step's: its p50 is quoted, its mean is the
- * service time in X × S (a mean, because Little's law is about means). Without a 1-user step it
- * is 1/λ of the fit, and the verdict says so.
+ * service time S in X × S (a mean, because Little's law is about means). More users can only add
+ * waiting to a request's latency, never take work away, so when a later step's mean latency is
+ * lower than the 1-user step's, the 1-user step was slowed by something else (a busy machine, a
+ * cold start) and the fastest step stands in for it: a noisy first step would otherwise inflate
+ * every step's requests in service. Without a 1-user step the latency is 1/λ of the fit (a later
+ * step's latency may be all queueing), and the verdict says so.
  */
 import { stepConcurrency, type MeasuredStep, type StepConcurrency } from './effective-concurrency.ts';
 import { whyNoVerdict } from './sweep-data-check.ts';
@@ -35,8 +39,11 @@ export function analyseSweep(measured: readonly MeasuredStep[]): SweepAnalysis {
 }
 
 function singleRequest(steps: readonly MeasuredStep[], fit: UslFit | null): SweepAnalysis['singleRequest'] {
-  const one = steps.find((s) => s.users === 1 && s.completed > s.errors && s.meanMs > 0);
-  if (one) return { p50Ms: one.p50Ms, meanMs: one.meanMs, estimated: false };
+  const answered = steps.filter((s) => s.completed > s.errors && s.meanMs > 0);
+  if (answered.some((s) => s.users === 1)) {
+    const fastest = answered.reduce((best, s) => (s.meanMs < best.meanMs ? s : best));
+    return { p50Ms: fastest.p50Ms, meanMs: fastest.meanMs, estimated: false };
+  }
   if (fit && fit.lambda > 0) return { p50Ms: 1000 / fit.lambda, meanMs: 1000 / fit.lambda, estimated: true };
   return null;
 }

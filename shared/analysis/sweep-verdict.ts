@@ -4,8 +4,9 @@
  * preset that behaves the same way (shared/presets.ts), so the user can open it and tune it.
  *
  * The shapes, from the requests in service C(N) = X(N) × S:
- * - still growing at the top step (C rises at least N^0.4 from the step before, and is above 1.5):
- *   the requests overlap freely, like `await` in an async view (preset async-await);
+ * - still growing at the top step (C rises at least as N^0.4 from the step before, both measured
+ *   and on the fitted law, and is above 1.5): the requests overlap freely, like `await` in an
+ *   async view (preset async-await);
  * - flat: a plateau at k = the mean of the steps within 15% of the highest C, rounded. k = 1 is a
  *   blocked event loop or one thread for everything (async-time-sleep); k ≥ 2 is k at a time,
  *   like k sync workers (sync-workers, with its workers set to k).
@@ -14,7 +15,7 @@
  */
 import { formatMs, plural, sig } from './format.ts';
 import type { StepConcurrency } from './effective-concurrency.ts';
-import type { UslFit } from './usl-fit.ts';
+import { uslThroughput, type UslFit } from './usl-fit.ts';
 
 export const VERDICT_KINDS = ['one-at-a-time', 'plateau', 'free', 'cannot-say'] as const;
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
@@ -77,11 +78,12 @@ export function sweepVerdict(
   const highest = Math.max(...steps.map((s) => s.inService));
   if (!(highest > 0)) return cannotSay('no request succeeded', single);
   const alone = `each takes ${formatMs(single.p50Ms)} alone${single.estimated ? ' (estimated from the fit: the sweep did not start at 1 user)' : ''}`;
-  const growth =
-    prev.inService > 0 && top.users > prev.users
-      ? Math.log(top.inService / prev.inService) / Math.log(top.users / prev.users)
-      : 0;
-  if (growth >= GROWING && top.inService >= 1.5)
+  const measuredGrowth = growth(prev.inService, top.inService, prev.users, top.users);
+  // The fitted law smooths one noisy step: a plateau whose last step happens to jump is not growth.
+  const fittedGrowth = fit
+    ? growth(uslThroughput(fit, prev.users), uslThroughput(fit, top.users), prev.users, top.users)
+    : measuredGrowth;
+  if (measuredGrowth >= GROWING && fittedGrowth >= GROWING && top.inService >= 1.5)
     return {
       kind: 'free',
       sentence: `Overlaps freely up to ${plural(top.users, 'user')} (about ${sig(top.inService)} in service at ${top.users}) while ${alone}: non-blocking (like \`await\` in an async view).`,
@@ -111,6 +113,12 @@ export function sweepVerdict(
     presetId: VERDICT_PRESETS.plateau,
     singleRequestMs: single.p50Ms,
   };
+}
+
+/** The exponent g of C ∝ N^g between two steps: 1 for free overlap, 0 for a plateau. */
+function growth(fromValue: number, toValue: number, fromUsers: number, toUsers: number): number {
+  if (!(fromValue > 0) || !(toValue > 0) || !(toUsers > fromUsers)) return 0;
+  return Math.log(toValue / fromValue) / Math.log(toUsers / fromUsers);
 }
 
 function fallingPast(steps: readonly StepConcurrency[], highest: number, fit: UslFit | null): string {

@@ -34,6 +34,22 @@ test('a plateau at 4 (4 workers of 100 ms): "about 4 at a time", like 4 sync wor
   );
 });
 
+test('a noisy plateau whose last step jumps (in service 1, 2, 3.7, 3.2, 4.33) is still about 4, not growth', () => {
+  const a = analyseSweep([1, 2, 4, 8, 16].map((n, i) => step(n, [10, 20, 37, 32, 43.3][i])));
+  assert.equal(a.verdict.kind, 'plateau');
+  assert.equal(a.verdict.atOnce, 4);
+});
+
+test('a slow first step (135 ms alone, then 104 ms at 2 users) does not inflate the plateau: the fastest step stands in', () => {
+  // 4 workers of 104 ms: 9.6 req/s a worker. The 1-user step was slowed to 135 ms by the machine.
+  const steps = [1, 2, 4, 8, 16].map((n) => step(n, (1000 / 104) * Math.min(n, 4)));
+  steps[0] = step(1, 1000 / 135);
+  const a = analyseSweep(steps);
+  assert.equal(a.singleRequest?.meanMs.toFixed(6), '104.000000');
+  assert.equal(a.verdict.atOnce, 4);
+  assert.match(a.verdict.sentence, /about 4 requests at a time while each takes 104 ms alone/);
+});
+
 test('one at a time (a blocked loop): the event-loop sentence and async-time-sleep', () => {
   const a = analyseSweep(USERS.map((n) => step(n, 10)));
   assert.equal(a.verdict.kind, 'one-at-a-time');
