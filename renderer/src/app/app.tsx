@@ -3,7 +3,7 @@
  * the middle (numbers, timeline, charts), history on the right. Panels read the run through the
  * panel clock's snapshot (≤ 4 Hz); the timeline reads the store on its own frames.
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ExportFormat } from '../../../shared/bridge.ts';
 import type { Preset } from '../../../shared/presets.ts';
 import type { RunDocument, RunInfo } from '../../../shared/run.ts';
@@ -15,6 +15,10 @@ import { RunControls } from '../panels/run-controls.tsx';
 import { RunHistory } from '../panels/run-history.tsx';
 import { ScenarioKnobs } from '../panels/scenario-knobs.tsx';
 import { SummaryPanel } from '../panels/summary-panel.tsx';
+import { SweepControls } from '../panels/sweep-controls.tsx';
+import { SweepHistory } from '../panels/sweep-history.tsx';
+import { SweepPanel } from '../panels/sweep-panel.tsx';
+import { knobsForVerdict } from '../scenario/sweep-knobs.ts';
 import { TimelinePanel } from '../panels/timeline-panel.tsx';
 import { useColorTheme } from '../theme/color-scheme.ts';
 import type { TimelineController } from '../timeline/timeline-controller.ts';
@@ -27,6 +31,7 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { planRuns } from '../scenario/run-on.ts';
 import { useRunOn } from './use-run-on.ts';
 import { useScenarioEditor } from './use-scenario-editor.ts';
+import { useSweep } from './use-sweep.ts';
 
 const NO_PRESETS: Preset[] = [];
 const NO_RUNS: RunInfo[] = [];
@@ -41,6 +46,8 @@ export function App({ session }: { session: RunSession }) {
   const snapshot = useSyncExternalStore(session.clock.subscribe, session.clock.getSnapshot);
   const editor = useScenarioEditor(presets.value, host.value?.cores);
   const runOn = useRunOn(bridge);
+  const sweep = useSweep(bridge);
+  const [sweepTo, setSweepTo] = useState(64);
   const timeline = useRef<TimelineController | null>(null);
   const [starting, setStarting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -119,8 +126,31 @@ export function App({ session }: { session: RunSession }) {
   const stop = useCallback(() => {
     session.stop().catch((e: unknown) => setRunError(errorMessage(e)));
   }, [session]);
+  // Sweep: the settings on screen, on the target picked (one target: not "both").
+  const sweepBlocked = !editor.scenario
+    ? 'These settings are not valid yet'
+    : running || starting
+      ? 'A run is going; stop it first'
+      : runOnChoice.runOn === 'both'
+        ? 'A sweep runs on one target: pick the model or real Django'
+        : null;
+  const { start: startSweepOf } = sweep;
+  const startSweep = useCallback(() => {
+    if (!editor.scenario || runOnChoice.runOn === 'both') return;
+    const [planned] = planRuns(editor.scenario, runOnChoice, runOnAvailability.djangoLabel);
+    void startSweepOf(planned.scenario, sweepTo);
+  }, [editor.scenario, runOnChoice, runOnAvailability.djangoLabel, startSweepOf, sweepTo]);
+  const verdict = sweep.sweep?.analysis.verdict;
+  const { pickEdited } = editor;
+  const openSweepScenario = useMemo(
+    () =>
+      verdict?.presetId && !sweep.running
+        ? () => pickEdited(verdict.presetId!, (knobs) => knobsForVerdict(knobs, verdict))
+        : null,
+    [verdict, sweep.running, pickEdited],
+  );
   useKeyboardShortcuts({
-    toggleRun: () => (session.store.isLive ? stop() : void run()),
+    toggleRun: () => (sweep.running ? sweep.stop() : session.store.isLive ? stop() : void run()),
     timeline: () => timeline.current,
   });
   const exportComparison = () =>
@@ -140,7 +170,12 @@ export function App({ session }: { session: RunSession }) {
   const windowHint =
     editor.bound?.expectedMakespanMs ??
     (editor.knobs?.endKind === 'duration' ? editor.knobs.durationSeconds * 1000 : null);
-  const problems = [...(presets.error ? [presets.error] : []), ...editor.problems, ...(runError ? [runError] : [])];
+  const problems = [
+    ...(presets.error ? [presets.error] : []),
+    ...editor.problems,
+    ...(runError ? [runError] : []),
+    ...(sweep.error ? [sweep.error] : []),
+  ];
 
   return (
     <div className={`app ${dragging ? 'drop-target' : ''}`}>
@@ -164,17 +199,28 @@ export function App({ session }: { session: RunSession }) {
             runOn={runOn.choice}
             runOnAvailability={runOn.availability}
             onRunOnChange={runOn.setChoice}
-            disabled={running || starting}
+            disabled={running || starting || sweep.running}
           />
         )}
         <RunControls
           running={running}
           starting={starting}
-          canRun={editor.scenario !== null}
+          canRun={editor.scenario !== null && !sweep.running}
           progress={snapshot.live ? snapshot.progress : null}
           problems={problems}
           onRun={() => void run()}
           onStop={stop}
+          beside={
+            <SweepControls
+              running={sweep.running}
+              blocked={sweepBlocked}
+              starting={sweep.starting}
+              to={sweepTo}
+              onToChange={setSweepTo}
+              onSweep={startSweep}
+              onStop={sweep.stop}
+            />
+          }
         />
         <BoundPanel bound={editor.bound} />
       </div>
@@ -186,6 +232,15 @@ export function App({ session }: { session: RunSession }) {
               Dismiss
             </button>
           </div>
+        )}
+        {sweep.sweep && (
+          <SweepPanel
+            sweep={sweep.sweep}
+            progress={sweep.progress}
+            theme={theme}
+            onOpenScenario={openSweepScenario}
+            onClose={sweep.close}
+          />
         )}
         {compared && (
           <ComparisonPanel
@@ -199,7 +254,7 @@ export function App({ session }: { session: RunSession }) {
         <SummaryPanel
           snapshot={snapshot}
           analysis={session.analysis}
-          bound={snapshot.live ? editor.bound : null}
+          bound={snapshot.live && !sweep.running ? editor.bound : null}
           onExport={exportCurrent}
           exportDisabled={snapshot.runId === null || running || busy}
         />
@@ -212,6 +267,7 @@ export function App({ session }: { session: RunSession }) {
         <RunCharts clock={session.chartClock} analysis={session.analysis} theme={theme} />
       </main>
       <div className="column history-column">
+        <SweepHistory sweeps={sweep.stored} currentId={sweep.sweep?.id ?? null} onOpen={sweep.open} />
         <RunHistory
           runs={runs.value ?? NO_RUNS}
           currentRunId={snapshot.runId}

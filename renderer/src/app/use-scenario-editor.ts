@@ -14,6 +14,8 @@ import { knobsFrom, withDefaults, type Knobs } from '../scenario/knobs.ts';
 export interface ScenarioEditor {
   preset: Preset | undefined;
   pick: (id: string) => void;
+  /** Picks a preset with its knobs changed by `edit` (the sweep's "Open as a scenario"). */
+  pickEdited: (id: string, edit: (presetKnobs: Knobs) => Knobs) => void;
   base: Scenario | null;
   knobs: Knobs | null;
   setKnobs: (k: Knobs) => void;
@@ -61,11 +63,21 @@ export function useScenarioEditor(presets: readonly Preset[] | undefined, cores?
     setPresetId(id);
     setEdits(null);
   }, []);
+  const pickEdited = useCallback(
+    (id: string, edit: (presetKnobs: Knobs) => Knobs) => {
+      const target = presets?.find((p) => p.id === id);
+      if (!target) return;
+      setPresetId(id);
+      setEdits({ presetId: id, knobs: edit(knobsFrom(withDefaults(target.scenario))) });
+    },
+    [presets],
+  );
   const presetKey = preset?.id;
   const setKnobs = useCallback((k: Knobs) => presetKey && setEdits({ presetId: presetKey, knobs: k }), [presetKey]);
   return {
     preset,
     pick,
+    pickEdited,
     base,
     knobs,
     setKnobs,
