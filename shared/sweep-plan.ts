@@ -1,6 +1,6 @@
 /**
  * The steps of a sweep and the scenario each one runs: users doubling from `from` and ending
- * exactly at `to`, a closed load without think time (so every user always has a request out and
+ * exactly at `to` (then 1 user again), a closed load without think time (so every user always has a request out and
  * Little's law reads the step directly), and enough requests for the step to pass its ramp.
  */
 import { MAX_RUN_NAME_CHARS } from './limits.ts';
@@ -12,11 +12,17 @@ export const MIN_DEFAULT_STEP_REQUESTS = 20;
 /** Requests per user a step asks for by default: each user's first request is ramp-up. */
 export const DEFAULT_REQUESTS_PER_USER = 5;
 
-/** Users of each step: from, 2·from, 4·from, … and `to` itself last. */
+/**
+ * Users of each step: from, 2·from, 4·from, … and `to`; then, when the sweep starts at 1 user and
+ * has at least 3 steps, 1 user again. A request alone is what every step's requests in service
+ * are measured against, and a machine busy with other work at the start (or at the end) slows
+ * one of the two 1-user steps, not both: the analysis takes the faster (sweep-analysis.ts).
+ */
 export function sweepUsers(from: number, to: number): number[] {
   const users: number[] = [];
   for (let n = from; n < to; n *= 2) users.push(n);
   users.push(to);
+  if (from === 1 && users.length >= 3) users.push(1);
   return users;
 }
 

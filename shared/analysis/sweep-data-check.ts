@@ -6,7 +6,7 @@
 import { formatPercent, formatRps, plural } from './format.ts';
 import type { MeasuredStep } from './effective-concurrency.ts';
 
-/** Fewest steps a verdict is read from: a shape needs a rise and what follows it. */
+/** Fewest different numbers of users a verdict is read from: a shape needs a rise and what follows it. */
 export const MIN_VERDICT_STEPS = 3;
 /** Fewest finished requests in each step. */
 export const MIN_STEP_COMPLETED = 10;
@@ -20,8 +20,9 @@ const NOISE_SWING = 0.25;
 
 /** Why these steps (sorted by users) cannot support a verdict, as a clause; null when they can. */
 export function whyNoVerdict(steps: readonly MeasuredStep[]): string | null {
-  if (steps.length < MIN_VERDICT_STEPS)
-    return `a verdict needs at least ${MIN_VERDICT_STEPS} steps (1, 2 and 4 users, say); this sweep has ${steps.length}`;
+  const distinct = new Set(steps.map((s) => s.users)).size;
+  if (distinct < MIN_VERDICT_STEPS)
+    return `a verdict needs steps at ${MIN_VERDICT_STEPS} or more numbers of users (1, 2 and 4, say); this sweep has ${distinct}`;
   for (const s of steps) {
     if (s.completed < MIN_STEP_COMPLETED)
       return `only ${plural(s.completed, 'request')} finished at ${plural(s.users, 'user')}; a verdict needs at least ${MIN_STEP_COMPLETED} a step (raise the requests per step or the time cap)`;

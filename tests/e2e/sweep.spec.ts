@@ -19,24 +19,29 @@ test('sweep the sync-workers preset from 1 to 16 users: progress, chart, verdict
 
   const panel = page.getByTestId('sweep-panel');
   await expect(panel).toBeVisible();
-  await expect(page.getByTestId('sweep-progress')).toHaveText(/^step [1-5] of 5: \d+ users?, /, { timeout: 30_000 });
+  await expect(page.getByTestId('sweep-progress')).toHaveText(/^step [1-6] of 6: \d+ users?, /, { timeout: 30_000 });
   // While it goes, Run waits and the sweep's button stops it.
   await expect(page.getByTestId('stop-sweep')).toBeVisible();
-  await expect(page.getByTestId('sweep-progress')).toHaveText(/^step [3-5] of 5/, { timeout: 120_000 });
+  await expect(page.getByTestId('sweep-progress')).toHaveText(/^step [3-6] of 6/, { timeout: 120_000 });
   await app.screenshot('sweep-01-running');
 
   await expect(page.getByTestId('sweep-status')).toHaveText('complete', { timeout: 180_000 });
-  await expect(page.getByTestId('sweep-progress')).toHaveText('5 of 5 steps');
+  await expect(page.getByTestId('sweep-progress')).toHaveText('6 of 6 steps');
   const verdict = page.getByTestId('sweep-verdict');
   // About 4 at a time; a machine busy with other work can starve a worker thread, so 3 to 5.
   await expect(verdict).toHaveText(
     /^Serves about [345] requests at a time while each takes [\d.]+ ms alone: like [345] sync workers\.$/,
   );
-  // The chart drew its four lines: throughput, the fitted curve, p50 and p95, with a dot per step on three.
+  // The chart drew its four lines: throughput, the fitted curve, p50 and p95, with a dot per step (1 user twice) on three.
   const chart = page.getByTestId('sweep-chart');
   await expect(chart.locator('.recharts-line-curve')).toHaveCount(4);
-  await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(15);
-  await expect(page.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(5);
+  await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(18);
+  // The users axis is ticked at each planned number of users, once (the y axes' ticks carry units).
+  for (const users of ['1', '2', '4', '8', '16'])
+    await expect(
+      chart.locator('.recharts-cartesian-axis-tick-value').filter({ hasText: new RegExp(`^${users}$`) }),
+    ).toHaveCount(1);
+  await expect(page.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(6);
   await expect(page.getByTestId('sweep-fit')).toContainText('σ');
   await panel.screenshot({ path: 'artifacts/screenshots/sweep-02-panel.png' });
   await app.screenshot('sweep-03-page');

@@ -1,7 +1,7 @@
 /**
  * A sweep's chart rows: the measured steps (throughput, p50, p95) and the fitted Universal
- * Scalability Law as a smooth curve, on one users axis. The curve is sampled at log-spaced users
- * (the axis is log 2), and at every step's users, so the fitted value sits on the step's point.
+ * Scalability Law as a smooth curve sampled at log-spaced users (the axis is log 2), on one users
+ * axis.
  */
 import { uslThroughput, type UslFit } from '../../../shared/analysis/usl-fit.ts';
 import type { SweepStep } from '../../../shared/sweep.ts';
@@ -17,20 +17,21 @@ export interface SweepRow {
 /** Curve samples between the first and last users. */
 const CURVE_POINTS = 48;
 
-/** Rows sorted by users; measured keys only on the steps, `usl` wherever the fit is drawn. */
+/**
+ * Rows sorted by users: one per step with its measured keys (a sweep measures 1 user twice, and
+ * both show), and one per curve sample with `usl` only; the lines skip the keys a row lacks.
+ */
 export function sweepRows(steps: readonly SweepStep[], fit: UslFit | null, users: readonly number[]): SweepRow[] {
-  const rows = new Map<number, SweepRow>();
-  const row = (n: number) => rows.get(n) ?? rows.set(n, { users: n }).get(n)!;
-  for (const s of steps) Object.assign(row(s.users), { rps: s.throughputRps, p50: s.p50Ms, p95: s.p95Ms });
+  const rows: SweepRow[] = steps.map((s) => ({ users: s.users, rps: s.throughputRps, p50: s.p50Ms, p95: s.p95Ms }));
   if (fit && steps.length > 0) {
     const [lo, hi] = usersDomain(users);
     for (let i = 0; i <= CURVE_POINTS; i++) {
       const n = Number((lo * (hi / lo) ** (i / CURVE_POINTS)).toPrecision(6));
-      row(n).usl = uslThroughput(fit, n);
+      rows.push({ users: n, usl: uslThroughput(fit, n) });
     }
-    for (const s of steps) row(s.users).usl = uslThroughput(fit, s.users);
   }
-  return [...rows.values()].sort((a, b) => a.users - b.users);
+  // Stable: steps keep the order they ran in, before the curve's sample at the same users.
+  return rows.sort((a, b) => a.users - b.users);
 }
 
 /** The users axis: the planned steps' range (one decade of room when there is a single step). */
@@ -41,7 +42,7 @@ export function usersDomain(users: readonly number[]): [number, number] {
   return [lo, hi];
 }
 
-/** Ticks on the users axis: the planned steps themselves (powers of two from `from`, and `to`). */
+/** Ticks on the users axis: the planned steps' users (powers of two from `from`, and `to`), once each, ascending. */
 export function usersTicks(users: readonly number[]): number[] {
-  return users.length > 0 ? [...users] : [1, 2];
+  return users.length > 0 ? [...new Set(users)].sort((a, b) => a - b) : [1, 2];
 }

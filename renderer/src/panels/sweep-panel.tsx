@@ -79,7 +79,7 @@ export const SweepPanel = memo(function SweepPanel({ sweep, progress, theme, onO
           </thead>
           <tbody>
             {sweep.steps.map((s, i) => (
-              <tr key={s.users}>
+              <tr key={s.runId}>
                 <td>{s.users}</td>
                 <td>{formatRps(s.throughputRps)}</td>
                 <td>{formatMs(s.p50Ms)}</td>

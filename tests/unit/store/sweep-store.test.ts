@@ -48,7 +48,7 @@ test('a sweep is stored whole, rewritten after a step, and listed with its verdi
       [1, 'complete', 1, 3],
     ],
   );
-  assert.match(store.sweeps.list()[1].verdict, /needs at least 3 steps/);
+  assert.match(store.sweeps.list()[1].verdict, /needs steps at 3 or more numbers of users/);
   assert.throws(() => store.sweeps.get(99), /no sweep with id 99/);
   assert.throws(() => store.sweeps.save({ ...after, id: 99 }), /no sweep with id 99/);
 });

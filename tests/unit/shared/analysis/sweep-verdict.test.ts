@@ -50,6 +50,25 @@ test('a slow first step (135 ms alone, then 104 ms at 2 users) does not inflate 
   assert.match(a.verdict.sentence, /about 4 requests at a time while each takes 104 ms alone/);
 });
 
+test('1 user again at the end: the faster of the two 1-user steps is a request alone; steps stay in the order run', () => {
+  // Slow at the start (130 ms), 100 ms at the end: the plateau is 4, not 5.2.
+  const steps = [step(1, 1000 / 130), ...[2, 4, 8, 16].map((n) => step(n, 10 * Math.min(n, 4))), step(1, 10)];
+  const a = analyseSweep(steps);
+  assert.equal(a.singleRequest?.meanMs, 100);
+  assert.equal(a.verdict.atOnce, 4);
+  assert.deepEqual(
+    a.steps.map((s) => [s.users, Number(s.inService.toFixed(2))]),
+    [
+      [1, 0.77],
+      [2, 2],
+      [4, 4],
+      [8, 4],
+      [16, 4],
+      [1, 1],
+    ],
+  );
+});
+
 test('one at a time (a blocked loop): the event-loop sentence and async-time-sleep', () => {
   const a = analyseSweep(USERS.map((n) => step(n, 10)));
   assert.equal(a.verdict.kind, 'one-at-a-time');
@@ -110,7 +129,8 @@ test('no verdict from failures, few requests, a zigzag or too few steps: the rea
       [step(1, 10), step(2, 20), step(4, 12), step(8, 40)],
       /throughput fell from 20 req\/s \(2 users\) to 12 req\/s \(4\) and rose again to 40 req\/s \(8\): too noisy/,
     ],
-    [plateau.slice(0, 2), /needs at least 3 steps/],
+    [plateau.slice(0, 2), /needs steps at 3 or more numbers of users \(1, 2 and 4, say\); this sweep has 2/],
+    [[...plateau.slice(0, 2), plateau[0]], /this sweep has 2/],
   ];
   for (const [steps, reason] of cases) {
     const a = analyseSweep(steps);
