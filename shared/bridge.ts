@@ -11,6 +11,7 @@ import type { DjangoEnvironment } from './django-environment.ts';
 import type { Preset } from './presets.ts';
 import type { RunDocument, RunInfo } from './run.ts';
 import type { ScenarioInput } from './scenario.ts';
+import type { SweepEvent, SweepInfo, SweepRequestInput, SweepResult } from './sweep.ts';
 import type { RunProgress, RunSummary, TraceBatch } from './trace.ts';
 
 /** Events a live run sends, in order: started, then batches and progress, then finished. */
@@ -68,6 +69,16 @@ export interface InterleaveApi {
    * cached by the host; `refresh` looks again (after installing something, say).
    */
   djangoEnvironment(options?: { refresh?: boolean }): Promise<DjangoEnvironment>;
+  /**
+   * Validates and starts a concurrency sweep of the request's scenario (shared/sweep.ts): its steps
+   * run one after another as ordinary runs. Resolves once the first step runs; rejects with that
+   * step's refusal. While a sweep goes, `startRun` is refused.
+   */
+  startSweep(request: SweepRequestInput): Promise<SweepResult>;
+  /** Stops the sweep and the step it is running; resolves when both have ended. */
+  stopSweep(sweepId: number): Promise<void>;
+  listSweeps(): Promise<SweepInfo[]>;
+  loadSweep(sweepId: number): Promise<SweepResult>;
 }
 
 /** The method names the bridge carries: the allowlist. */
@@ -85,6 +96,10 @@ export const API_METHODS = [
   'importRun',
   'explainRun',
   'djangoEnvironment',
+  'startSweep',
+  'stopSweep',
+  'listSweeps',
+  'loadSweep',
 ] as const satisfies readonly (keyof InterleaveApi)[];
 export type ApiMethod = (typeof API_METHODS)[number];
 
@@ -99,9 +114,11 @@ export interface BridgeEvents {
    * `export-run` for File → Export run… (the UI exports the run it shows, as its own button does).
    */
   menu: { command: 'show-run'; runId: number } | { command: 'export-run' };
+  /** A sweep's start, progress, finished steps and end (its steps' runs send 'run' events too). */
+  sweep: SweepEvent;
 }
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENTS = ['run', 'notice', 'menu'] as const satisfies readonly BridgeEventName[];
+export const BRIDGE_EVENTS = ['run', 'notice', 'menu', 'sweep'] as const satisfies readonly BridgeEventName[];
 
 /** Prefix of every Electron IPC channel the app uses; the preload refuses any other. */
 export const CHANNEL_PREFIX = 'interleave:';

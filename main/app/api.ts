@@ -17,6 +17,7 @@ import type { RunStore } from '../store/run-store.ts';
 import { readImportText } from '../import/index.ts';
 import { storeImport } from './import-run.ts';
 import type { RunService } from './run-service.ts';
+import type { SweepMethods } from './sweep/sweep-api.ts';
 
 const runId = z.number().int().positive();
 const runName = z.string().trim().min(1).max(MAX_RUN_NAME_CHARS);
@@ -31,7 +32,7 @@ export function createApi(
   runs: RunService,
   host: HostInfo,
   findDjangoEnvironment: FindDjangoEnvironment,
-): InterleaveApi {
+): Omit<InterleaveApi, SweepMethods> {
   return {
     hostInfo: async () => host,
     listPresets: async () => [...PRESETS],

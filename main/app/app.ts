@@ -1,6 +1,6 @@
 /**
  * The composition root of everything a host (the CLI, the Electron shell, the browser-mode host)
- * needs: the store, the run service and the API the renderer calls. Hosts call `openApp` and get
+ * needs: the store, the run and sweep services and the API the renderer calls. Hosts call `openApp` and get
  * the API, its events and `close`, nothing else: the store and the run service stay inside, so
  * every host goes through the same validated calls and none can skip a check.
  */
@@ -16,6 +16,8 @@ import { createApi } from './api.ts';
 import { EventHub } from './event-hub.ts';
 import { storeImport, type ImportResult, type ReadImport } from './import-run.ts';
 import { RunService } from './run-service.ts';
+import { withSweeps } from './sweep/sweep-api.ts';
+import { SweepService } from './sweep/sweep-service.ts';
 
 export interface AppOptions {
   /** Folder for the run store and the demo shop database. */
@@ -60,20 +62,25 @@ export async function openApp(options: AppOptions): Promise<App> {
   const runs = new RunService(store, shopDbFile, events, cores);
   // Python is looked for on the first djangoEnvironment() call, never here: start-up stays fast
   // and works on machines without Python.
-  const api = createApi(
+  const runApi = createApi(
     store,
     runs,
     { mode: options.mode, version: APP_VERSION, dataDir: options.dataDir, cores },
     (refresh) => discoverDjangoEnvironment({ refresh }),
   );
+  const on: App['on'] = (name, listener) => events.on(name, listener);
+  // A sweep starts its steps through the unguarded run calls; hosts get the guarded API.
+  const sweeps = new SweepService(store.sweeps, { api: runApi, on, emit: (e) => events.emit('sweep', e) });
+  const api = withSweeps(runApi, sweeps, store.sweeps);
   let closed = false;
   return {
     api,
     storeImport: (read) => storeImport(store, read),
-    on: (name, listener) => events.on(name, listener),
+    on,
     close: async () => {
       if (closed) return;
       closed = true;
+      await sweeps.stopAll();
       await runs.stopAll();
       store.close();
     },

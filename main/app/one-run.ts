@@ -7,7 +7,7 @@
  * called (the API sends 'started' before it first waits), so a run can be stopped while its
  * threads are still starting, which takes seconds for a hundred threads.
  */
-import type { RunEvent } from '../../shared/bridge.ts';
+import type { InterleaveApi, RunEvent } from '../../shared/bridge.ts';
 import type { RunInfo } from '../../shared/run.ts';
 import type { ScenarioInput } from '../../shared/scenario.ts';
 import type { App } from './app.ts';
@@ -23,7 +23,13 @@ export interface OneRun {
   stop(): Promise<void>;
 }
 
-export function startOneRun(app: Pick<App, 'api' | 'on'>, scenario: ScenarioInput, name?: string): OneRun {
+/** What a run needs of the app: starting and stopping runs, and their events. */
+export interface RunCaller {
+  api: Pick<InterleaveApi, 'startRun' | 'stopRun'>;
+  on: App['on'];
+}
+
+export function startOneRun(app: RunCaller, scenario: ScenarioInput, name?: string): OneRun {
   let runId: number | null = null;
   let calling = true;
   let settle!: { resolve(event: FinishedRunEvent): void; reject(error: unknown): void };

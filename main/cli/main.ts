@@ -8,6 +8,7 @@
  *   interleave export RUN_ID --out F    write a run as .html, .json, .csv or .trace.json
  *   interleave import FILE              import a run export, k6's JSON output or a HAR file
  *   interleave compare ID ID [--out F]  the difference in words, and a side-by-side HTML report
+ *   interleave sweep [flags]            a scenario at 1, 2, 4, … users: what the endpoint behaves like
  *   interleave faithfulness             every preset on the model and on real Django, side by side
  *   interleave doctor                   Node, cores, and each Python found for real-Django runs
  * Bad flags get a message and exit code 2; a failed run exits 1.
@@ -22,6 +23,7 @@ import { importCommand } from './commands/import.ts';
 import { compareCommand } from './commands/compare.ts';
 import { faithfulnessCommand } from './commands/faithfulness.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { sweepCommand } from './commands/sweep.ts';
 
 const USAGE = `usage:
   interleave presets [--json]
@@ -38,6 +40,10 @@ const USAGE = `usage:
   interleave export RUN_ID --out FILE.(html|json|csv|trace.json) [--db FILE]
   interleave import FILE [--format run|k6|har] [--json] [--db FILE]   (a run export, k6 --out json, a .har)
   interleave compare RUN_ID RUN_ID... [--out FILE.html] [--db FILE]
+  interleave sweep (--preset NAME | --scenario FILE.json) [--on model|django] [--from 1] [--to 64]
+                   [--requests-per-step N] [--step-seconds S] [--json] [--db FILE]
+  interleave sweep --show SWEEP_ID [--json] [--db FILE]
+      (interleave sweep --help: what a sweep runs and what it prints)
   interleave faithfulness [--presets ID,ID…] [--django newest|5.2|3.2] [--json FILE] [--readme README.md] [--db FILE]
   interleave doctor [--json]`;
 
@@ -48,6 +54,7 @@ const COMMANDS = {
   export: exportCommand,
   import: importCommand,
   compare: compareCommand,
+  sweep: sweepCommand,
   faithfulness: faithfulnessCommand,
   doctor: doctorCommand,
 };

@@ -114,6 +114,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE requests ADD COLUMN server_timing_dropped INTEGER;
     `,
   },
+  {
+    version: 5,
+    description: 'concurrency sweeps: each one whole as JSON (request, steps, analysis), its status apart',
+    // The steps' runs are ordinary rows of `runs`; a sweep only refers to them by id, so deleting
+    // one of those runs leaves the sweep's numbers as they were measured.
+    sql: `
+      CREATE TABLE sweeps (
+        id INTEGER PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'stopped', 'interrupted', 'failed')),
+        created_at TEXT NOT NULL,
+        pid INTEGER,
+        sweep_json TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -14,6 +14,7 @@ import { markInterruptedRuns } from './interrupted-runs.ts';
 import { parseSpans, toLoopSample, toRequest, toRunInfo, type RunInfoRow } from './run-rows.ts';
 import { prepareStatements, type StoreStatements } from './statements.ts';
 import { openStoreFile } from './store-file.ts';
+import { SweepStore } from './sweep-store.ts';
 
 /** Lanes by id: a lane sent again replaces the earlier one in place, new lanes go at the end. */
 function mergeLanes(known: Lane[], incoming: readonly Lane[]): Lane[] {
@@ -34,10 +35,15 @@ interface RunState {
 }
 
 export class RunStore {
+  /** Concurrency sweeps, in the same file (their steps are runs of this store). */
+  readonly sweeps: SweepStore;
+
   private constructor(
     private readonly db: Database.Database,
     private readonly s: StoreStatements,
-  ) {}
+  ) {
+    this.sweeps = new SweepStore(db);
+  }
 
   /**
    * Opens (creating if needed) the store in `file`. A damaged file is moved aside and a fresh
@@ -54,7 +60,13 @@ export class RunStore {
         `${interrupted.length === 1 ? 'Run' : 'Runs'} ${which} stopped without finishing (the app or its process ended) and ${interrupted.length === 1 ? 'is' : 'are'} marked interrupted; what was recorded is kept.`,
       );
     }
-    return { store: new RunStore(db, s), notices };
+    const store = new RunStore(db, s);
+    const sweeps = db.transaction(() => store.sweeps.markInterrupted()).immediate();
+    if (sweeps.length > 0)
+      notices.push(
+        `${sweeps.length === 1 ? 'Sweep' : 'Sweeps'} ${sweeps.map((id) => `#${id}`).join(', ')} stopped without finishing and ${sweeps.length === 1 ? 'is' : 'are'} marked interrupted; the steps it finished are kept.`,
+      );
+    return { store, notices };
   }
 
   /** A new running run; `cores` is the machine's CPU count the run is made on (see RunInfo.cores). */

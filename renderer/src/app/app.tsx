@@ -3,7 +3,7 @@
  * the middle (numbers, timeline, charts), history on the right. Panels read the run through the
  * panel clock's snapshot (≤ 4 Hz); the timeline reads the store on its own frames.
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ExportFormat } from '../../../shared/bridge.ts';
 import type { Preset } from '../../../shared/presets.ts';
 import type { RunDocument, RunInfo } from '../../../shared/run.ts';
@@ -17,6 +17,10 @@ import { RunHistory } from '../panels/run-history.tsx';
 import { ScenarioKnobs } from '../panels/scenario-knobs.tsx';
 import { StoryPanel } from '../panels/story-panel.tsx';
 import { SummaryPanel } from '../panels/summary-panel.tsx';
+import { SweepControls } from '../panels/sweep-controls.tsx';
+import { SweepHistory } from '../panels/sweep-history.tsx';
+import { SweepPanel } from '../panels/sweep-panel.tsx';
+import { knobsForVerdict } from '../scenario/sweep-knobs.ts';
 import { TimelinePanel } from '../panels/timeline-panel.tsx';
 import { useColorTheme } from '../theme/color-scheme.ts';
 import type { TimelineController } from '../timeline/timeline-controller.ts';
@@ -33,6 +37,7 @@ import { differentSettings } from '../scenario/same-settings.ts';
 import { remoteHosts } from '../../../shared/url-target.ts';
 import { useRunOn } from './use-run-on.ts';
 import { useScenarioEditor } from './use-scenario-editor.ts';
+import { useSweep } from './use-sweep.ts';
 
 const NO_PRESETS: Preset[] = [];
 const NO_RUNS: RunInfo[] = [];
@@ -53,6 +58,8 @@ export function App({ session }: { session: RunSession }) {
     () => session.onOpen((doc) => loadSettings({ id: doc.info.id, name: doc.info.name, scenario: doc.scenario })),
     [session, loadSettings],
   );
+  const sweep = useSweep(bridge);
+  const [sweepTo, setSweepTo] = useState(64);
   const timeline = useRef<TimelineController | null>(null);
   const [starting, setStarting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -162,8 +169,31 @@ export function App({ session }: { session: RunSession }) {
   const stop = useCallback(() => {
     session.stop().catch((e: unknown) => setRunError(errorMessage(e)));
   }, [session]);
+  // Sweep: the settings on screen, on the target picked (one target: not "both").
+  const sweepBlocked = !editor.scenario
+    ? 'These settings are not valid yet'
+    : running || starting
+      ? 'A run is going; stop it first'
+      : runOnChoice.runOn === 'both'
+        ? 'A sweep runs on one target: pick the model or real Django'
+        : null;
+  const { start: startSweepOf } = sweep;
+  const startSweep = useCallback(() => {
+    if (!editor.scenario || runOnChoice.runOn === 'both') return;
+    const [planned] = planRuns(editor.scenario, runOnChoice, runOnAvailability.djangoLabel);
+    void startSweepOf(planned.scenario, sweepTo);
+  }, [editor.scenario, runOnChoice, runOnAvailability.djangoLabel, startSweepOf, sweepTo]);
+  const verdict = sweep.sweep?.analysis.verdict;
+  const { pickEdited } = editor;
+  const openSweepScenario = useMemo(
+    () =>
+      verdict?.presetId && !sweep.running
+        ? () => pickEdited(verdict.presetId!, (knobs) => knobsForVerdict(knobs, verdict))
+        : null,
+    [verdict, sweep.running, pickEdited],
+  );
   useKeyboardShortcuts({
-    toggleRun: () => (session.store.isLive ? stop() : void run()),
+    toggleRun: () => (sweep.running ? sweep.stop() : session.store.isLive ? stop() : void run()),
     timeline: () => timeline.current,
   });
   const exportComparison = () =>
@@ -183,7 +213,12 @@ export function App({ session }: { session: RunSession }) {
   const windowHint =
     (urlRun ? null : editor.bound?.expectedMakespanMs) ??
     (editor.knobs?.endKind === 'duration' ? editor.knobs.durationSeconds * 1000 : null);
-  const problems = [...(presets.error ? [presets.error] : []), ...editor.problems, ...(runError ? [runError] : [])];
+  const problems = [
+    ...(presets.error ? [presets.error] : []),
+    ...editor.problems,
+    ...(runError ? [runError] : []),
+    ...(sweep.error ? [sweep.error] : []),
+  ];
 
   return (
     <div className={`app ${dragging ? 'drop-target' : ''}`}>
@@ -207,17 +242,28 @@ export function App({ session }: { session: RunSession }) {
             runOn={runOn.choice}
             runOnAvailability={runOn.availability}
             onRunOnChange={runOn.setChoice}
-            disabled={running || starting}
+            disabled={running || starting || sweep.running}
           />
         )}
         <RunControls
           running={running}
           starting={starting}
-          canRun={editor.scenario !== null && urlProblem === null}
+          canRun={editor.scenario !== null && urlProblem === null && !sweep.running}
           progress={snapshot.live ? snapshot.progress : null}
           problems={problems}
           onRun={() => void run()}
           onStop={stop}
+          beside={
+            <SweepControls
+              running={sweep.running}
+              blocked={sweepBlocked}
+              starting={sweep.starting}
+              to={sweepTo}
+              onToChange={setSweepTo}
+              onSweep={startSweep}
+              onStop={sweep.stop}
+            />
+          }
         />
         <BoundPanel
           bound={urlRun ? null : editor.bound}
@@ -241,6 +287,15 @@ export function App({ session }: { session: RunSession }) {
         {!compared && !starting && snapshot.status === 'idle' && runs.value?.length === 0 && (
           <FirstRun disabled={presets.value === undefined} onRun={() => void runContrast()} />
         )}
+        {sweep.sweep && (
+          <SweepPanel
+            sweep={sweep.sweep}
+            progress={sweep.progress}
+            theme={theme}
+            onOpenScenario={openSweepScenario}
+            onClose={sweep.close}
+          />
+        )}
         {compared && (
           <ComparisonPanel
             docs={compared.docs}
@@ -254,7 +309,7 @@ export function App({ session }: { session: RunSession }) {
         <SummaryPanel
           snapshot={snapshot}
           analysis={session.analysis}
-          bound={snapshot.live && snapshot.scenario?.target?.kind !== 'url' ? editor.bound : null}
+          bound={snapshot.live && !sweep.running && snapshot.scenario?.target?.kind !== 'url' ? editor.bound : null}
           onExport={exportCurrent}
           exportDisabled={snapshot.runId === null || running || busy}
           otherSettings={!running && differentSettings(snapshot.scenario, editor.scenario)}
@@ -269,6 +324,7 @@ export function App({ session }: { session: RunSession }) {
         <RunCharts clock={session.chartClock} analysis={session.analysis} theme={theme} />
       </main>
       <div className="column history-column">
+        <SweepHistory sweeps={sweep.stored} currentId={sweep.sweep?.id ?? null} onOpen={sweep.open} />
         <RunHistory
           runs={runs.value ?? NO_RUNS}
           currentRunId={snapshot.runId}

@@ -18,6 +18,8 @@ export interface ScenarioEditor {
   pick: (id: string) => void;
   /** Edit a stored run's own settings (opened from the history), as if they were a preset. */
   load: (run: { id: number; name: string; scenario: Scenario }) => void;
+  /** Picks a preset with its knobs changed by `edit` (the sweep's "Open as a scenario"). */
+  pickEdited: (id: string, edit: (presetKnobs: Knobs) => Knobs) => void;
   base: Scenario | null;
   knobs: Knobs | null;
   setKnobs: (k: Knobs) => void;
@@ -88,6 +90,15 @@ export function useScenarioEditor(presets: readonly Preset[] | undefined, cores?
     setPresetId(loadedPreset.id);
     setEdits(null);
   }, []);
+  const pickEdited = useCallback(
+    (id: string, edit: (presetKnobs: Knobs) => Knobs) => {
+      const target = presets?.find((p) => p.id === id);
+      if (!target) return;
+      setPresetId(id);
+      setEdits({ presetId: id, knobs: edit(knobsFrom(withDefaults(target.scenario))) });
+    },
+    [presets],
+  );
   const presetKey = preset?.id;
   const setKnobs = useCallback((k: Knobs) => presetKey && setEdits({ presetId: presetKey, knobs: k }), [presetKey]);
   return {
@@ -95,6 +106,7 @@ export function useScenarioEditor(presets: readonly Preset[] | undefined, cores?
     choices,
     pick,
     load,
+    pickEdited,
     base,
     knobs,
     setKnobs,

@@ -1,4 +1,5 @@
 /** Run and Stop (Space does the same), progress while running, and any reason a run could not start. */
+import type { ReactNode } from 'react';
 import { formatMs } from '../../../shared/analysis/format.ts';
 import type { RunProgress } from '../../../shared/trace.ts';
 
@@ -10,6 +11,8 @@ interface Props {
   problems: readonly string[];
   onRun: () => void;
   onStop: () => void;
+  /** Controls shown beside Run (the sweep's). */
+  beside?: ReactNode;
 }
 
 /** "starting threads 34 / 200" before the load; "90 / 200 · 1.2 s" while it runs. */
@@ -28,7 +31,7 @@ function fraction(p: RunProgress | null): number | null {
   return null;
 }
 
-export function RunControls({ running, starting, canRun, progress, problems, onRun, onStop }: Props) {
+export function RunControls({ running, starting, canRun, progress, problems, onRun, onStop, beside }: Props) {
   const f = fraction(progress);
   return (
     <section className="panel run-controls" aria-label="Run">
@@ -55,6 +58,7 @@ export function RunControls({ running, starting, canRun, progress, problems, onR
             {starting ? 'Starting…' : 'Run'}
           </button>
         )}
+        {beside}
         <span className="hint">Space runs or stops</span>
       </div>
       <div className="progress" data-testid="progress" aria-live="off">

@@ -95,6 +95,19 @@ export function createFixtureApp(mode: HostInfo['mode'] = 'browser'): FixtureApp
       record('djangoEnvironment', args);
       return { candidates: [], chosen: null, ready: false, problem: 'No Python was found (tried nothing).' };
     },
+    async startSweep(request) {
+      record('startSweep', [request]);
+      throw new Error('This fixture does not sweep');
+    },
+    async stopSweep(sweepId) {
+      record('stopSweep', [sweepId]);
+    },
+    async listSweeps() {
+      return [];
+    },
+    async loadSweep(sweepId) {
+      throw new Error(`no sweep with id ${sweepId}`);
+    },
   };
 
   return {

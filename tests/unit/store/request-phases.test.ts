@@ -3,6 +3,7 @@
  * read back exactly (absent stays absent), and a store from before migration 4 still opens with
  * its requests as they were, then takes new ones with phases.
  */
+import { LATEST_VERSION } from '../../../main/store/migrations.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
@@ -42,7 +43,7 @@ test('a store from before the phases opens, keeps its requests as they were, and
   t.after(() => store.close());
   const version = new Database(file, { readonly: true });
   t.after(() => version.close());
-  assert.equal(version.prepare('SELECT MAX(version) FROM migrations').pluck().get(), 4);
+  assert.equal(version.prepare('SELECT MAX(version) FROM migrations').pluck().get(), LATEST_VERSION);
   assert.deepStrictEqual(store.loadRun(runId).requests, old.requests);
   const fresh = [withPhases(20), withPhases(21)];
   const next = store.createRun(testScenario(), 'new').id;

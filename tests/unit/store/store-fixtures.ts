@@ -46,7 +46,8 @@ export function makeBatch(first: number, count: number, lanes: Lane[] = []): Tra
 
 /**
  * Makes a store written by today's code look as a version-3 store did: migration 4's columns
- * dropped and its record gone, so the next open runs it again (SQLite drops columns since 3.35).
+ * and migration 5's sweeps table dropped and their records gone, so the next open runs them
+ * again (SQLite drops columns since 3.35).
  */
 export function asVersion3(db: { exec(sql: string): unknown }): void {
   for (const column of [
@@ -60,5 +61,6 @@ export function asVersion3(db: { exec(sql: string): unknown }): void {
     'server_timing_dropped',
   ])
     db.exec(`ALTER TABLE requests DROP COLUMN ${column}`);
+  db.exec('DROP TABLE sweeps');
   db.exec('DELETE FROM migrations WHERE version >= 4');
 }
