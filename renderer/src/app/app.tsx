@@ -161,6 +161,9 @@ export function App({ session }: { session: RunSession }) {
             base={editor.base}
             knobs={editor.knobs}
             onChange={editor.setKnobs}
+            typed={editor.typed}
+            onType={editor.type}
+            problemsByKnob={editor.problemsByKnob}
             runOn={runOn.choice}
             runOnAvailability={runOn.availability}
             onRunOnChange={runOn.setChoice}
