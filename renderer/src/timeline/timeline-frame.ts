@@ -104,5 +104,7 @@ export class TimelineFrame {
     }
     this.canvas.dataset.rects = String(this.lastRectCount);
     this.canvas.dataset.tracks = String(tracks.length);
+    // The time in view (µs on the run's clock), for tests that wait for a view to settle.
+    this.canvas.dataset.window = `${Math.round(scale.startMicros)} ${Math.round(scale.endMicros)}`;
   }
 }
