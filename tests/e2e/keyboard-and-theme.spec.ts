@@ -17,21 +17,24 @@ async function importFixture(app: AppPage, path = FIXTURE): Promise<void> {
   await expect(app.page.getByTestId('chart-latency').locator('svg[role="application"]')).toBeVisible();
 }
 
-/** Tabs once round the whole page, back to the first stop; describes each stop (a chart by its name). */
+// Runs in the page: describes the focused element (a chart by its name), or null once focus is
+// back at the first stop seen (or on the body). A string, as this folder compiles without the DOM.
+const DESCRIBE_FOCUS = `(() => {
+  const seen = (window.tabStops ??= []);
+  const e = document.activeElement;
+  if (!e || e === document.body || seen[0] === e) return null;
+  seen.push(e);
+  const name = e.getAttribute('aria-label') ?? e.querySelector(':scope > title')?.textContent ?? e.textContent;
+  return (e.closest('.charts') ? 'chart:' : '') + e.tagName.toLowerCase() + '[' + (e.getAttribute('role') ?? '') + '] ' + (name ?? '').trim().slice(0, 40);
+})()`;
+
+/** Tabs once round the whole page, back to the first stop; describes each stop. */
 async function tabRound(page: Page): Promise<string[]> {
   await page.locator('h1').click();
   const stops: string[] = [];
   for (let i = 0; i < 200; i++) {
     await page.keyboard.press('Tab');
-    const stop = await page.evaluate(() => {
-      const seen = ((window as unknown as { tabStops?: Element[] }).tabStops ??= []);
-      const e = document.activeElement;
-      if (!e || e === document.body || seen[0] === e) return null;
-      seen.push(e);
-      const chart = e.closest('.charts');
-      const name = e.getAttribute('aria-label') ?? e.querySelector(':scope > title')?.textContent ?? e.textContent;
-      return `${chart ? 'chart:' : ''}${e.tagName.toLowerCase()}[${e.getAttribute('role') ?? ''}] ${(name ?? '').trim().slice(0, 40)}`;
-    });
+    const stop = await page.evaluate<string | null>(DESCRIBE_FOCUS);
     if (stop === null) break;
     stops.push(stop);
   }
@@ -65,12 +68,12 @@ test('a selected tab or toggle is filled; keyboard focus is a ring around it', a
   const lanes = page.getByTestId('view-lanes');
   const requests = page.getByTestId('view-requests');
   await expect(lanes).toHaveAttribute('aria-selected', 'true');
-  // Selected, not focused: filled, no ring.
+  // Selected, not focused: filled (the light theme's --selected-bg), no ring.
   await page.locator('h1').click();
-  const selected = await lanes.evaluate((e) => getComputedStyle(e));
-  expect(selected.outlineStyle).toBe('none');
-  const plain = await requests.evaluate((e) => getComputedStyle(e).backgroundColor);
-  expect((await lanes.evaluate((e) => getComputedStyle(e).backgroundColor)) !== plain).toBe(true);
+  await expect(lanes).toHaveCSS('outline-style', 'none');
+  await expect(lanes).toHaveCSS('background-color', 'rgb(220, 233, 248)');
+  const plain = 'rgb(255, 255, 255)';
+  await expect(requests).toHaveCSS('background-color', plain);
   // Focused from the keyboard, not selected: a ring, no fill.
   await lanes.focus();
   await page.keyboard.press('Tab');
