@@ -2,12 +2,18 @@
  * The colours of the phases, for the timeline, the charts and the HTML report.
  *
  * Built on Paul Tol's colour-blind-safe "muted" scheme (with one of his "medium contrast" blues
- * and greys for the waits that free the thread), so the phases stay apart under the common
- * colour vision deficiencies. Meaning is carried by lightness as well as hue, which survives
- * any deficiency: work that holds a thread is saturated (rose, wine, green, olive, cyan), queues
- * are sand and indigo, waits that free the thread are pale, and waiting for the interpreter lock
- * is a pale version of cpu's wine, so "computing" and "waiting to compute" read as one family. Dark variants lift the darkest colours so they read on a dark
- * background. Charts that compare runs use Okabe and Ito's eight colours.
+ * and greys for the waits that free the thread). Meaning is carried by lightness as well as hue,
+ * which survives any deficiency: work that holds a thread is saturated (rose, wine, green,
+ * olive, cyan), queues are sand and indigo, waits that free the thread are pale (dark on a dark
+ * background), and waiting for the interpreter lock is cpu's wine gone pale (gone dark on a
+ * dark background), so "computing" and "waiting to compute" read as one family yet never alike.
+ *
+ * Tol's colours were then nudged, a few units each, until every two phases are at least 12
+ * CIEDE2000 apart as seen with normal vision, protanopia and deuteranopia, cpu and the lock
+ * wait at least 25, and every phase at least 8 from the timeline's background, in both themes
+ * (tests/unit/shared/phase-colors.test.ts says why those numbers). Tol's dark variants were
+ * further off: blocked and the client bar were 1.4 apart under protanopia, cpu and the lock
+ * wait 11. Charts that compare runs use Okabe and Ito's eight colours.
  */
 import type { ClientPhaseId } from './client-phases.ts';
 import { PHASES, type PhaseCode, type PhaseId } from './trace.ts';
@@ -21,18 +27,18 @@ export interface ThemedColor {
 
 /** Fill colour of each phase, for a light and a dark background. */
 export const PHASE_COLORS: Readonly<Record<PhaseId, ThemedColor>> = {
-  queued: { light: '#DDCC77', dark: '#DDCC77' },
-  running: { light: '#88CCEE', dark: '#88CCEE' },
-  await: { light: '#DDDDDD', dark: '#5E5E5E' },
-  block: { light: '#CC6677', dark: '#CC6677' },
-  cpu: { light: '#882255', dark: '#C45A8C' },
-  gil: { light: '#E3B5D3', dark: '#7D4A6C' },
-  db: { light: '#117733', dark: '#3FAA5F' },
-  upstream: { light: '#44AA99', dark: '#44AA99' },
-  'upstream-block': { light: '#999933', dark: '#B5B54A' },
-  'exec-queue': { light: '#332288', dark: '#7F72D6' },
-  offload: { light: '#6699CC', dark: '#6699CC' },
-  client: { light: '#BBBBBB', dark: '#777777' },
+  queued: { light: '#DECD77', dark: '#EADA8B' },
+  running: { light: '#6BC8FD', dark: '#90D2F3' },
+  await: { light: '#F1E9D8', dark: '#505560' },
+  block: { light: '#CA6475', dark: '#DD817C' },
+  cpu: { light: '#882453', dark: '#BD4999' },
+  gil: { light: '#E1BCCE', dark: '#633035' },
+  db: { light: '#117733', dark: '#269441' },
+  upstream: { light: '#2EA69A', dark: '#44B6AD' },
+  'upstream-block': { light: '#999933', dark: '#AEB136' },
+  'exec-queue': { light: '#33228D', dark: '#756DE4' },
+  offload: { light: '#6395C8', dark: '#6DA0D5' },
+  client: { light: '#B9B898', dark: '#747472' },
 };
 
 /**

@@ -72,12 +72,28 @@ function describeIssue(issue: Issue): string {
   }
 }
 
+/**
+ * One bound per field and side: a whole-number field also checks the safe-integer range, so
+ * `1e308` broke two upper bounds and was told "at most 9007199254740991" before "at most
+ * 1000000". The tighter bound is the one a person can act on.
+ */
+function tightestBounds(issues: readonly Issue[]): Issue[] {
+  const bound = (i: Issue) =>
+    i.code === 'too_big' ? Number(i.maximum) : i.code === 'too_small' ? Number(i.minimum) : 0;
+  const key = (i: Issue) => `${i.code} ${formatPath(i.path)}`;
+  const tightest = new Map<string, Issue>();
+  for (const issue of issues) {
+    if (issue.code !== 'too_big' && issue.code !== 'too_small') continue;
+    const kept = tightest.get(key(issue));
+    const tighter = !kept || (issue.code === 'too_big' ? bound(issue) < bound(kept) : bound(issue) > bound(kept));
+    if (tighter) tightest.set(key(issue), issue);
+  }
+  return issues.filter((i) => (i.code !== 'too_big' && i.code !== 'too_small') || tightest.get(key(i)) === i);
+}
+
 /** Validate `value` with `schema`; on failure throw a ValidationError naming field, value and limit. */
 export function parseOrExplain<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  throw new ValidationError(
-    what,
-    result.error.issues.map((i) => describeIssue(i as Issue)),
-  );
+  throw new ValidationError(what, tightestBounds(result.error.issues as Issue[]).map(describeIssue));
 }

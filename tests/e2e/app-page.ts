@@ -29,9 +29,14 @@ export class AppPage {
     await this.page.getByLabel('Preset').selectOption(id);
   }
 
-  knob(testId: string): { number: Locator; slider: Locator } {
+  /** A knob's number box, its slider, and the message under it when what was typed is refused. */
+  knob(testId: string): { number: Locator; slider: Locator; problem: Locator } {
     const row = this.page.getByTestId(testId);
-    return { number: row.locator('input[type=number]'), slider: row.locator('input[type=range]') };
+    return {
+      number: row.locator('input.number'),
+      slider: row.locator('input[type=range]'),
+      problem: this.page.getByTestId(`${testId}-problem`),
+    };
   }
 
   async setKnob(testId: string, value: number): Promise<void> {

@@ -26,6 +26,7 @@ import { useColorTheme } from '../theme/color-scheme.ts';
 import type { TimelineController } from '../timeline/timeline-controller.ts';
 import { downloadText } from './download.ts';
 import { HostStatus } from './host-status.tsx';
+import { ThemeToggle } from './theme-toggle.tsx';
 import type { RunSession } from './run-session.ts';
 import { errorMessage, useAsync } from './use-async.ts';
 import { useFileDrop } from './use-file-drop.ts';
@@ -226,6 +227,7 @@ export function App({ session }: { session: RunSession }) {
         <h1>Interleave</h1>
         <span className="tagline">how a server's execution model turns latency into waiting</span>
         <HostStatus bridge={bridge} />
+        <ThemeToggle />
       </header>
       <div className="column">
         <PresetPicker
@@ -239,6 +241,9 @@ export function App({ session }: { session: RunSession }) {
             base={editor.base}
             knobs={editor.knobs}
             onChange={editor.setKnobs}
+            typed={editor.typed}
+            onType={editor.type}
+            problemsByKnob={editor.problemsByKnob}
             runOn={runOn.choice}
             runOnAvailability={runOn.availability}
             onRunOnChange={runOn.setChoice}

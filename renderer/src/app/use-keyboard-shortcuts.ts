@@ -1,7 +1,7 @@
 /**
  * Keyboard: Space runs or stops, ←/→ pan, ↑/↓ scroll rows, +/− zoom, 0 fits, F follows live.
- * Keys typed into a field, a list or a slider keep their usual meaning there, and a focused
- * button keeps Space for itself.
+ * Keys typed into a field, a list or a slider keep their usual meaning there, a focused chart
+ * keeps the arrow keys, and a focused button keeps Space for itself.
  */
 import { useEffect, useRef } from 'react';
 import type { TimelineController } from '../timeline/timeline-controller.ts';
@@ -21,6 +21,8 @@ export function useKeyboardShortcuts(actions: ShortcutActions): void {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement | null;
       if (target && (KEEP_KEYS.has(target.tagName) || target.isContentEditable)) return;
+      // A focused chart (recharts' accessibility layer) walks its tooltip with the arrow keys.
+      if (e.key.startsWith('Arrow') && target?.closest?.('[role="application"]')) return;
       const t = ref.current.timeline();
       const act = (fn: () => void) => {
         e.preventDefault();

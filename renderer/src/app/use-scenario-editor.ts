@@ -1,15 +1,17 @@
 /**
- * The scenario being edited: the chosen preset, the knobs read from it, the scenario they make,
- * whether it is valid (with the same sentences the host would use), and its theoretical bound.
- * Everything is derived on each change, so the bound answers every slider move at once.
+ * The scenario being edited: the chosen preset, the knobs read from it, what was typed into the
+ * number boxes (kept exactly, see scenario/typed-knobs.ts), the scenario they make, whether it
+ * is valid (with the same sentences the host would use), and its theoretical bound. Everything
+ * is derived on each change, so the bound answers every slider move at once.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { theoreticalBound, type Bound } from '../../../shared/bounds.ts';
 import type { Preset } from '../../../shared/presets.ts';
-import { scenarioSchema, type Scenario } from '../../../shared/scenario.ts';
-import { ValidationError, parseOrExplain } from '../../../shared/validation.ts';
-import { applyKnobs } from '../scenario/apply-knobs.ts';
+import type { Scenario } from '../../../shared/scenario.ts';
+import { checkSettings, type CheckedSettings } from '../scenario/check-settings.ts';
+import type { KnobName } from '../scenario/knob-limits.ts';
 import { knobsFrom, withDefaults, type Knobs } from '../scenario/knobs.ts';
+import { knobsAfterTyping, typedAfterChange, type TypedText } from '../scenario/typed-knobs.ts';
 
 export interface ScenarioEditor {
   preset: Preset | undefined;
@@ -22,22 +24,24 @@ export interface ScenarioEditor {
   pickEdited: (id: string, edit: (presetKnobs: Knobs) => Knobs) => void;
   base: Scenario | null;
   knobs: Knobs | null;
+  /** A slider, a list or a checkbox changed the knobs. */
   setKnobs: (k: Knobs) => void;
+  /** Text typed into a number box, kept as typed. */
+  typed: TypedText;
+  type: (name: KnobName, text: string) => void;
   edited: boolean;
   /** The scenario to run, when valid. */
   scenario: Scenario | null;
   problems: string[];
+  /** The problems that belong to one number box. */
+  problemsByKnob: CheckedSettings['byKnob'];
   bound: Bound | null;
 }
 
-function check(scenario: Scenario | null): { valid: Scenario | null; problems: string[] } {
-  if (!scenario) return { valid: null, problems: [] };
-  try {
-    return { valid: parseOrExplain(scenarioSchema, scenario, 'These settings'), problems: [] };
-  } catch (e) {
-    if (e instanceof ValidationError) return { valid: null, problems: e.problems };
-    return { valid: null, problems: [String(e)] };
-  }
+interface Edits {
+  presetId: string;
+  knobs: Knobs;
+  typed: TypedText;
 }
 
 /**
@@ -55,23 +59,26 @@ function presetOfRun(run: { id: number; name: string; scenario: Scenario }): Pre
   };
 }
 
+const NOTHING_TYPED: TypedText = {};
+
 /** `cores`: the host machine's CPU cores, which the bound assumes (the default 2 until the host says). */
 export function useScenarioEditor(presets: readonly Preset[] | undefined, cores?: number): ScenarioEditor {
   const [presetId, setPresetId] = useState<string | null>(null);
-  const [edits, setEdits] = useState<{ presetId: string; knobs: Knobs } | null>(null);
+  const [edits, setEdits] = useState<Edits | null>(null);
   const [loaded, setLoaded] = useState<Preset | null>(null);
   const choices = useMemo(() => (loaded ? [loaded, ...(presets ?? [])] : (presets ?? [])), [loaded, presets]);
   const preset = choices.find((p) => p.id === presetId) ?? presets?.[0];
   const base = useMemo(() => (preset ? withDefaults(preset.scenario) : null), [preset]);
   const presetKnobs = useMemo(() => (base ? knobsFrom(base) : null), [base]);
-  const knobs = edits && preset && edits.presetId === preset.id ? edits.knobs : presetKnobs;
+  const mine = edits && preset && edits.presetId === preset.id ? edits : null;
+  const knobs = mine?.knobs ?? presetKnobs;
+  const typed = mine?.typed ?? NOTHING_TYPED;
   const edited = JSON.stringify(knobs) !== JSON.stringify(presetKnobs);
-  const built = useMemo(() => {
-    if (!base || !knobs || !preset) return null;
-    const s = applyKnobs(base, knobs);
-    return { ...s, name: edited ? `${preset.title} (edited)` : preset.title };
-  }, [base, knobs, preset, edited]);
-  const { valid, problems } = useMemo(() => check(built), [built]);
+  const checked = useMemo<CheckedSettings>(() => {
+    if (!base || !knobs || !presetKnobs || !preset) return { scenario: null, problems: [], byKnob: {} };
+    return checkSettings(base, presetKnobs, knobs, typed, edited ? `${preset.title} (edited)` : preset.title);
+  }, [base, presetKnobs, knobs, typed, preset, edited]);
+  const valid = checked.scenario;
   const bound = useMemo(() => {
     if (!valid) return null;
     try {
@@ -95,12 +102,25 @@ export function useScenarioEditor(presets: readonly Preset[] | undefined, cores?
       const target = presets?.find((p) => p.id === id);
       if (!target) return;
       setPresetId(id);
-      setEdits({ presetId: id, knobs: edit(knobsFrom(withDefaults(target.scenario))) });
+      setEdits({ presetId: id, knobs: edit(knobsFrom(withDefaults(target.scenario))), typed: NOTHING_TYPED });
     },
     [presets],
   );
   const presetKey = preset?.id;
-  const setKnobs = useCallback((k: Knobs) => presetKey && setEdits({ presetId: presetKey, knobs: k }), [presetKey]);
+  const setKnobs = useCallback(
+    (k: Knobs) => {
+      if (!presetKey || !knobs) return;
+      setEdits({ presetId: presetKey, knobs: k, typed: typedAfterChange(typed, knobs, k) });
+    },
+    [presetKey, knobs, typed],
+  );
+  const type = useCallback(
+    (name: KnobName, text: string) => {
+      if (!presetKey || !knobs) return;
+      setEdits({ presetId: presetKey, knobs: knobsAfterTyping(knobs, name, text), typed: { ...typed, [name]: text } });
+    },
+    [presetKey, knobs, typed],
+  );
   return {
     preset,
     choices,
@@ -110,9 +130,12 @@ export function useScenarioEditor(presets: readonly Preset[] | undefined, cores?
     base,
     knobs,
     setKnobs,
+    typed,
+    type,
     edited,
     scenario: valid,
-    problems,
+    problems: checked.problems,
+    problemsByKnob: checked.byKnob,
     bound,
   };
 }

@@ -7,12 +7,12 @@
  * prop here is stable unless the data changed: constants at module level, formatters passed in
  * from module scope, ticks and styles memoised. Animation and dots are off.
  */
-import { memo, useMemo } from 'react';
+import { memo, useContext, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMs } from '../../../shared/analysis/format.ts';
 import type { ChartColors } from '../theme/chart-theme.ts';
 import { CHART_MARGIN, TICK_FONT_SIZE, Y_AXIS_WIDTH, largestValue, timeTicks, valueAxis } from './chart-axes.ts';
-import { CHART_HEIGHT } from './chart-frame.tsx';
+import { CHART_HEIGHT, ChartTitle } from './chart-frame.tsx';
 
 export interface LineSpec {
   key: string;
@@ -45,6 +45,7 @@ function OverTimeChartImpl<T extends { tMs: number }>({
   step,
   legend,
 }: OverTimeChartProps<T>) {
+  const title = useContext(ChartTitle);
   const [from, to] = domainMs;
   const domain = useMemo(() => [from, to] as [number, number], [from, to]);
   const ticks = useMemo(() => timeTicks(from, to), [from, to]);
@@ -58,7 +59,7 @@ function OverTimeChartImpl<T extends { tMs: number }>({
   const formatValue = useMemo(() => (v: unknown) => formatY(Number(v)), [formatY]);
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-      <LineChart data={data as T[]} margin={CHART_MARGIN}>
+      <LineChart data={data as T[]} margin={CHART_MARGIN} title={title}>
         <CartesianGrid stroke={colors.grid} vertical={false} />
         <XAxis
           dataKey="tMs"

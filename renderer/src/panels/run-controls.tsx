@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { formatMs } from '../../../shared/analysis/format.ts';
 import type { RunProgress } from '../../../shared/trace.ts';
+import { InlineCode } from './inline-code.tsx';
 
 interface Props {
   running: boolean;
@@ -53,7 +54,13 @@ export function RunControls({ running, starting, canRun, progress, problems, onR
             onClick={onRun}
             disabled={!canRun || starting}
             data-testid="run"
-            title="Run these settings (Space)"
+            // A disabled Run says why: the first problem, in the words shown below it.
+            title={
+              !canRun && problems.length
+                ? `Cannot run: ${problems[0].replaceAll('`', '')}`
+                : 'Run these settings (Space)'
+            }
+            aria-describedby={problems.length ? 'run-problems' : undefined}
           >
             {starting ? 'Starting…' : 'Run'}
           </button>
@@ -66,9 +73,11 @@ export function RunControls({ running, starting, canRun, progress, problems, onR
         <span>{progress ? describeProgress(progress) : running ? 'starting…' : 'idle'}</span>
       </div>
       {problems.length > 0 && (
-        <ul className="problems" role="alert" data-testid="problems">
+        <ul className="problems" role="alert" data-testid="problems" id="run-problems">
           {problems.map((p) => (
-            <li key={p}>{p}</li>
+            <li key={p}>
+              <InlineCode text={p} />
+            </li>
           ))}
         </ul>
       )}

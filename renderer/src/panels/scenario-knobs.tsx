@@ -5,9 +5,10 @@
  */
 import { memo } from 'react';
 import { EXECUTORS, SERVER_MODELS, type Scenario } from '../../../shared/scenario.ts';
-import { KNOB_LIMITS } from '../scenario/knob-limits.ts';
+import { KNOB_LIMITS, type KnobName } from '../scenario/knob-limits.ts';
 import { blockingShareApplies, hasWaits, type Knobs } from '../scenario/knobs.ts';
 import type { RunOnAvailability, RunOnChoice } from '../scenario/run-on.ts';
+import type { TypedText } from '../scenario/typed-knobs.ts';
 import { KnobSlider } from './knob-slider.tsx';
 import { RunOnPicker } from './run-on-picker.tsx';
 
@@ -15,6 +16,10 @@ interface Props {
   base: Scenario;
   knobs: Knobs;
   onChange: (next: Knobs) => void;
+  /** What the number boxes hold, as typed. */
+  typed: TypedText;
+  onType: (name: KnobName, text: string) => void;
+  problemsByKnob: Partial<Record<KnobName, readonly string[]>>;
   runOn: RunOnChoice;
   runOnAvailability: RunOnAvailability;
   onRunOnChange: (next: RunOnChoice) => void;
@@ -43,12 +48,22 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
   base,
   knobs,
   onChange,
+  typed,
+  onType,
+  problemsByKnob,
   runOn,
   runOnAvailability,
   onRunOnChange,
   disabled,
 }: Props) {
   const set = <K extends keyof Knobs>(key: K, value: Knobs[K]) => onChange({ ...knobs, [key]: value });
+  // What every number box shares: its text as typed, its messages, where typing goes.
+  const box = (name: KnobName) => ({
+    limit: KNOB_LIMITS[name],
+    typed: typed[name],
+    problems: problemsByKnob[name],
+    onType: (text: string) => onType(name, text),
+  });
   const asyncServer = knobs.serverModel === 'async';
   // A URL run's server is yours: these settings describe nothing, only the load applies.
   const yourServer = runOn.runOn === 'url';
@@ -83,7 +98,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           testId="knob-workers"
           label="Workers"
           help={HELP.workers}
-          limit={KNOB_LIMITS.workers}
+          {...box('workers')}
           value={knobs.workers}
           onChange={(v) => set('workers', v)}
           disabled={asyncServer}
@@ -112,7 +127,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           testId="knob-pool"
           label="Pool threads"
           help={HELP.pool}
-          limit={KNOB_LIMITS.poolThreads}
+          {...box('poolThreads')}
           value={knobs.poolThreads}
           onChange={(v) => set('poolThreads', v)}
           disabled={!asyncServer || knobs.executor !== 'pool'}
@@ -134,7 +149,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           testId="knob-latency"
           label="Latency"
           help={HELP.latency}
-          limit={KNOB_LIMITS.latencyMs}
+          {...box('latencyMs')}
           value={knobs.latencyMs}
           onChange={(v) => set('latencyMs', v)}
           disabled={!hasWaits(base)}
@@ -143,7 +158,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           testId="knob-blocking"
           label="Blocking share"
           help={HELP.blocking}
-          limit={KNOB_LIMITS.blockingPercent}
+          {...box('blockingPercent')}
           value={knobs.blockingShare}
           displayFactor={100}
           onChange={(v) => set('blockingShare', v)}
@@ -153,7 +168,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           testId="knob-cpu"
           label="CPU / request"
           help={HELP.cpu}
-          limit={KNOB_LIMITS.cpuMs}
+          {...box('cpuMs')}
           value={knobs.cpuMs}
           onChange={(v) => set('cpuMs', v)}
         />
@@ -180,7 +195,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           <KnobSlider
             testId="knob-concurrency"
             label="Concurrency"
-            limit={KNOB_LIMITS.concurrency}
+            {...box('concurrency')}
             value={knobs.concurrency}
             onChange={(v) => set('concurrency', v)}
           />
@@ -188,7 +203,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           <KnobSlider
             testId="knob-rate"
             label="Arrival rate"
-            limit={KNOB_LIMITS.rateRps}
+            {...box('rateRps')}
             value={knobs.rateRps}
             onChange={(v) => set('rateRps', v)}
           />
@@ -208,7 +223,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           <KnobSlider
             testId="knob-requests"
             label="Requests"
-            limit={KNOB_LIMITS.requestCount}
+            {...box('requestCount')}
             value={knobs.requestCount}
             onChange={(v) => set('requestCount', v)}
           />
@@ -216,7 +231,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           <KnobSlider
             testId="knob-duration"
             label="Duration"
-            limit={KNOB_LIMITS.durationSeconds}
+            {...box('durationSeconds')}
             value={knobs.durationSeconds}
             onChange={(v) => set('durationSeconds', v)}
           />

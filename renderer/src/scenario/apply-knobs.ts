@@ -6,7 +6,9 @@
 import type { Endpoint, GatherStep, LeafStep, Scenario, Step } from '../../../shared/scenario.ts';
 import { cpuPerRequestMs, knobsFrom, longestWaitMs, type Knobs } from './knobs.ts';
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
+// Scaling and splitting leave float noise (0.3 × 100 = 30.000000000000004); twelve significant
+// digits drop the noise and keep a typed 123.456 ms exact (rounding to 0.1 ms made it 123.5).
+const round = (ms: number) => Number(ms.toPrecision(12));
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
 type Leafish = Step | LeafStep;

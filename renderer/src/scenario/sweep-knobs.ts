@@ -4,8 +4,13 @@
  * time", k sync workers. Clamped to the sliders' limits, so what opens is always valid.
  */
 import type { SweepVerdict } from '../../../shared/analysis/sweep-verdict.ts';
-import { KNOB_LIMITS, clampToLimit } from './knob-limits.ts';
+import { KNOB_LIMITS, type KnobLimit } from './knob-limits.ts';
 import type { Knobs } from './knobs.ts';
+
+/** A measured value brought within a slider's range. */
+function clampToLimit(limit: KnobLimit, value: number): number {
+  return Math.min(limit.max, Math.max(limit.min, value));
+}
 
 /** The preset's knobs (read from it) changed to what the sweep measured. */
 export function knobsForVerdict(presetKnobs: Knobs, verdict: SweepVerdict): Knobs {

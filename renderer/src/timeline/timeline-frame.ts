@@ -107,5 +107,7 @@ export class TimelineFrame {
     this.canvas.dataset.tracks = String(tracks.length);
     // The first row drawn (its label, e.g. "#0"), so tests can see where the view starts.
     this.canvas.dataset.firstRow = labels[0]?.text ?? '';
+    // The time in view (µs on the run's clock), for tests that wait for a view to settle.
+    this.canvas.dataset.window = `${Math.round(scale.startMicros)} ${Math.round(scale.endMicros)}`;
   }
 }

@@ -74,5 +74,10 @@ export function follow(v: Viewport): Viewport {
 export function resize(v: Viewport, widthCssPx: CssPx): Viewport {
   if (widthCssPx === v.scale.widthCssPx) return v;
   // Keep the same span of time in view: a wider canvas shows it in more detail.
-  return { ...v, scale: TimeScale.fit(v.scale.startMicros, v.scale.endMicros, widthCssPx) };
+  const scale = TimeScale.fit(v.scale.startMicros, v.scale.endMicros, widthCssPx);
+  // Too narrow to show that span within the zoom limits (the page laid out at 1 px for a moment,
+  // as a full-page screenshot does): keep the old scale until it widens, or the clamped span
+  // would stay when it did (a fitted 6 s run came back as its first 3.5 s).
+  const kept = Math.abs(scale.durationMicros - v.scale.durationMicros) <= v.scale.durationMicros * 1e-9;
+  return kept ? { ...v, scale } : v;
 }

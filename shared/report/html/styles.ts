@@ -1,13 +1,14 @@
 /**
- * The report's stylesheet, inlined so the file opens offline. System fonts only (no web
- * fonts), fixed-size SVG charts that scale down on narrow screens, and a print layout: white
+ * The report's stylesheet, inlined so the file opens offline. Installed fonts only (no web
+ * fonts): DejaVu first, which every Debian machine with fonts-dejavu-core has, so the report
+ * looks the same on each, then the platforms' own faces. Fixed-size SVG charts that scale down on narrow screens, and a print layout: white
  * background, no shadows, sections kept whole across pages.
  */
 export const REPORT_CSS = `
 :root { --fg: #1d1f23; --muted: #5d6470; --line: #d9dde3; --bg: #ffffff; --panel: #f6f7f9; --accent: #0072b2; }
 * { box-sizing: border-box; }
 html { background: var(--bg); color: var(--fg); }
-body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+body { margin: 0; font: 14px/1.5 "DejaVu Sans", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 1000px; margin: 0 auto; padding: 24px 20px 48px; }
 header h1 { font-size: 24px; margin: 0 0 4px; overflow-wrap: anywhere; }
 .sub { color: var(--muted); margin: 0; }
@@ -27,7 +28,7 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0; font-variant-nume
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 th { font-weight: 600; color: var(--muted); white-space: nowrap; }
 td.num, th.num { text-align: right; }
-code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+code { font: 12.5px "DejaVu Sans Mono", ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 figure { margin: 0; }
 figcaption { font-size: 12px; color: var(--muted); margin-top: 2px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(470px, 1fr)); gap: 16px 20px; }

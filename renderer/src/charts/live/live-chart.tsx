@@ -4,9 +4,10 @@
  * run finishes. Updating one costs a model (a few arrays) and one canvas frame, where recharts
  * re-ran its selectors and laid out a whole SVG tree.
  */
-import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useContext, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { LatencyHistogram } from '../../../../shared/analysis/histogram.ts';
 import type { ChartColors } from '../../theme/chart-theme.ts';
+import { ChartTitle } from '../chart-frame.tsx';
 import type { OverTimeChartProps } from '../over-time-chart.tsx';
 import { histogramModel, overTimeModel, type ChartModel } from './chart-model.ts';
 import { LiveChartView } from './live-chart-view.ts';
@@ -14,6 +15,7 @@ import { LiveChartView } from './live-chart-view.ts';
 function LiveChart({ model, colors }: { model: ChartModel; colors: ChartColors }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const viewRef = useRef<LiveChartView | null>(null);
+  const title = useContext(ChartTitle);
   useLayoutEffect(() => {
     const canvas = canvasRef.current!;
     const view = new LiveChartView(canvas);
@@ -28,7 +30,7 @@ function LiveChart({ model, colors }: { model: ChartModel; colors: ChartColors }
     };
   }, []);
   useEffect(() => viewRef.current?.show(model, colors), [model, colors]);
-  return <canvas ref={canvasRef} className="live-chart" role="img" aria-label="chart, updating live" />;
+  return <canvas ref={canvasRef} className="live-chart" role="img" aria-label={`${title}, updating live`} />;
 }
 
 function LiveOverTimeChartImpl<T extends { tMs: number }>({

@@ -7,6 +7,7 @@ import {
   followNow,
   initialViewport,
   panBy,
+  resize,
   scrollBy,
   zoomBy,
 } from '../../../../renderer/src/timeline/viewport.ts';
@@ -59,4 +60,17 @@ test('the live waterfall window runs from its earliest row to now, still followi
   assert.equal(v.following, true);
   assert.ok(v.scale.startMicros < 4_000_000 && v.scale.startMicros > 3_980_000);
   assert.ok(v.scale.endMicros > 4_300_000 && v.scale.endMicros < 4_310_000);
+});
+
+test('a resize keeps the time in view; a width too narrow for it (1 px, for a moment) changes nothing', () => {
+  const fitted = fitTo(initialViewport(600), 0, 6_000_000);
+  const span = fitted.scale.durationMicros;
+  const wider = resize(fitted, 900);
+  assert.equal(wider.scale.startMicros, fitted.scale.startMicros);
+  assert.ok(Math.abs(wider.scale.durationMicros - span) < 1e-3);
+  // 6.24 s across 1 px is past the farthest zoom (3.6 s a pixel): the old scale stays, and
+  // widening again shows the whole run, not its first 3.6 s.
+  const squeezed = resize(fitted, 1);
+  assert.equal(squeezed, fitted);
+  assert.ok(Math.abs(resize(squeezed, 900).scale.durationMicros - span) < 1e-3);
 });
