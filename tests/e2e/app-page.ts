@@ -55,7 +55,7 @@ export class AppPage {
   /** The eight summary numbers as shown, by key. */
   async summary(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
-    for (const key of ['requests', 'errors', 'throughput', 'p50', 'p95', 'p99', 'max', 'loop']) {
+    for (const key of ['requests', 'errors', 'throughput', 'p50', 'p95', 'p99', 'max', 'loopBlock']) {
       out[key] = (await this.page.getByTestId(`summary-${key}`).innerText()).replace(/\s+/g, ' ').trim();
     }
     return out;

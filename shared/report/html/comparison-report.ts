@@ -9,33 +9,18 @@ import { assumedCores } from '../../bounds/assumed-cores.ts';
 import { comparedRuns, describeComparison } from '../../analysis/compare.ts';
 import { describeLoad, describeServer } from '../../analysis/describe-scenario.ts';
 import { describeView } from '../../analysis/describe-scenario.ts';
-import { formatErrorRate, formatMs, formatRps } from '../../analysis/format.ts';
+import { formatRps } from '../../analysis/format.ts';
+import { formatExpected, formatMetric, METRICS, metricApplies } from '../../analysis/metrics.ts';
 import { computeRunSeries } from '../../analysis/series.ts';
 import { PERCENTILE_METHOD_WORDS } from '../../analysis/summary.ts';
 import { runExtent, timeGrid } from '../../analysis/time-grid.ts';
 import { throughputSeries } from '../../analysis/throughput.ts';
 import { runColor } from '../../phase-colors.ts';
 import type { RunDocument } from '../../run.ts';
-import type { RunSummary } from '../../trace.ts';
 import { esc } from './escape.ts';
 import { footerHtml, pageHtml, type ReportOptions } from './page.ts';
 import { REPORT_POINTS, throughputPoints } from './run-charts.ts';
 import { lineChart, type LineSeries } from './svg-chart.ts';
-
-const METRICS: readonly [string, (s: RunSummary, doc: RunDocument) => string][] = [
-  ['requests', (s) => s.requests.toLocaleString('en-US')],
-  ['failed', (s) => String(s.errors)],
-  ['error rate', (s) => formatErrorRate(s.errorRate)],
-  ['successful throughput', (s) => formatRps(s.throughputRps)],
-  ['p50', (s) => formatMs(s.p50Ms)],
-  ['p95', (s) => formatMs(s.p95Ms)],
-  ['p99', (s) => formatMs(s.p99Ms)],
-  ['max', (s) => formatMs(s.maxMs)],
-  ['mean', (s) => formatMs(s.meanMs)],
-  ['makespan', (s) => formatMs(s.makespanMs)],
-  ['longest loop block', (s, d) => (d.scenario.server.model === 'async' ? formatMs(s.maxLoopBlockMs) : 'no loop')],
-  ['threads used', (s) => String(s.threadsUsed)],
-];
 
 /** Several runs compared in one self-contained page. */
 export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions = {}): string {
@@ -44,16 +29,19 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
     theoreticalBound(d.scenario, { cores: assumedCores(d.info.cores, options.cores).cores }),
   );
   const head = `<tr><th></th>${runs.map((r, i) => `<th class="num"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(r.label)}</th>`).join('')}</tr>`;
-  const measured = METRICS.map(
-    ([name, f]) =>
-      `<tr><th scope="row">${esc(name)}</th>${runs.map((r, i) => `<td class="num">${esc(f(r.summary, docs[i]))}</td>`).join('')}</tr>`,
-  ).join('');
+  // Every metric any run has, labelled and written as everywhere else; '–' where one does not apply.
+  const measured = METRICS.filter((m) => docs.some((d) => metricApplies(m.id, d)))
+    .map(
+      (m) =>
+        `<tr><th scope="row">${esc(m.label)}</th>${runs.map((r, i) => `<td class="num">${esc(metricApplies(m.id, docs[i]) ? formatMetric(m.id, r.summary) : '–')}</td>`).join('')}</tr>`,
+    )
+    .join('');
   const model = [
     [
       'model: max throughput',
       bounds.map((b) => (b.maxThroughputRps === null ? 'unbounded' : formatRps(b.maxThroughputRps))),
     ],
-    ['model: expected p95', bounds.map((b) => formatMs(b.expected.p95LatencyMs))],
+    ['model: expected p95', bounds.map((b) => formatExpected('p95', b) ?? '–')],
     ['model: bottleneck', bounds.map((b) => b.bottleneck)],
     ['model: CPU cores', bounds.map((b) => String(b.cores))],
   ]
