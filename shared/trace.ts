@@ -148,4 +148,6 @@ export interface RunProgress {
   plannedMs: Millis | null;
   /** Starting threads (outside the measured window), sending load, or collecting the last records. */
   phase?: 'starting' | 'running' | 'finishing';
+  /** Requests sent and not yet answered, as the load generator last said (every 50 ms). */
+  inFlight?: number;
 }
