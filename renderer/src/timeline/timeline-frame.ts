@@ -104,5 +104,8 @@ export class TimelineFrame {
     }
     this.canvas.dataset.rects = String(this.lastRectCount);
     this.canvas.dataset.tracks = String(tracks.length);
+    // The time window drawn, for tests that zoom and pan from the keyboard (µs, the run's clock).
+    this.canvas.dataset.startUs = String(scale.startMicros);
+    this.canvas.dataset.windowUs = String(scale.durationMicros);
   }
 }
