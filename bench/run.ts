@@ -11,6 +11,8 @@ import { parseArgs } from 'node:util';
 import { clockAlignment } from './benchmarks/clock-alignment.ts';
 import { hundredThousandRequests } from './benchmarks/hundred-thousand-requests.ts';
 import { loadgenVsAutocannon } from './benchmarks/loadgen-vs-autocannon.ts';
+import { mainThread } from './benchmarks/main-thread.ts';
+import { memoryPerSpan } from './benchmarks/memory-per-span.ts';
 import { recordingCost } from './benchmarks/recording-cost.ts';
 import { renderer } from './benchmarks/renderer.ts';
 import { sendLag } from './benchmarks/send-lag.ts';
@@ -31,6 +33,8 @@ const SUITE: Benchmark[] = [
   timingFidelity,
   clockAlignment,
   hundredThousandRequests,
+  mainThread,
+  memoryPerSpan,
   renderer,
 ];
 

@@ -37,7 +37,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'Async view calling time.sleep (the classic mistake)',
     summary: 'async def calling time.sleep(0.1): the loop is blocked and requests run one at a time',
     explanation:
-      '`time.sleep` (or any blocking call) inside `async def` holds the only event-loop thread. Nothing else runs until it returns, so ten concurrent requests take about a second and the loop-delay chart shows 100 ms stalls. Use `await asyncio.sleep`, an async client, or `sync_to_async`.',
+      '`time.sleep` (or any blocking call) inside `async def` holds the only event-loop thread. Nothing else runs until it returns, so ten concurrent requests take about a second, and the loop-delay chart shows the loop stalled for about that whole second: the ten sleeps run back to back, with no turn of the loop between them. Use `await asyncio.sleep`, an async client, or `sync_to_async`.',
     scenario: {
       name: 'Async view calling time.sleep',
       server: asgi,

@@ -176,4 +176,6 @@ export interface RunProgress {
   phase?: 'starting' | 'running' | 'finishing';
   /** While starting: the run's threads that have said Ready, of all it starts. */
   threads?: { ready: number; total: number };
+  /** Requests sent and not yet answered, as the load generator last said (every 50 ms). */
+  inFlight?: number;
 }

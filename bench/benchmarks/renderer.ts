@@ -5,14 +5,12 @@
  *
  * Panning is what a person does: arrow keys and sideways wheel turns over the canvas, as fast
  * as the browser takes them, on a view zoomed in so that every pan moves through data. Bytes per
- * span are measured two ways: what opening the run adds to the page's heap and array buffers
- * after a full collection (everything: spans, requests, charts' series, React state), and what
- * the renderer's span storage holds (packed spans and both indexes, capacity included), by
- * running the renderer's own TraceStore on the same document.
+ * span are what opening the run adds to the page's heap and array buffers after a full
+ * collection (everything: spans, requests, charts' series, React state); the span storage alone is
+ * measured on Node's heap by memory-per-span.ts.
  */
 import type { Page } from 'playwright-core';
 import { SPAN_STRIDE } from '../../shared/trace.ts';
-import { TraceStore } from '../../renderer/src/state/trace-store.ts';
 import { startOneRun } from '../../main/app/one-run.ts';
 import { atMost, figure, type BenchResult, type Benchmark } from '../result.ts';
 import { median, percentile } from '../stats.ts';
@@ -120,9 +118,6 @@ export const renderer: Benchmark = {
       const streamed = await finished;
 
       const inPage = (after - before) / spans;
-      const storage = new TraceStore();
-      storage.openDocument(stored);
-      const perSpan = storage.retainedSpanBytes / storage.spans.count;
 
       const tick = liveTickCost(stored);
 
@@ -163,23 +158,13 @@ export const renderer: Benchmark = {
           ...DOM,
         }),
         figure({
-          name: 'renderer: bytes per span, span storage',
-          value: perSpan,
-          unit: 'B',
-          target: atMost(300),
-          digits: 0,
-          limitedBy: 'packed spans and their two indexes',
-          why: 'packed spans (40 B each, capacity doubled as it grows), the per-thread index of spans that hold a thread (12 B) and the per-request rows (a link and a depth per span, arrays per request)',
-          detail: `TraceStore.retainedSpanBytes over ${storage.spans.count.toLocaleString('en')} spans: packed spans ${storage.spans.retainedBytes.toLocaleString('en')} B, lane index ${storage.laneRows.retainedBytes.toLocaleString('en')} B, request rows ${storage.requestRows.retainedBytes.toLocaleString('en')} B`,
-        }),
-        figure({
           name: 'renderer: bytes per span, whole run in the page',
           value: inPage,
           unit: 'B',
           target: atMost(300),
           digits: 0,
           limitedBy: 'request records kept as objects',
-          why: `besides the span storage, ${Math.round((after - before - storage.retainedSpanBytes) / STORED_REQUESTS)} B per request: request records kept as objects (the list, the id map, the panels' snapshot copies) and the charts' series`,
+          why: "besides the span storage (measured alone by the 'memory: bytes per span' figures), request records kept as objects (the list, the id map, the panels' snapshot copies) and the charts' series",
           detail: `heap + array buffers after a full collection, before and after opening the run (${((after - before) / 2 ** 20).toFixed(1)} MiB for ${run})`,
         }),
       );

@@ -1,11 +1,13 @@
 /** The readable summary `interleave run` prints, and the one JSON object it prints with --json. */
 import type { Bound } from '../../shared/bounds.ts';
+import type { App } from '../app/app.ts';
 import type { RunInfo } from '../../shared/run.ts';
 import type { Scenario, UrlTarget } from '../../shared/scenario.ts';
 import { describeUrlRequest, URL_THREADS_NOTE, urlTargetOf } from '../../shared/url-target.ts';
 import type { RunSummary } from '../../shared/trace.ts';
 import { describeLoad, describeServer, describeView } from '../../shared/analysis/describe-scenario.ts';
-import { formatErrorRate, formatMs, formatRps, plural } from '../../shared/analysis/format.ts';
+import { plural } from '../../shared/analysis/format.ts';
+import { formatMetric, metric, metricApplies, type MetricId } from '../../shared/analysis/metrics.ts';
 import { PERCENTILE_METHOD } from '../../shared/analysis/summary.ts';
 
 export function summaryJson(
@@ -46,7 +48,31 @@ export function targetLines(target: UrlTarget): string {
     .join('\n');
 }
 
-export function summaryText(info: RunInfo, scenario: Scenario, s: RunSummary, bound: Bound | null): string {
+/** Lines of metrics, grouped as a person reads them; each metric with its one label and format. */
+const LINES: readonly (readonly MetricId[])[] = [
+  ['requests', 'errors', 'errorRate', 'throughput', 'makespan'],
+  ['p50', 'p95', 'p99', 'max', 'mean'],
+  ['loopBlock', 'threadsUsed', 'sendLagP99'],
+];
+
+/**
+ * The run in words and numbers; `loop` is its loop samples (or how many), which decide whether
+ * it had a loop to block. `bound` is null for a URL run: the model says nothing about your server.
+ */
+export function summaryText(
+  info: RunInfo,
+  scenario: Scenario,
+  s: RunSummary,
+  bound: Bound | null,
+  loop: { readonly length: number },
+): string {
+  const run = { scenario, loop };
+  const measured = LINES.map((ids) =>
+    ids
+      .filter((id) => metricApplies(id, run))
+      .map((id) => `${metric(id).label} ${formatMetric(id, s)}`)
+      .join('   '),
+  ).filter((line) => line !== '');
   const url = urlTargetOf(scenario);
   const server = url
     ? [targetLines(url)]
@@ -58,15 +84,23 @@ export function summaryText(info: RunInfo, scenario: Scenario, s: RunSummary, bo
     `${info.name} — run ${info.id} (${info.status}${info.error ? `: ${info.error}` : ''})`,
     ...server,
     `  load      ${describeLoad(scenario.load)}`,
-    `  requests  ${s.requests}   errors ${s.errors} (${formatErrorRate(s.errorRate)})   successful ${formatRps(s.throughputRps)}   makespan ${formatMs(s.makespanMs)}`,
-    `  latency   p50 ${formatMs(s.p50Ms)}   p95 ${formatMs(s.p95Ms)}   p99 ${formatMs(s.p99Ms)}   max ${formatMs(s.maxMs)}`,
+    ...measured.map((line) => `  ${line}`),
     ...(url || !bound
       ? [`  threads   ${URL_THREADS_NOTE}`]
-      : [
-          `  loop      longest block ${formatMs(s.maxLoopBlockMs)}`,
-          `  threads   ${s.threadsUsed} used`,
-          `  bound     ${bound.explanation} (On ${plural(bound.cores, 'CPU core')}.)`,
-        ]),
+      : [`  bound     ${bound.explanation} (On ${plural(bound.cores, 'CPU core')}.)`]),
   ];
   return lines.join('\n');
+}
+
+/** Loop samples each run has streamed so far, counted from the app's batch events. */
+export interface LoopSampleCounter {
+  of(runId: number): number;
+}
+
+export function loopSampleCounter(app: Pick<App, 'on'>): LoopSampleCounter {
+  const counts = new Map<number, number>();
+  app.on('run', (e) => {
+    if (e.type === 'batch') counts.set(e.runId, (counts.get(e.runId) ?? 0) + e.batch.loop.length);
+  });
+  return { of: (runId) => counts.get(runId) ?? 0 };
 }

@@ -6,7 +6,8 @@
 import type { RunDocument } from '../run.ts';
 import type { RunSummary } from '../trace.ts';
 import { modelLabel } from './describe-scenario.ts';
-import { formatMs, formatRatio } from './format.ts';
+import { formatRatio } from './format.ts';
+import { formatMetric, metric } from './metrics.ts';
 import { computeSummary } from './summary.ts';
 import { runShape, shapeText } from './run-shape.ts';
 
@@ -47,7 +48,7 @@ export function describeComparison(docs: readonly Doc[]): string {
   const runs = comparedRuns(docs);
   const base = runs[0];
   const parts = runs.map((run, i) => {
-    const p95 = run.summary.requests > 0 ? `p95 ${formatMs(run.summary.p95Ms)}` : 'no requests';
+    const p95 = run.summary.requests > 0 ? `${metric('p95').label} ${formatMetric('p95', run.summary)}` : 'no requests';
     if (i === 0 || run.summary.requests === 0 || base.summary.requests === 0) return `${run.label}: ${p95}`;
     return `${run.label}: ${p95}, ${relativeSpeed(base.summary.p95Ms, run.summary.p95Ms)}`;
   });

@@ -57,10 +57,19 @@ export class AppPage {
     return Number((await this.canvas().getAttribute('data-rects')) ?? 0);
   }
 
+  /** The time window the timeline drew last: its left edge and its length (µs on the run's clock). */
+  async timeWindow(): Promise<{ startUs: number; windowUs: number }> {
+    const canvas = this.canvas();
+    return {
+      startUs: Number(await canvas.getAttribute('data-start-us')),
+      windowUs: Number(await canvas.getAttribute('data-window-us')),
+    };
+  }
+
   /** The eight summary numbers as shown, by key. */
   async summary(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
-    for (const key of ['requests', 'errors', 'throughput', 'p50', 'p95', 'p99', 'max', 'loop']) {
+    for (const key of ['requests', 'errors', 'throughput', 'p50', 'p95', 'p99', 'max', 'loopBlock']) {
       out[key] = (await this.page.getByTestId(`summary-${key}`).innerText()).replace(/\s+/g, ' ').trim();
     }
     return out;

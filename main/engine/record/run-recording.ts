@@ -58,7 +58,7 @@ export class RunRecording {
     else if (report.type === 'requests') {
       const requests = unpackRequests(report);
       this.onRequests(requests, report);
-      this.progress = { ...this.progress, done: this.progress.done + requests.length };
+      this.progress = { ...this.progress, done: this.progress.done + requests.length, inFlight: report.inFlight };
     } else if (report.type === 'load-started') recorder.measureFrom(report.at);
     else if (report.type === 'load-done') this.endLoad(report.reason);
   };

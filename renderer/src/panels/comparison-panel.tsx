@@ -5,12 +5,11 @@
  */
 import { memo, useMemo } from 'react';
 import { comparedRuns, describeComparison } from '../../../shared/analysis/compare.ts';
-import { formatErrorRate, formatMs, formatRps, sig } from '../../../shared/analysis/format.ts';
-import { importedTarget } from '../../../shared/imported-run.ts';
+import { formatMs, sig } from '../../../shared/analysis/format.ts';
+import { formatMetric, METRICS, metricApplies } from '../../../shared/analysis/metrics.ts';
 import type { ColorTheme } from '../../../shared/phase-colors.ts';
 import { runColor } from '../../../shared/phase-colors.ts';
 import type { RunDocument } from '../../../shared/run.ts';
-import type { RunSummary } from '../../../shared/trace.ts';
 import { ChartFrame } from '../charts/chart-frame.tsx';
 import { ComparisonTimelines } from './comparison-timelines.tsx';
 import { comparisonSeries, runKey } from '../charts/comparison-series.ts';
@@ -29,21 +28,6 @@ interface Props {
 }
 
 const perSecond = (v: number) => `${sig(v)}/s`;
-const count = (n: number) => n.toLocaleString('en-US');
-
-/** Table rows: label and how one run's summary shows it. */
-const ROWS: readonly [string, (s: RunSummary, doc: RunDocument) => string][] = [
-  ['Requests', (s) => count(s.requests)],
-  ['Errors', (s) => count(s.errors)],
-  ['Error rate', (s) => formatErrorRate(s.errorRate)],
-  ['Throughput (ok)', (s) => formatRps(s.throughputRps)],
-  ['p50', (s) => formatMs(s.p50Ms)],
-  ['p95', (s) => formatMs(s.p95Ms)],
-  ['p99', (s) => formatMs(s.p99Ms)],
-  ['max', (s) => formatMs(s.maxMs)],
-  // A file imported from k6 or a browser holds no server, so no loop to measure.
-  ['Longest loop block', (s, d) => (importedTarget(d.scenario) ? 'not in the file' : formatMs(s.maxLoopBlockMs))],
-];
 
 export const ComparisonPanel = memo(function ComparisonPanel({
   docs,
@@ -100,12 +84,15 @@ export const ComparisonPanel = memo(function ComparisonPanel({
               </tr>
             </thead>
             <tbody>
-              {ROWS.map(([label, show]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
+              {/* Every metric any of the runs has, with the same labels and formats as everywhere. */}
+              {METRICS.filter((m) => docs.some((d) => metricApplies(m.id, d))).map((m) => (
+                <tr key={m.id} title={m.means}>
+                  <th scope="row">{m.label}</th>
                   {runs.map((r, i) => (
                     <td key={docs[i].info.id}>
-                      {r.summary.requests > 0 || label === 'Requests' ? show(r.summary, docs[i]) : '–'}
+                      {(r.summary.requests > 0 || m.id === 'requests') && metricApplies(m.id, docs[i])
+                        ? formatMetric(m.id, r.summary)
+                        : '–'}
                     </td>
                   ))}
                 </tr>

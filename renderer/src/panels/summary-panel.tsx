@@ -4,7 +4,13 @@
  * streams. Expected values from the bound stand under the measured ones for a live or fresh run.
  */
 import { memo, useSyncExternalStore } from 'react';
-import { formatErrorRate, formatMs, formatRps } from '../../../shared/analysis/format.ts';
+import {
+  formatExpected,
+  formatMetric,
+  metric,
+  metricApplies,
+  type MetricId,
+} from '../../../shared/analysis/metrics.ts';
 import type { Bound } from '../../../shared/bounds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/bridge.ts';
 import { IMPORTED_RUN_LIMITS, importedFrom, importedTarget } from '../../../shared/imported-run.ts';
@@ -29,6 +35,9 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   csv: 'CSV',
   trace: 'Chrome trace',
 };
+
+/** The tiles, in order: the metrics' own labels and formats (shared/analysis/metrics.ts). */
+const TILES: readonly MetricId[] = ['requests', 'errors', 'throughput', 'p50', 'p95', 'p99', 'max', 'loopBlock'];
 
 /** "90.4 req/s" as a large number and a small unit, so eight tiles fit side by side. */
 function Quantity({ text }: { text: string }) {
@@ -68,33 +77,30 @@ export const SummaryPanel = memo(function SummaryPanel({
   exportDisabled,
   otherSettings,
 }: Props) {
-  const liveSummary = useSyncExternalStore(analysis.subscribe, () => analysis.summaryOf(snapshot.runId));
+  const current = () => analysis.summaryOf(snapshot.runId);
+  // The same getter serves a server render (the unit test that renders every surface of a run).
+  const liveSummary = useSyncExternalStore(analysis.subscribe, current, current);
   // Reading snapshot.summary while live would compute it here, from every record so far.
   const s = snapshot.live ? (liveSummary ?? NO_SUMMARY) : snapshot.summary;
   // Idle, or live before the first answer: dashes, not zeros that look like measurements.
   const none = snapshot.status === 'idle';
   const noNumbers = none || (snapshot.live && s.requests === 0);
   const imported = importedTarget(snapshot.scenario);
-  const cells: [string, string, string, string | null][] = [
-    [
-      'requests',
-      'Requests',
-      s.requests.toLocaleString('en-US'),
-      bound ? `of ${Math.round(bound.expected.requests).toLocaleString('en-US')}` : null,
-    ],
-    ['errors', 'Errors', `${s.errors.toLocaleString('en-US')} (${formatErrorRate(s.errorRate)})`, null],
-    [
-      'throughput',
-      'Throughput (ok)',
-      formatRps(s.throughputRps),
-      bound ? `≈ ${formatRps(bound.expected.throughputRps)}` : null,
-    ],
-    ['p50', 'p50', formatMs(s.p50Ms), null],
-    ['p95', 'p95', formatMs(s.p95Ms), bound ? `≈ ${formatMs(bound.expected.p95LatencyMs)}` : null],
-    ['p99', 'p99', formatMs(s.p99Ms), null],
-    ['max', 'max', formatMs(s.maxMs), bound ? `≈ ${formatMs(bound.expected.maxLatencyMs)}` : null],
-    ['loop', 'Max loop block', snapshot.loop.length ? formatMs(s.maxLoopBlockMs) : '–', null],
-  ];
+  const { scenario, loop } = snapshot;
+  const cells = TILES.map((id) => {
+    // Without its settings (a run still starting) a tile shows what was recorded so far.
+    const applies = scenario ? metricApplies(id, { scenario, loop }) : id !== 'loopBlock' || loop.length > 0;
+    const value = applies ? formatMetric(id, s) : '–';
+    // The error rate rides in the errors tile: "3 (0.5%)".
+    const shown = id === 'errors' && value !== '–' ? `${value} (${formatMetric('errorRate', s)})` : value;
+    const expected = bound ? formatExpected(id, bound) : null;
+    return {
+      id,
+      label: metric(id).label,
+      value: shown,
+      expected: expected && (id === 'requests' ? `of ${expected}` : `≈ ${expected}`),
+    };
+  });
   return (
     <section className="panel summary" aria-label="Summary">
       <div className="run-title">
@@ -138,10 +144,10 @@ export const SummaryPanel = memo(function SummaryPanel({
         </p>
       )}
       <dl className="numbers" data-testid="summary">
-        {cells.map(([key, label, value, expected]) => (
-          <div key={key}>
+        {cells.map(({ id, label, value, expected }) => (
+          <div key={id} title={metric(id).means}>
             <dt>{label}</dt>
-            <dd data-testid={`summary-${key}`}>{noNumbers ? '–' : <Quantity text={value} />}</dd>
+            <dd data-testid={`summary-${id}`}>{noNumbers ? '–' : <Quantity text={value} />}</dd>
             <dd className="expected">{snapshot.live || none ? (expected ?? '\u00a0') : '\u00a0'}</dd>
           </div>
         ))}

@@ -109,5 +109,8 @@ export class TimelineFrame {
     this.canvas.dataset.firstRow = labels[0]?.text ?? '';
     // The time in view (µs on the run's clock), for tests that wait for a view to settle.
     this.canvas.dataset.window = `${Math.round(scale.startMicros)} ${Math.round(scale.endMicros)}`;
+    // The time window drawn, for tests that zoom and pan from the keyboard (µs, the run's clock).
+    this.canvas.dataset.startUs = String(scale.startMicros);
+    this.canvas.dataset.windowUs = String(scale.durationMicros);
   }
 }

@@ -9,7 +9,8 @@ import { assumedCores } from '../../bounds/assumed-cores.ts';
 import { comparedRuns, describeComparison } from '../../analysis/compare.ts';
 import { describeLoad, describeServer } from '../../analysis/describe-scenario.ts';
 import { describeView } from '../../analysis/describe-scenario.ts';
-import { formatErrorRate, formatMs, formatRps } from '../../analysis/format.ts';
+import { formatRps } from '../../analysis/format.ts';
+import { formatExpected, formatMetric, METRICS, metricApplies } from '../../analysis/metrics.ts';
 import { computeRunSeries } from '../../analysis/series.ts';
 import { PERCENTILE_METHOD_WORDS } from '../../analysis/summary.ts';
 import { runExtent, timeGrid } from '../../analysis/time-grid.ts';
@@ -18,35 +19,11 @@ import { runColor } from '../../phase-colors.ts';
 import type { RunDocument } from '../../run.ts';
 import type { Scenario } from '../../scenario.ts';
 import { describeUrlRequest, describeUrlTarget, urlTargetOf } from '../../url-target.ts';
-import type { RunSummary } from '../../trace.ts';
 import { importedFrom, importedTarget } from '../../imported-run.ts';
 import { esc } from './escape.ts';
 import { footerHtml, pageHtml, type ReportOptions } from './page.ts';
 import { REPORT_POINTS, throughputPoints } from './run-charts.ts';
 import { lineChart, type LineSeries } from './svg-chart.ts';
-
-const METRICS: readonly [string, (s: RunSummary, doc: RunDocument) => string][] = [
-  ['requests', (s) => s.requests.toLocaleString('en-US')],
-  ['failed', (s) => String(s.errors)],
-  ['error rate', (s) => formatErrorRate(s.errorRate)],
-  ['successful throughput', (s) => formatRps(s.throughputRps)],
-  ['p50', (s) => formatMs(s.p50Ms)],
-  ['p95', (s) => formatMs(s.p95Ms)],
-  ['p99', (s) => formatMs(s.p99Ms)],
-  ['max', (s) => formatMs(s.maxMs)],
-  ['mean', (s) => formatMs(s.meanMs)],
-  ['makespan', (s) => formatMs(s.makespanMs)],
-  [
-    'longest loop block',
-    (s, d) =>
-      importedTarget(d.scenario)
-        ? 'not in the file'
-        : d.scenario.server.model === 'async'
-          ? formatMs(s.maxLoopBlockMs)
-          : 'no loop',
-  ],
-  ['threads used', (s, d) => (importedTarget(d.scenario) ? 'not in the file' : String(s.threadsUsed))],
-];
 
 /** The server column: the model's settings, or a URL run's own server. */
 function serverWords(scenario: Scenario): string {
@@ -72,16 +49,19 @@ export function renderComparisonHtml(docs: RunDocument[], options: ReportOptions
   );
   const NONE = '–';
   const head = `<tr><th></th>${runs.map((r, i) => `<th class="num"><span class="swatch" style="background:${runColor(i)}"></span> ${esc(r.label)}</th>`).join('')}</tr>`;
-  const measured = METRICS.map(
-    ([name, f]) =>
-      `<tr><th scope="row">${esc(name)}</th>${runs.map((r, i) => `<td class="num">${esc(f(r.summary, docs[i]))}</td>`).join('')}</tr>`,
-  ).join('');
+  // Every metric any run has, labelled and written as everywhere else; '–' where one does not apply.
+  const measured = METRICS.filter((m) => docs.some((d) => metricApplies(m.id, d)))
+    .map(
+      (m) =>
+        `<tr><th scope="row">${esc(m.label)}</th>${runs.map((r, i) => `<td class="num">${esc(metricApplies(m.id, docs[i]) ? formatMetric(m.id, r.summary) : '–')}</td>`).join('')}</tr>`,
+    )
+    .join('');
   const model = [
     [
       'model: max throughput',
       bounds.map((b) => (!b ? NONE : b.maxThroughputRps === null ? 'unbounded' : formatRps(b.maxThroughputRps))),
     ],
-    ['model: expected p95', bounds.map((b) => (b ? formatMs(b.expected.p95LatencyMs) : NONE))],
+    ['model: expected p95', bounds.map((b) => (b ? (formatExpected('p95', b) ?? NONE) : NONE))],
     ['model: bottleneck', bounds.map((b) => (b ? b.bottleneck : NONE))],
     ['model: CPU cores', bounds.map((b) => (b ? String(b.cores) : NONE))],
   ]

@@ -8,7 +8,8 @@ import { assumedCores, describeAssumedCores, type AssumedCores } from '../../bou
 import { checkAgainstBound } from '../../analysis/bound-check.ts';
 import { modelLabel } from '../../analysis/describe-scenario.ts';
 import { runStory } from '../../analysis/run-story.ts';
-import { formatErrorRate, formatMs, formatRps, plural } from '../../analysis/format.ts';
+import { plural } from '../../analysis/format.ts';
+import { formatMetric, metricsFor } from '../../analysis/metrics.ts';
 import { computeSummary, PERCENTILE_METHOD_WORDS } from '../../analysis/summary.ts';
 import { phaseColor } from '../../phase-colors.ts';
 import type { RunDocument } from '../../run.ts';
@@ -25,27 +26,10 @@ import { URL_THREADS_NOTE, urlTargetOf } from '../../url-target.ts';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** Every metric that means something for this run, labelled and written as everywhere else. */
 function numbersHtml(s: RunSummary, doc: RunDocument): string {
-  const cells: [string, string][] = [
-    ['requests', `${s.requests.toLocaleString('en-US')}${s.errors ? ` (${s.errors} failed)` : ''}`],
-    ['successful throughput', formatRps(s.throughputRps)],
-    ['error rate', formatErrorRate(s.errorRate)],
-    ['p50', formatMs(s.p50Ms)],
-    ['p95', formatMs(s.p95Ms)],
-    ['p99', formatMs(s.p99Ms)],
-    ['max', formatMs(s.maxMs)],
-    ['mean', formatMs(s.meanMs)],
-    ['makespan', formatMs(s.makespanMs)],
-  ];
-  // A URL run's server is not ours: no loop or threads to count (unless its responses said).
-  // An imported run's file holds no server at all.
-  const serverSide =
-    !importedTarget(doc.scenario) && (!urlTargetOf(doc.scenario) || doc.lanes.some((l) => l.kind !== 'client'));
-  if (serverSide && doc.scenario.server.model === 'async')
-    cells.push(['longest loop block', formatMs(s.maxLoopBlockMs)]);
-  if (serverSide) cells.push(['threads used', String(s.threadsUsed)]);
-  if (doc.scenario.load.model === 'open') cells.push(['send lag p99', formatMs(s.sendLagP99Ms)]);
-  return `<dl class="numbers">${cells.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`;
+  const cells = metricsFor(doc).map((m) => [m.label, formatMetric(m.id, s), m.means]);
+  return `<dl class="numbers">${cells.map(([k, v, title]) => `<div title="${esc(title)}"><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`;
 }
 
 function boundHtml(summary: RunSummary, bound: Bound, cores: AssumedCores): string {

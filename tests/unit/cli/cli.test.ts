@@ -1,5 +1,7 @@
 /**
  * The `interleave` command as a user runs it: a real child process, real threads, a real store.
+ * Each test that reads runs makes them in a store of its own, so any one of them can run alone
+ * (`--test-name-pattern`) or in any order.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,10 +13,38 @@ import { join } from 'node:path';
 const dir = mkdtempSync(join(tmpdir(), 'interleave-cli-test-'));
 process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'runs.db');
+let stores = 0;
 
 function interleave(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/interleave.js', ...args], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A new store holding one run per step kind given (4 requests of 50 ms, 4 users), oldest first. */
+function storeWithRuns(...steps: ('block' | 'await')[]): string {
+  const file = join(dir, `store-${++stores}.db`);
+  for (const step of steps) {
+    const r = interleave(
+      'run',
+      '--step',
+      step,
+      '--latency',
+      '50',
+      '--concurrency',
+      '4',
+      '--requests',
+      '4',
+      '--db',
+      file,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    // The metrics line of the readable summary: each metric by its one label (shared/analysis/metrics.ts).
+    assert.match(
+      r.stdout,
+      /^ {2}Requests 4 {3}Errors 0 {3}Error rate 0% {3}Successful throughput \S+ req\/s {3}Makespan /m,
+    );
+  }
+  return file;
 }
 
 test('run --json prints exactly one JSON object with the summary fields', () => {
@@ -75,8 +105,9 @@ test('the bound assumes the cores this process may use, and the run stores them'
 });
 
 test('runs lists what run stored; export and import round-trip it', () => {
+  const db = storeWithRuns('block');
   const listed = JSON.parse(interleave('runs', '--json', '--db', db).stdout);
-  assert.ok(listed.length >= 1);
+  assert.equal(listed.length, 1);
   const id = String(listed[0].id);
   const file = join(dir, 'run.json');
   assert.equal(interleave('export', id, '--out', file, '--db', db).code, 0);
@@ -88,11 +119,9 @@ test('runs lists what run stored; export and import round-trip it', () => {
 });
 
 test('compare says the difference in words and writes a side-by-side report', () => {
-  assert.equal(
-    interleave('run', '--step', 'await', '--latency', '50', '--concurrency', '4', '--requests', '4', '--db', db).code,
-    0,
-  );
+  const db = storeWithRuns('block', 'await');
   const ids = JSON.parse(interleave('runs', '--json', '--db', db).stdout).map((r: { id: number }) => String(r.id));
+  assert.equal(ids.length, 2);
   const file = join(dir, 'compare.html');
   const r = interleave('compare', ids[0], ids[1], '--out', file, '--db', db);
   assert.equal(r.code, 0, r.stderr);

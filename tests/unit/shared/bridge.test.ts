@@ -29,6 +29,12 @@ function rawCall(clientEnd: ReturnType<typeof connect>['clientEnd'], message: un
   });
 }
 
+/**
+ * After everything already sent has been delivered: the in-memory wire delivers on microtasks,
+ * which all run before the next turn of the event loop. An order, not a guess at a duration.
+ */
+const deliveries = () => new Promise((resolve) => setImmediate(resolve));
+
 test('calls round-trip values through the wire', async () => {
   const { client } = connect();
   assert.deepEqual(await client.hostInfo(), { mode: 'browser', version: '0.0.0-test', dataDir: '/nowhere', cores: 2 });
@@ -121,14 +127,14 @@ test('events are delivered to subscribers and stop after unsubscribe', async () 
   const seen: RunEvent[] = [];
   const off = client.on('run', (event) => seen.push(event));
   const info = await client.startRun(FIXTURE_SCENARIO);
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  await deliveries();
   assert.deepEqual(
     seen.map((e) => [e.type, e.runId]),
     [['started', info.id]],
   );
   off();
   app.emit('run', { type: 'finished', runId: info.id, info, summary: null, clockSkewMs: null });
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  await deliveries();
   assert.equal(seen.length, 1);
 });
 
@@ -138,7 +144,7 @@ test('one event name does not reach listeners of another', async () => {
   client.on('notice', (n) => notices.push(n.text));
   client.on('run', () => notices.push('wrong'));
   app.emit('notice', { level: 'warning', text: 'store moved aside' });
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  await deliveries();
   assert.deepEqual(notices, ['store moved aside']);
 });
 
@@ -157,7 +163,7 @@ test('stopping the server unsubscribes from the app and drops late results', asy
   assert.equal(app.listenerCount('notice'), 0);
   assert.equal(app.listenerCount('menu'), 0);
   const late = client.hostInfo();
-  const outcome = await Promise.race([late.then(() => 'answered'), new Promise((r) => setTimeout(r, 30, 'silent'))]);
+  const outcome = await Promise.race([late.then(() => 'answered'), deliveries().then(() => 'silent')]);
   assert.equal(outcome, 'silent');
 });
 

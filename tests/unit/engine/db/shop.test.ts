@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { openShop, PRODUCT_PAGE, seedShop, SHOP_SIZE } from '../../../../main/engine/db/shop.ts';
@@ -68,26 +69,67 @@ test('seedShop creates the shop in WAL mode, and a second call changes nothing',
   assert.equal(counts(file).orders, SHOP_SIZE.orders + 1);
 });
 
+/** A child process that seeds `file` when told to, reporting each step on stdout. */
+function seedingChild(file: string, index: number, events: string[], bus: EventEmitter) {
+  const script = `const m = await import(${JSON.stringify(SHOP_MODULE)});
+    process.stdout.write('ready\\n');
+    process.stdin.once('data', () => {
+      process.stdout.write('calling\\n');
+      m.seedShop(${JSON.stringify(file)});
+      process.stdout.write('seeded\\n');
+      process.exit(0);
+    });`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    for (const line of chunk.split('\n').filter(Boolean)) events.push(`${index} ${line}`);
+    bus.emit('event');
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exited };
+}
+
 test('two processes seeding the same new file at once end with one shop', async (t) => {
   const file = tempFile(t);
-  // Both children start seeding at the same wall-clock moment, after their slow start-up.
-  const startAt = Date.now() + 2_000;
-  const script = `const m = await import(${JSON.stringify(SHOP_MODULE)});
-    while (Date.now() < ${startAt});
-    m.seedShop(${JSON.stringify(file)});`;
-  const seeders = [0, 1].map(
-    () =>
-      new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-          stdio: ['ignore', 'ignore', 'inherit'],
-        });
-        child.on('exit', resolve);
-      }),
-  );
-  assert.deepEqual(await Promise.all(seeders), [0, 0]);
+  // The race is made, not hoped for. This test holds the new file's write lock (no WAL yet) while
+  // both children call seedShop: each is then inside it, retrying the switch to WAL or waiting in
+  // BEGIN IMMEDIATE, when the lock is released, so their calls overlap whatever the machine's load.
+  // Each child is told to go only once both have started, so the lock is held for milliseconds,
+  // far inside the shop's 5 s busy timeout.
+  const holder = new Database(file);
+  holder.exec('BEGIN IMMEDIATE');
+  t.after(() => holder.open && holder.close());
+  const events: string[] = [];
+  const bus = new EventEmitter();
+  const seen = (line: string, n: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (events.filter((e) => e.endsWith(` ${line}`)).length < n) return;
+        bus.off('event', check);
+        resolve();
+      };
+      bus.on('event', check);
+      check();
+    });
+  const children = [0, 1].map((i) => seedingChild(file, i, events, bus));
+  t.after(() => children.forEach(({ child }) => child.exitCode === null && child.kill()));
+  await seen('ready', 2);
+  for (const { child } of children) child.stdin.write('go\n');
+  await seen('calling', 2);
+  events.push('lock released');
+  holder.exec('COMMIT');
+  holder.close();
+  assert.deepEqual(await Promise.all(children.map((c) => c.exited)), [0, 0], events.join('; '));
+  // Both calls began before the release and neither ended before it: they overlapped.
+  const at = (e: string) => events.indexOf(e);
+  for (const i of [0, 1])
+    assert.ok(at(`${i} calling`) < at('lock released') && at('lock released') < at(`${i} seeded`), events.join('; '));
   const after = counts(file);
   assert.equal(after.products, SHOP_SIZE.products);
   assert.equal(after.orders, SHOP_SIZE.orders);
+  assert.equal(after.journal, 'wal');
 });
 
 test('each query returns its rows on the main thread', (t) => {

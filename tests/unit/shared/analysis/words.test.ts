@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkAgainstBound } from '../../../../shared/analysis/bound-check.ts';
+import { checkAgainstBound, sideOfBound } from '../../../../shared/analysis/bound-check.ts';
 import { comparisonLabels, describeComparison, relativeSpeed } from '../../../../shared/analysis/compare.ts';
 import {
   describeLoad,
@@ -72,13 +72,15 @@ test('model labels and settings read like the deployment', () => {
 });
 
 test('the run explanation counts loop blocking, queueing shares, threads and failures', () => {
+  // The longest loop block is the summary's: the fixture's 10 ms timer due at 10 ms fires when the
+  // first block ends at 101.1 ms, 91.1 ms late (the latest of any sample).
   assert.deepEqual(explainRun(blockedLoopRun()).slice(0, 1), [
-    'The event loop was blocked for 1 s in all (longest 100 ms); 9 requests waited behind it.',
+    'The event loop was blocked for 1 s in all (longest loop block 91.1 ms); 9 requests waited behind it.',
   ]);
   assert.ok(explainRun(blockedLoopRun()).some((s) => s.startsWith('For 82% of their time no step of theirs ran')));
   assert.deepEqual(explainRun(syncWorkersRun()), [
     'Requests spent 55% of their time blocked on a thread and 44% queued for a worker.',
-    '4 threads did the work; at most 4 were busy at once.',
+    '4 threads served requests; at most 4 were busy at once.',
   ]);
   const gather = explainRun(gatherOffloadRun());
   assert.equal(
@@ -88,13 +90,26 @@ test('the run explanation counts loop blocking, queueing shares, threads and fai
   assert.equal(gather[gather.length - 1], '1 of 2 requests failed: view failed: "order", line 2 (1).');
 });
 
-test('measured values beside the bound: how close the run came, the same way for every row', () => {
-  const summary = { ...computeSummary(syncWorkersRun()), p95Ms: 312, throughputRps: 30 };
+test('measured values beside the bound: which side of it the run fell on, and by how much', () => {
+  const summary = { ...computeSummary(syncWorkersRun()), p95Ms: 312, throughputRps: 30, meanMs: 180 };
   const checks = checkAgainstBound(summary, theoreticalBound(syncWorkersRun().scenario));
+  // 312 / 300 = 1.04: over the bound, so longer (worse), never "96% of the bound".
   const p95 = checks.find((c) => c.metric === 'p95');
-  assert.equal(p95?.sentence, 'measured 312 ms p95; the model allows 300 ms: 96% of the bound');
+  assert.equal(p95?.sentence, 'measured 312 ms p95; the model allows 300 ms: 4% longer than the bound');
+  assert.equal(p95?.worse, true);
+  // 30 / 33.3 = 0.9: fewer requests a second than the bound, so below it (worse).
   const throughput = checks.find((c) => c.metric === 'throughput');
-  assert.equal(throughput?.sentence, 'measured 30 req/s; the model allows 33.3 req/s: 90% of the bound');
+  assert.equal(throughput?.sentence, 'measured 30 req/s; the model allows 33.3 req/s: 10% below the bound');
+  assert.equal(throughput?.worse, true);
+  // The bound's mean for ten 100 ms requests on 4 workers (four done at 100 ms, four at 200, two at 300) is 180 ms.
+  assert.equal(
+    checks.find((c) => c.metric === 'mean')?.sentence,
+    'measured 180 ms mean latency; the model allows 180 ms: at the bound',
+  );
+  // The review's case: 1.02 s measured against 1 s allowed is 2% over, not "98% of the bound".
+  assert.equal(sideOfBound(1.02 / 1 - 1, 'ms'), '2% longer than the bound');
+  assert.equal(sideOfBound(0.9 / 1 - 1, 'ms'), '10% shorter than the bound');
+  assert.equal(sideOfBound(1.2 / 1 - 1, 'rps'), '20% above the bound');
   assert.deepEqual(
     checks.map((c) => c.metric),
     ['p95', 'mean', 'throughput', 'makespan'],
