@@ -179,10 +179,13 @@ test.describe('URL: your own server on loopback', () => {
     expect(Number.parseFloat(numbers.p50)).toBeGreaterThanOrEqual(30);
     expect(paths).toEqual(Array.from({ length: 12 }, () => 'GET /api/items'));
     await app.screenshot('target-url-run');
-    // No server threads to draw; the requests view draws each request as the client saw it.
+    // No server threads to draw: the run opens on the requests, each as the client saw it…
+    await expect(app.canvas()).toHaveAttribute('data-mode', 'requests');
+    await expect.poll(() => app.drawnRects()).toBeGreaterThanOrEqual(12);
+    // …and the lanes view has nothing to show.
+    await page.getByTestId('view-lanes').click();
     await expect(app.canvas()).toHaveAttribute('data-tracks', '0');
     await page.getByTestId('view-requests').click();
-    await expect.poll(() => app.drawnRects()).toBeGreaterThanOrEqual(12);
     await app.screenshot('target-url-requests');
   });
 });

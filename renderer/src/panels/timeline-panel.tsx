@@ -5,7 +5,6 @@
  * (memo: the app re-renders at the panel clock's 4 Hz while a run streams; this has no part in it).
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { importedTarget } from '../../../shared/imported-run.ts';
 import type { ColorTheme } from '../../../shared/phase-colors.ts';
 import type { TraceStore } from '../state/trace-store.ts';
 import { timelinePalette } from '../theme/timeline-theme.ts';
@@ -51,18 +50,6 @@ export const TimelinePanel = memo(function TimelinePanel({ store, theme, windowH
       controller.dispose();
       controllerRef.current = null;
     };
-  }, [store, controllerRef]);
-
-  // An imported run has client lanes only (nothing for the lanes view): open it on its requests.
-  useEffect(() => {
-    let shown: number | null = null;
-    return store.subscribe(() => {
-      if (store.currentRunId === shown) return;
-      shown = store.currentRunId;
-      if (!importedTarget(store.currentScenario)) return;
-      setMode('requests');
-      controllerRef.current?.setMode('requests');
-    });
   }, [store, controllerRef]);
 
   useEffect(() => {

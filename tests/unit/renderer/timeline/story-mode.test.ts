@@ -17,3 +17,25 @@ test('anything that holds a thread opens the lanes', () => {
     assert.equal(modeOf(id), 'lanes', id);
   assert.equal(storyMode(null), 'lanes');
 });
+
+test('a URL run or an imported file has no server threads of ours: its requests', () => {
+  const base = withDefaults(PRESETS.find((p) => p.id === 'sync-workers')!.scenario);
+  assert.equal(
+    storyMode({
+      ...base,
+      target: {
+        kind: 'url',
+        requests: [{ method: 'GET', url: 'http://127.0.0.1:1/', headers: {}, weight: 1 }],
+        allowRemote: [],
+      },
+    }),
+    'requests',
+  );
+  assert.equal(
+    storyMode({
+      ...base,
+      target: { kind: 'imported', format: 'k6', file: 'k6.json', endpoints: ['GET /'], notes: [] },
+    }),
+    'requests',
+  );
+});
