@@ -14,7 +14,7 @@ const FIRST_CLIENT_STRIP_Y = 22 + 13 + 2;
 async function runOnDjango(page: Page, app: AppPage, preset: string): Promise<void> {
   await app.open();
   await app.pickPreset(preset);
-  await page.getByRole('radiogroup', { name: 'Run on' }).getByRole('radio', { name: 'real Django' }).check();
+  await page.getByRole('radiogroup', { name: 'Target' }).getByRole('radio', { name: 'real Django' }).check();
   await app.setKnob('knob-requests', 12);
   await page.getByTestId('run').click();
   expect(await app.waitUntilFinished(120_000)).toBe('complete');

@@ -84,7 +84,7 @@ export class RunRecording {
 
   /** The load has ended; the threads are flushing what they hold. */
   finishing(): void {
-    this.progress = { ...this.progress, phase: 'finishing' };
+    this.progress = { ...this.progress, phase: 'finishing', threads: undefined };
     this.sinks.onProgress?.(this.progress);
   }
 
