@@ -22,8 +22,14 @@ async function drawnMarks(page: Page, testId: string): Promise<number> {
   return Number((await canvas.getAttribute('data-marks')) ?? 0);
 }
 
+/**
+ * Each chart's box relative to the first chart's top: the charts keep their places in their grid.
+ * (The grid itself moves down when a finished run's "What happened" appears above the timeline.)
+ */
 async function chartBoxes(page: Page) {
-  return Promise.all(CHARTS.map((id) => page.getByTestId(id).boundingBox()));
+  const boxes = await Promise.all(CHARTS.map((id) => page.getByTestId(id).boundingBox()));
+  const top = boxes[0]?.y ?? 0;
+  return boxes.map((b) => b && { ...b, y: b.y - top });
 }
 
 for (const [scheme, first] of [
