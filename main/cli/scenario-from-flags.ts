@@ -20,6 +20,7 @@ import {
 import { parseOrExplain } from '../../shared/validation.ts';
 import { describeStep, modelLabel } from '../../shared/analysis/describe-scenario.ts';
 import { UsageError } from './cli-error.ts';
+import { SERVER_SETTING_FLAGS } from './server-flags.ts';
 import { applyUrlFlags, type UrlFlags } from './url-flags.ts';
 
 const STEP_FLAG_KINDS = ['await', 'block', 'cpu', 'db', 'upstream', 'offload'] as const;
@@ -176,23 +177,10 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
   if (flags.duration) load.end = { kind: 'duration', seconds: number('duration', flags.duration) };
   const scenario = parseOrExplain(scenarioSchema, s, 'The scenario');
   // Overrides change what the preset's name promised: name the run after what it now is.
-  const overridden = OVERRIDE_FLAGS.some((f) => flags[f] !== undefined);
+  const overridden = SERVER_SETTING_FLAGS.some((f) => flags[f] !== undefined);
   if (overridden && !flags.scenario) {
     const steps = scenario.endpoints[0].steps.map(describeStep).join(', ');
     scenario.name = `${steps} — ${modelLabel(scenario)}`.slice(0, MAX_RUN_NAME_CHARS);
   }
   return scenario;
 }
-
-const OVERRIDE_FLAGS = [
-  'server',
-  'workers',
-  'view',
-  'executor',
-  'threads',
-  'gil',
-  'step',
-  'latency',
-  'inner',
-  'gather',
-] as const;

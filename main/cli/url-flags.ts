@@ -14,6 +14,7 @@ import { MAX_REQUEST_BODY_CHARS, MAX_RUN_NAME_CHARS } from '../../shared/limits.
 import { HTTP_METHODS, type ScenarioInput } from '../../shared/scenario.ts';
 import { describeUrlRequest } from '../../shared/url-target.ts';
 import { UsageError } from './cli-error.ts';
+import { SERVER_SETTING_FLAGS } from './server-flags.ts';
 
 export interface UrlFlags {
   url?: string[];
@@ -25,21 +26,7 @@ export interface UrlFlags {
 }
 
 /** Flags that describe the server Interleave starts: meaningless for your own server at a URL. */
-const SERVER_FLAGS = [
-  'preset',
-  'on',
-  'django',
-  'server',
-  'workers',
-  'view',
-  'executor',
-  'threads',
-  'gil',
-  'step',
-  'latency',
-  'inner',
-  'gather',
-] as const;
+const SERVER_FLAGS = ['preset', 'on', 'django', ...SERVER_SETTING_FLAGS] as const;
 
 /** `Name: value` → [name, value]. */
 function header(text: string): [string, string] {

@@ -1,0 +1,13 @@
+/** The flags that change the server or the view a preset describes (`interleave run`, `sweep`). */
+export const SERVER_SETTING_FLAGS = [
+  'server',
+  'workers',
+  'view',
+  'executor',
+  'threads',
+  'gil',
+  'step',
+  'latency',
+  'inner',
+  'gather',
+] as const;
