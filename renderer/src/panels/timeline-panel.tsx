@@ -28,6 +28,7 @@ export const TimelinePanel = memo(function TimelinePanel({ store, theme, windowH
   const paletteRef = useRef(theme);
   const [mode, setMode] = useState<TimelineMode>('lanes');
   const [following, setFollowing] = useState(true);
+  const [flows, setFlows] = useState(false);
 
   useLayoutEffect(() => {
     const palettes = new Map<ColorTheme, ReturnType<typeof timelinePalette>>();
@@ -84,6 +85,21 @@ export const TimelinePanel = memo(function TimelinePanel({ store, theme, windowH
           ))}
         </div>
         <div className="btn-row">
+          {mode === 'requests' && (
+            <button
+              type="button"
+              className={`btn ${flows ? 'active' : ''}`}
+              aria-pressed={flows}
+              data-testid="who-blocked-whom"
+              title="Arrows from each request that held a thread, the lock or the loop to the waits it prolonged"
+              onClick={() => {
+                setFlows(!flows);
+                c()?.setFlows(!flows);
+              }}
+            >
+              Who blocked whom
+            </button>
+          )}
           <button
             type="button"
             className={`btn ${following ? 'active' : ''}`}

@@ -9,11 +9,15 @@ import { describeMetric, serverTimingCuts } from '../../../shared/server-timing-
 import { latencyMicros } from '../../../shared/trace.ts';
 import type { SpanContext, SpanDetails } from './span-details.ts';
 import { serverTimingBars } from './server-timing-bars.ts';
+import { explainArrivalWait } from './wait-holders.ts';
 
 /** "client: connecting (TCP)" → "connecting (TCP)": the card says "Client" once. */
 const PHASE_WORDS = CLIENT_PHASES.map((p) => p.label.replace(/^client: /, ''));
 
-export function describeRequest(ctx: Omit<SpanContext, 'data' | 'lanes'>, req: number): SpanDetails {
+/** The hover context; the packed spans and lanes are needed only to name who held a wait. */
+type RequestContext = Omit<SpanContext, 'data' | 'lanes'> & Partial<Pick<SpanContext, 'data' | 'lanes'>>;
+
+export function describeRequest(ctx: RequestContext, req: number): SpanDetails {
   const record = ctx.requestById.get(req);
   const endpoint = record ? ctx.scenario?.endpoints[record.endpoint]?.name : undefined;
   const title = `Request #${req}${endpoint ? ` · ${endpoint}` : ''}`;
@@ -21,6 +25,12 @@ export function describeRequest(ctx: Omit<SpanContext, 'data' | 'lanes'>, req: n
   const outcome = record.error ? `failed: ${record.error}` : `HTTP ${record.status}`;
   const latency = latencyMicros(record);
   const lines = [latency === null ? outcome : `${outcome} · latency ${formatMs(latency / 1000)}`];
+  const { data, lanes, waits } = ctx;
+  const arrival =
+    waits && data && lanes
+      ? explainArrivalWait({ data, lanes, laneRows: waits.laneRows, requestById: ctx.requestById }, record)
+      : null;
+  if (arrival) lines.push(arrival);
 
   const phases = clientPhases(record);
   if (phases.length === 0) {

@@ -18,7 +18,8 @@ import type { RowMerger } from './level-of-detail.ts';
 import { PHASE_PRIORITY } from './phase-priority.ts';
 import { serverTimingBars } from './server-timing-bars.ts';
 import type { CssPx } from './time-scale.ts';
-import type { Hit, RowLabel, TimelineView, Track } from './track.ts';
+import type { FlowLine, Hit, RowLabel, TimelineView, Track } from './track.ts';
+import { flowsOf, heldArrival, heldWait, type HeldWait, type WaitContext } from './wait-holders.ts';
 
 const REQUEST_ROW_CSS_PX = 18;
 /** Rows of a run with Server-Timing metrics: room for their strip. */
@@ -99,6 +100,44 @@ export class RequestsView implements TimelineView {
 
   note(): string | null {
     return null;
+  }
+
+  /**
+   * The who-blocked-whom overlay for the rows in view: an arrow from each holder's span to the
+   * end of each wait it prolonged (a holder scrolled out of view is drawn from the edge).
+   */
+  flowLines(scrollYCssPx: CssPx, viewHeightCssPx: CssPx): FlowLine[] {
+    const rows = this.store.requestRows;
+    const rowHeight = this.rowHeight();
+    const first = Math.max(0, Math.floor(scrollYCssPx / rowHeight));
+    const last = Math.min(rows.rowCount, Math.ceil((scrollYCssPx + viewHeightCssPx) / rowHeight));
+    const ctx = this.waitContext();
+    const yOf = (req: number) => {
+      const y = rows.rowOf(req) * rowHeight - scrollYCssPx + SERVER_TOP + SERVER_HEIGHT / 2;
+      return Math.min(viewHeightCssPx, Math.max(0, y));
+    };
+    const lines: FlowLine[] = [];
+    for (let row = first; row < last; row++) {
+      for (const wait of this.heldWaitsOf(ctx, row))
+        for (const f of flowsOf(ctx, wait))
+          lines.push({ fromMicros: f.fromMicros, fromY: yOf(f.fromReq), toMicros: f.toMicros, toY: yOf(f.toReq) });
+    }
+    return lines;
+  }
+
+  private waitContext(): WaitContext {
+    const s = this.store;
+    return { data: s.spans.data, lanes: s.lanes, laneRows: s.laneRows, requestById: s.requestById };
+  }
+
+  private heldWaitsOf(ctx: WaitContext, row: number): HeldWait[] {
+    const req = this.store.requestRows.reqAt(row);
+    const spans: number[] = [];
+    this.store.requestRows.forEach(row, (span) => spans.push(span));
+    const waits = spans.map((span) => heldWait(ctx, span, spans));
+    const record = this.store.requestById.get(req);
+    if (record) waits.push(heldArrival(ctx, record));
+    return waits.filter((w): w is HeldWait => w !== null);
   }
 
   hit(t: number, yCssPx: CssPx, scrollYCssPx: CssPx, _viewHeight: CssPx, toleranceMicros: number): Hit | null {

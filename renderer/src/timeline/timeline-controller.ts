@@ -42,6 +42,7 @@ export class TimelineController {
   private pointer: { x: number; y: number } | null = null;
   private drag: { x: number; y: number; id: number } | null = null;
   private hoverReq = -1;
+  private showFlows = false;
   private runSeen: number | null = null;
   private wasLive = false;
   private dataNowMicros = 0;
@@ -78,6 +79,12 @@ export class TimelineController {
   resize(widthCssPx: number, heightCssPx: number): void {
     this.frame.resize(widthCssPx, heightCssPx);
     this.viewport = vp.resize(this.viewport, Math.max(1, widthCssPx - GUTTER_WIDTH_CSS_PX));
+    this.redraw();
+  }
+
+  /** Draw who blocked whom: arrows from each holder to the waits it prolonged (requests view). */
+  setFlows(on: boolean): void {
+    this.showFlows = on;
     this.redraw();
   }
 
@@ -225,6 +232,7 @@ export class TimelineController {
       hoverReq: this.hoverReq,
       pointerX: this.pointer?.x ?? null,
       labelRequests: this.mode === 'lanes',
+      flows: this.showFlows,
     });
     if (this.pointer && !this.drag) this.updateHover();
     if (live && this.viewport.following) requestDraw(this.draw);

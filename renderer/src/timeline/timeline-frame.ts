@@ -11,6 +11,7 @@ import {
   drawGutter,
   drawTimeLine,
 } from './draw-frame-chrome.ts';
+import { drawFlows } from './draw-flows.ts';
 import { drawTracks } from './draw-rows.ts';
 import type { RowMerger } from './level-of-detail.ts';
 import type { TimelinePalette } from './timeline-palette.ts';
@@ -26,6 +27,8 @@ export interface FrameInput {
   hoverReq: number;
   pointerX: number | null;
   labelRequests: boolean;
+  /** Draw the who-blocked-whom overlay (views that can). */
+  flows: boolean;
 }
 
 export class TimelineFrame {
@@ -55,7 +58,7 @@ export class TimelineFrame {
     this.canvas.style.height = `${this.heightCssPx}px`;
   }
 
-  draw({ view, viewport, nowMicros, live, hoverReq, pointerX, labelRequests }: FrameInput): void {
+  draw({ view, viewport, nowMicros, live, hoverReq, pointerX, labelRequests, flows }: FrameInput): void {
     const { ctx } = this;
     const palette = this.palette();
     const dpr = this.canvas.width / this.widthCssPx;
@@ -85,6 +88,8 @@ export class TimelineFrame {
       highlightReq: hoverReq,
       labelRequests,
     });
+    const flowLines = flows && view.flowLines ? view.flowLines(viewport.scrollYCssPx, rowsHeight) : [];
+    drawFlows(ctx, flowLines, scale, GUTTER_WIDTH_CSS_PX, palette.now);
     ctx.restore();
 
     if (nowMicros !== null) drawTimeLine(ctx, scale, nowMicros, size, palette.now);
@@ -105,6 +110,7 @@ export class TimelineFrame {
     }
     this.canvas.dataset.rects = String(this.lastRectCount);
     this.canvas.dataset.tracks = String(tracks.length);
+    this.canvas.dataset.flows = String(flowLines.length);
     // The first row drawn (its label, e.g. "#0"), so tests can see where the view starts.
     this.canvas.dataset.firstRow = labels[0]?.text ?? '';
     // The time in view (µs on the run's clock), for tests that wait for a view to settle.

@@ -4,6 +4,14 @@ import { describeRequest } from './request-details.ts';
 import { describeSpan } from './span-details.ts';
 import type { Hit } from './track.ts';
 
+/** Span numbers of one request (its row in the requests view). */
+function spansOfRequest(store: TraceStore, req: number): number[] {
+  const spans: number[] = [];
+  const row = store.requestRows.rowOf(req);
+  if (row >= 0) store.requestRows.forEach(row, (span) => spans.push(span));
+  return spans;
+}
+
 export class TimelineTooltip {
   /** What the card shows now ('span 12', 'request 7'), so hovering the same thing rewrites nothing. */
   private shown = '';
@@ -20,6 +28,7 @@ export class TimelineTooltip {
         lanes: store.lanes,
         requestById: store.requestById,
         scenario: store.currentScenario,
+        waits: { laneRows: store.laneRows, spansOfReq: (req: number) => spansOfRequest(store, req) },
       };
       const d = hit.kind === 'span' ? describeSpan(ctx, hit.span) : describeRequest(ctx, hit.req);
       const title = document.createElement('strong');

@@ -38,6 +38,14 @@ export interface ViewLayout {
  */
 export type Hit = { kind: 'span'; span: number } | { kind: 'request'; req: number };
 
+/** One arrow of the who-blocked-whom overlay, in the run's time and the view's rows (CSS px from its top). */
+export interface FlowLine {
+  fromMicros: Micros;
+  fromY: CssPx;
+  toMicros: Micros;
+  toY: CssPx;
+}
+
 /** A view of the run: rows, their placement, and what is under a point. */
 export interface TimelineView {
   contentHeightCssPx(viewHeightCssPx: CssPx): CssPx;
@@ -47,4 +55,6 @@ export interface TimelineView {
   note(): string | null;
   /** What is under (t, y), or null; y is relative to the view's top. */
   hit(t: Micros, yCssPx: CssPx, scrollYCssPx: CssPx, viewHeightCssPx: CssPx, toleranceMicros: Micros): Hit | null;
+  /** The who-blocked-whom arrows for the rows in view, where the view can draw them. */
+  flowLines?(scrollYCssPx: CssPx, viewHeightCssPx: CssPx): FlowLine[];
 }
