@@ -95,6 +95,10 @@ function respond(res: ServerResponse, id: number, endpointIndex: number, accepte
   });
   if (recorded) served.push(id, accepted, ctx.now());
   res.end(body);
+  // A loop that blocks in every view (time.sleep) may answer hundreds of requests from one
+  // poll of its sockets without its flush timer ever firing: send what it recorded as it goes,
+  // so the live view shows each request when it is answered, not all of them at the end.
+  reporter.maybeFlush();
 }
 
 const server = createServer((req, res) => {
@@ -119,7 +123,7 @@ server.keepAliveTimeout = 60_000;
 server.headersTimeout = 0;
 server.requestTimeout = 0;
 
-startReporting(ctx, sendRecords, (command: EngineCommand) => {
+const reporter = startReporting(ctx, sendRecords, (command: EngineCommand) => {
   if (command.type === 'close') {
     stopSampling();
     server.closeAllConnections();
