@@ -23,6 +23,8 @@ import {
 export const MAX_STEP_MS = 60_000;
 /** Most threads a per-request executor may start up front (one per request in flight). */
 export const MAX_PER_REQUEST_THREADS = 256;
+/** Most threads a gthread server may have in all (workers × threads). */
+export const MAX_GTHREAD_THREADS = 256;
 
 const ms = (what: string) =>
   z
@@ -130,12 +132,22 @@ export const endpointSchema = z
     });
   });
 
-export const SERVER_MODELS = ['async', 'sync-workers'] as const;
+/**
+ * `async`: uvicorn, one process, one event loop. `sync-workers`: gunicorn's sync workers (WSGI).
+ * `async-workers`: `uvicorn --workers N` (N processes, each its own loop, lock and executor).
+ * `gthread`: gunicorn `-k gthread --threads T` (W processes of T threads, one lock per process).
+ */
+export const SERVER_MODELS = ['async', 'sync-workers', 'async-workers', 'gthread'] as const;
+/** uvicorn's and gunicorn's default `--backlog`: connections the kernel queues before they are accepted. */
+export const DEFAULT_BACKLOG = 2048;
+/** gunicorn's default `--timeout`: seconds a worker may stay silent before the arbiter kills it. */
+export const DEFAULT_WORKER_TIMEOUT_S = 30;
 export const EXECUTORS = ['per-request', 'one-thread', 'pool'] as const;
 
 /**
  * The server process(es). Flat on purpose: sliders keep every value while the model changes.
- * `workers` matters for sync-workers, `executor`/`poolThreads` for the async server.
+ * `workers` matters for sync-workers, async-workers and gthread, `threads` for gthread,
+ * `executor`/`poolThreads` for the async servers.
  */
 export const serverSchema = z
   .object({
@@ -144,8 +156,24 @@ export const serverSchema = z
     executor: z.enum(EXECUTORS).default('per-request'),
     poolThreads: z.number().int().min(1).max(64).default(4),
     gil: z.boolean().default(true),
+    /** gthread: threads per worker process (gunicorn's `--threads`, default 1). */
+    threads: z.number().int().min(1).max(64).default(1),
+    /** uvicorn's `--limit-concurrency`: a 503 when a process has this many connections or requests (null: none). */
+    limitConcurrency: z.number().int().min(1).max(10_000).nullable().default(null),
+    /** `--backlog`: connections the kernel queues for the server before refusing more. */
+    backlog: z.number().int().min(1).max(65_535).default(DEFAULT_BACKLOG),
+    /** gunicorn's `--timeout`: a worker silent longer is killed, its request fails (0: never). */
+    workerTimeoutS: z.number().int().min(0).max(3_600).default(DEFAULT_WORKER_TIMEOUT_S),
   })
-  .strict();
+  .strict()
+  .superRefine((server, ctx) => {
+    if (server.limitConcurrency !== null && server.model !== 'async' && server.model !== 'async-workers')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limitConcurrency'],
+        message: `is ${server.limitConcurrency} with server ${server.model}; --limit-concurrency is uvicorn's, allowed with server async or async-workers`,
+      });
+  });
 
 export const LOAD_MODELS = ['closed', 'open'] as const;
 export const ARRIVALS = ['constant', 'poisson'] as const;
@@ -330,17 +358,31 @@ export const scenarioSchema = z
     if (
       // A URL run starts no executor threads: its server is the one at the URL.
       s.target.kind !== 'url' &&
-      s.server.model === 'async' &&
+      (s.server.model === 'async' || s.server.model === 'async-workers') &&
       s.server.executor === 'per-request' &&
       needsExecutor(s.endpoints) &&
-      inFlight > MAX_PER_REQUEST_THREADS
+      inFlight * loopProcesses(s.server) > MAX_PER_REQUEST_THREADS
     ) {
+      const processes = loopProcesses(s.server);
       ctx.addIssue({
         code: 'custom',
         path: ['load', s.load.model === 'closed' ? 'concurrency' : 'maxInFlight'],
-        message: `is ${inFlight}; the per-request executor starts one thread per request in flight, allowed 1..${MAX_PER_REQUEST_THREADS}`,
+        message:
+          processes === 1
+            ? `is ${inFlight}; the per-request executor starts one thread per request in flight, allowed 1..${MAX_PER_REQUEST_THREADS}`
+            : `is ${inFlight}; each of the ${processes} uvicorn workers starts one executor thread per request in flight, allowed at most ${MAX_PER_REQUEST_THREADS} threads in all (1..${Math.floor(MAX_PER_REQUEST_THREADS / processes)} here)`,
       });
     }
+    if (
+      s.target.kind !== 'url' &&
+      s.server.model === 'gthread' &&
+      s.server.workers * s.server.threads > MAX_GTHREAD_THREADS
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['server', 'threads'],
+        message: `is ${s.server.threads} with ${s.server.workers} workers (${s.server.workers * s.server.threads} threads); allowed at most ${MAX_GTHREAD_THREADS} threads in all (workers × threads)`,
+      });
     const names = new Set<string>();
     s.endpoints.forEach((e, i) => {
       if (names.has(e.name))
@@ -382,6 +424,16 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** The most requests that can be in flight at once under this load. */
 export function maxInFlight(load: Pick<LoadConfig, 'model' | 'concurrency' | 'maxInFlight'>): number {
   return load.model === 'closed' ? load.concurrency : load.maxInFlight;
+}
+
+/** How many event loops (uvicorn processes) the server has: 0 under WSGI. */
+export function loopProcesses(server: Pick<ServerConfig, 'model' | 'workers'>): number {
+  return server.model === 'async' ? 1 : server.model === 'async-workers' ? server.workers : 0;
+}
+
+/** Does the server run its views on event loops (ASGI under uvicorn), one or several? */
+export function hasEventLoop(model: ServerModel): boolean {
+  return model === 'async' || model === 'async-workers';
 }
 
 /** Does any view run work on the executor (a `def` view on the async server, or an offload)? */

@@ -28,8 +28,9 @@ import { sweepCommand } from './commands/sweep.ts';
 const USAGE = `usage:
   interleave presets [--json]
   interleave run [--preset NAME | --scenario FILE.json] [overrides] [--json] [--out FILE] [--name NAME] [--db FILE]
-      overrides: --server async|sync-workers  --workers W  --view async|sync
+      overrides: --server async|sync-workers|async-workers|gthread  --workers W  --view async|sync
                  --executor per-request|one-thread|pool  --threads K  --gil on|off
+                 --limit-concurrency N  --backlog N  --worker-timeout S  (gthread: --threads T per worker)
                  --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
                  --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                  --requests N | --duration S

@@ -8,8 +8,11 @@ Runs a scenario on the real engine, stores it, and prints its numbers.
 
   --preset NAME        a preset (see "interleave presets"); async-await when neither this nor --scenario is given
   --scenario FILE      a scenario file (JSON); the overrides below apply on top of it
-  overrides            --server async|sync-workers  --workers W  --view async|sync
+  overrides            --server async|sync-workers|async-workers|gthread  --workers W  --view async|sync
                        --executor per-request|one-thread|pool  --threads K  --gil on|off
+                       async-workers: uvicorn --workers W; gthread: gunicorn -k gthread, W × --threads T
+                       --limit-concurrency N (uvicorn: 503 at N connections or requests)  --backlog N
+                       --worker-timeout S (gunicorn --timeout, default 30)
                        --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
                        --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                        --requests N | --duration S

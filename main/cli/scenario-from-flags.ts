@@ -46,6 +46,9 @@ export interface RunFlags extends UrlFlags {
   duration?: string;
   think?: string;
   'max-in-flight'?: string;
+  'limit-concurrency'?: string;
+  backlog?: string;
+  'worker-timeout'?: string;
   on?: string;
   django?: string;
 }
@@ -127,10 +130,14 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
   if (flags.server) server.model = oneOf('server', flags.server, SERVER_MODELS);
   if (flags.workers) server.workers = number('workers', flags.workers);
   if (flags.executor) server.executor = oneOf('executor', flags.executor, EXECUTORS);
-  if (flags.threads) {
+  if (flags.threads && server.model === 'gthread') server.threads = number('threads', flags.threads);
+  else if (flags.threads) {
     server.poolThreads = number('threads', flags.threads);
     if (!flags.executor) server.executor = 'pool';
   }
+  if (flags['limit-concurrency']) server.limitConcurrency = number('limit-concurrency', flags['limit-concurrency']);
+  if (flags.backlog) server.backlog = number('backlog', flags.backlog);
+  if (flags['worker-timeout']) server.workerTimeoutS = number('worker-timeout', flags['worker-timeout']);
   if (flags.gil) server.gil = oneOf('gil', flags.gil, ['on', 'off'] as const) === 'on';
   const on = flags.on ? oneOf('on', flags.on, RUN_ON) : undefined;
   if (flags.django && on === 'model') throw new UsageError('--django goes with --on django or --on both');

@@ -10,4 +10,7 @@ export const SERVER_SETTING_FLAGS = [
   'latency',
   'inner',
   'gather',
+  'limit-concurrency',
+  'backlog',
+  'worker-timeout',
 ] as const;

@@ -26,13 +26,22 @@ export class ProbeLanes {
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const process = this.processOf(t.pid);
-    const kind = !t.main ? 'executor' : this.server === 'async' ? 'loop' : 'worker';
+    // A gthread worker's views run on its pool threads (not the main thread, which accepts).
+    const kind = !t.main
+      ? this.server === 'gthread'
+        ? 'worker'
+        : 'executor'
+      : this.server === 'async' || this.server === 'async-workers'
+        ? 'loop'
+        : 'worker';
     const name =
       kind === 'loop'
         ? `event loop (pid ${t.pid})`
-        : kind === 'worker'
-          ? `worker ${process} (pid ${t.pid})`
-          : `${t.name} (pid ${t.pid})`;
+        : kind === 'worker' && !t.main
+          ? `worker ${process} ${t.name} (pid ${t.pid})`
+          : kind === 'worker'
+            ? `worker ${process} (pid ${t.pid})`
+            : `${t.name} (pid ${t.pid})`;
     return this.add(key, { id: this.next, name, kind, process });
   }
 

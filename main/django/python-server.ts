@@ -26,7 +26,8 @@ export interface PythonServerOptions {
 
 /** The command line that serves the generated project, as the scenario's server means. */
 export function serverCommand(scenario: Scenario, port: number, gunicornVersion: string | null = null): string[] {
-  if (scenario.server.model === 'async')
+  const { server } = scenario;
+  if (server.model === 'async' || server.model === 'async-workers')
     return [
       '-m',
       'uvicorn',
@@ -43,6 +44,11 @@ export function serverCommand(scenario: Scenario, port: number, gunicornVersion:
       '--no-access-log',
       '--log-level',
       'warning',
+      '--backlog',
+      String(server.backlog),
+      // N processes on one listening socket, each accepting for its own loop.
+      ...(server.model === 'async-workers' ? ['--workers', String(server.workers)] : []),
+      ...(server.limitConcurrency !== null ? ['--limit-concurrency', String(server.limitConcurrency)] : []),
     ];
   return [
     '-m',
@@ -51,9 +57,15 @@ export function serverCommand(scenario: Scenario, port: number, gunicornVersion:
     '--bind',
     `127.0.0.1:${port}`,
     '--workers',
-    String(scenario.server.workers),
+    String(server.workers),
     '--worker-class',
-    'sync',
+    server.model === 'gthread' ? 'gthread' : 'sync',
+    ...(server.model === 'gthread' ? ['--threads', String(server.threads)] : []),
+    '--backlog',
+    String(server.backlog),
+    '--timeout',
+    String(server.workerTimeoutS),
+    // WORKER TIMEOUT is logged at error level; the run's explanation quotes it.
     '--log-level',
     'warning',
     // gunicorn 25+ opens a control socket at one fixed path in the home folder by default:

@@ -21,6 +21,7 @@ import { createControl, requestStop, type ControlWord } from './control.ts';
 import { calibrateIterationsPerMs } from './cpu-work.ts';
 import { seedShop } from './db/shop.ts';
 import { planLanes } from './lanes.ts';
+import { modelCannotRun } from './model-shapes.ts';
 import { RunRecording } from './record/run-recording.ts';
 import { wireLanes } from './threads/lane-ports.ts';
 import { RunThreads, startLoadgen, startServerThreads, startUpstream } from './threads/run-threads.ts';
@@ -57,6 +58,8 @@ export interface RunningScenario {
 const BATCH_EVERY_MS = 100;
 
 export async function startScenario(scenario: Scenario, options: EngineOptions): Promise<RunningScenario> {
+  const cannot = modelCannotRun(scenario);
+  if (cannot) throw new Error(cannot);
   const startedAt = performance.now();
   seedShop(options.shopDbFile);
   const iterationsPerMs = calibrateIterationsPerMs();

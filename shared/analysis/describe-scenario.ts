@@ -5,6 +5,7 @@
  * "async", "sync workers (4)", "async, one executor thread", "against GET http://127.0.0.1:8000/".
  */
 import type { Endpoint, LeafStep, LoadConfig, OffloadableStep, Scenario, Step } from '../scenario.ts';
+import { DEFAULT_BACKLOG, DEFAULT_WORKER_TIMEOUT_S } from '../scenario.ts';
 import { importedFrom, importedTarget } from '../imported-run.ts';
 import { formatMs, formatRps, plural } from './format.ts';
 import { describeUrlTarget, urlTargetOf } from '../url-target.ts';
@@ -64,8 +65,25 @@ export function describeExecutor(server: Scenario['server']): string {
 /** The server in one line. */
 export function describeServer(server: Scenario['server']): string {
   const gil = server.gil ? 'interpreter lock on' : 'no interpreter lock (free-threaded)';
-  if (server.model === 'sync-workers') return `${plural(server.workers, 'sync worker')} (WSGI processes), ${gil}`;
-  return `async server (ASGI, one event loop), executor: ${describeExecutor(server)}, ${gil}`;
+  const overload = describeOverload(server);
+  if (server.model === 'sync-workers')
+    return `${plural(server.workers, 'sync worker')} (WSGI processes), ${gil}${overload}`;
+  if (server.model === 'gthread')
+    return `gunicorn gthread: ${plural(server.workers, 'process', 'processes')} × ${plural(server.threads, 'thread')} (WSGI, one interpreter lock per process), ${gil}${overload}`;
+  if (server.model === 'async-workers')
+    return `uvicorn --workers ${server.workers} (${plural(server.workers, 'process', 'processes')}, each its own event loop, lock and executor: ${describeExecutor(server)}), ${gil}${overload}`;
+  return `async server (ASGI, one event loop), executor: ${describeExecutor(server)}, ${gil}${overload}`;
+}
+
+/** The overload settings that differ from the servers' defaults, as the flags that set them. */
+function describeOverload(server: Scenario['server']): string {
+  const parts: string[] = [];
+  if (server.limitConcurrency != null) parts.push(`--limit-concurrency ${server.limitConcurrency} (a 503 beyond it)`);
+  if (server.backlog !== undefined && server.backlog !== DEFAULT_BACKLOG) parts.push(`--backlog ${server.backlog}`);
+  const gunicorn = server.model === 'sync-workers' || server.model === 'gthread';
+  if (gunicorn && server.workerTimeoutS !== undefined && server.workerTimeoutS !== DEFAULT_WORKER_TIMEOUT_S)
+    parts.push(`--timeout ${server.workerTimeoutS} (WORKER TIMEOUT beyond it)`);
+  return parts.length ? `, ${parts.join(', ')}` : '';
 }
 
 /** The load in one line. */
@@ -96,11 +114,14 @@ function settingsLabel(scenario: Scenario): string {
   const { server } = scenario;
   const views = new Set(scenario.endpoints.map((e) => e.view));
   const gil = !server.gil && usesCpu(scenario) ? ', no GIL' : '';
+  if (server.model === 'gthread') return `gthread ${server.workers}×${server.threads}${gil}`;
+  if (server.model === 'async-workers' && !usesExecutor(scenario)) return `uvicorn workers (${server.workers})${gil}`;
   if (server.model === 'sync-workers') {
     const kind = views.has('async') && !views.has('sync') ? 'async views on sync workers' : 'sync workers';
     return `${kind} (${server.workers})${gil}`;
   }
-  const base = views.has('sync') && !views.has('async') ? 'sync views on ASGI' : 'async';
+  const asgi = views.has('sync') && !views.has('async') ? 'sync views on ASGI' : 'async';
+  const base = server.model === 'async-workers' ? `uvicorn workers (${server.workers}), ${asgi}` : asgi;
   if (!usesExecutor(scenario)) return `${base}${gil}`;
   const executor =
     server.executor === 'one-thread'

@@ -27,6 +27,8 @@ interface Props {
 }
 
 const SERVER_LABELS = { async: 'async: ASGI, one loop', 'sync-workers': 'sync workers: WSGI' } as const;
+/** The shapes the model engine runs; async-workers and gthread run on real Django only, for now. */
+const MODEL_SERVER_SHAPES = SERVER_MODELS.filter((m): m is keyof typeof SERVER_LABELS => m in SERVER_LABELS);
 const EXECUTOR_LABELS = {
   'per-request': 'a thread per request',
   'one-thread': 'one shared thread',
@@ -87,7 +89,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
             value={knobs.serverModel}
             onChange={(e) => set('serverModel', e.target.value as Knobs['serverModel'])}
           >
-            {SERVER_MODELS.map((m) => (
+            {MODEL_SERVER_SHAPES.map((m) => (
               <option key={m} value={m}>
                 {SERVER_LABELS[m]}
               </option>

@@ -78,3 +78,22 @@ test('values out of range are refused by the schema with field, value and limit'
   );
   assert.throws(() => scenarioFromFlags({ step: 'await', view: 'sync' }), /a sync view \(def\) cannot await/);
 });
+
+test('server shapes and overload flags: --server gthread takes --threads per worker, the rest set their fields', () => {
+  const g = scenarioFromFlags({ server: 'gthread', workers: '4', threads: '8', 'worker-timeout': '5', backlog: '64' });
+  assert.deepEqual(
+    [g.server.model, g.server.workers, g.server.threads, g.server.workerTimeoutS, g.server.backlog, g.server.executor],
+    ['gthread', 4, 8, 5, 64, 'per-request'],
+  );
+  const u = scenarioFromFlags({ server: 'async-workers', workers: '4', 'limit-concurrency': '20' });
+  assert.deepEqual([u.server.model, u.server.workers, u.server.limitConcurrency], ['async-workers', 4, 20]);
+  assert.throws(
+    () => scenarioFromFlags({ server: 'sync-workers', 'limit-concurrency': '5' }),
+    /--limit-concurrency is uvicorn's, allowed with server async or async-workers/,
+  );
+  assert.throws(() => scenarioFromFlags({ 'worker-timeout': 'soon' }), /--worker-timeout must be a number; got "soon"/);
+  assert.throws(
+    () => scenarioFromFlags({ server: 'uwsgi' }),
+    /--server is "uwsgi"; allowed: async, sync-workers, async-workers, gthread/,
+  );
+});

@@ -1,0 +1,17 @@
+/**
+ * The server shapes the model engine runs. `async-workers` (uvicorn --workers N) and `gthread`
+ * (gunicorn -k gthread) are in the scenario schema and run on real Django; the model refuses
+ * them with a sentence rather than run them as a different shape (a single loop, say) and show
+ * a wrong picture. Likewise `--limit-concurrency`, which only uvicorn's own protocol code applies.
+ */
+import type { Scenario } from '../../shared/scenario.ts';
+
+/** Why the model engine cannot run `scenario` as asked, or null when it can. */
+export function modelCannotRun(scenario: Scenario): string | null {
+  const { server } = scenario;
+  if (server.model === 'async-workers' || server.model === 'gthread')
+    return `\`server.model\` is ${server.model}: the model does not run this server shape yet; run it on real Django (--on django)`;
+  if (server.limitConcurrency !== null)
+    return `\`server.limitConcurrency\` is ${server.limitConcurrency}: the model does not apply uvicorn's --limit-concurrency yet; run it on real Django (--on django)`;
+  return null;
+}
