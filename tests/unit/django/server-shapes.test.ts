@@ -85,3 +85,16 @@ test('uvicorn --limit-concurrency 5 with ten kept-alive connections: most reques
   assert.ok(c.outcome.summary.errors >= 5, `${c.outcome.summary.errors} errors`);
   for (const r of c.requests.filter((q) => q.error)) assert.equal(r.status, 503, `request ${r.id}: ${r.error}`);
 });
+
+test('gunicorn --timeout 1: the arbiter kills a worker stuck in time.sleep(3), its request fails, a new worker serves on', async () => {
+  const c = await onDjango({
+    server: { model: 'sync-workers', workers: 1, workerTimeoutS: 1 },
+    endpoints: [{ name: 'stuck', view: 'sync', steps: [{ kind: 'block', ms: 3_000 }] }],
+    load: { model: 'closed', concurrency: 1, end: { kind: 'requests', count: 2 } },
+  });
+  assert.equal(c.requests.length, 2);
+  // gunicorn 26 aborts the worker (SIGABRT) and the dying worker answers Django's bare 500 page
+  // (measured here); the second request then needs the worker the arbiter started in its place.
+  assert.equal(c.outcome.summary.errors, 2, c.requests.map((r) => `${r.status} ${r.error}`).join('; '));
+  for (const r of c.requests) assert.equal(r.status, 500, `request ${r.id}: ${r.error}`);
+});
