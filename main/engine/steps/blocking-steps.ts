@@ -12,10 +12,25 @@ import { sleepBlocking, type ThreadContext } from '../thread-context.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
 import { StepError, upstreamError, VIEW_EXCEPTION_STATUS } from './step-error.ts';
 
+/**
+ * Back from a wait that let go of the interpreter lock (a sleep, a socket, SQLite): before it runs
+ * any more Python, CPython's thread takes the lock again (the end of Py_END_ALLOW_THREADS), and
+ * waits its turn when another thread holds it. The wait is recorded as the lock's own phase; the
+ * lock is handed back at once, as the steps that follow take it themselves when they compute.
+ */
+function retakeLock(ctx: ThreadContext, req: number): void {
+  const { gil } = ctx;
+  if (!gil.enabled) return;
+  const t0 = ctx.now();
+  if (gil.acquire()) ctx.spans.record(req, ctx.lane, Phase.gil, t0, ctx.now());
+  gil.release();
+}
+
 function runBlock(ctx: ThreadContext, req: number, step: BlockStep): void {
   const t0 = ctx.now();
   sleepBlocking(ctx, step.ms);
   ctx.spans.record(req, ctx.lane, Phase.block, t0, ctx.now());
+  retakeLock(ctx, req);
 }
 
 /**
@@ -58,6 +73,7 @@ function runDb(ctx: ThreadContext, req: number, step: DbStep): void {
   }
   sleepBlocking(ctx, step.ms);
   ctx.spans.record(req, ctx.lane, Phase.db, t0, ctx.now());
+  retakeLock(ctx, req);
 }
 
 /** `requests.get`: a real HTTP call that parks this thread until the answer (or the timeout). */
@@ -65,6 +81,7 @@ function runUpstreamBlocking(ctx: ThreadContext, req: number, step: UpstreamStep
   const t0 = ctx.now();
   const result = ctx.syncHttp.get(upstreamUrl(ctx.upstream, step), step.timeoutMs);
   ctx.spans.record(req, ctx.lane, Phase['upstream-block'], t0, ctx.now());
+  retakeLock(ctx, req);
   const failure = upstreamError(result);
   if (failure) throw failure;
 }
