@@ -253,6 +253,19 @@ export const PRESETS: readonly Preset[] = [
       load: { model: 'open', rateRps: 60, arrival: 'poisson', maxInFlight: 100, end: { kind: 'duration', seconds: 5 } },
     },
   },
+  {
+    id: 'limit-concurrency',
+    title: 'uvicorn --limit-concurrency 5 under ten users',
+    summary: 'async def awaiting 100 ms, ten users, --limit-concurrency 5: the rest get a 503',
+    explanation:
+      "uvicorn's `--limit-concurrency 5` answers a request with 503 Service Unavailable, without running the view, when the process already holds 5 open connections (kept-alive ones count) or 5 running requests. With ten users at least half the requests are refused at once: the limit sheds load instead of queueing it.",
+    scenario: {
+      name: 'uvicorn --limit-concurrency 5',
+      server: { ...asgi, limitConcurrency: 5 },
+      endpoints: [{ name: 'await-io', view: 'async', steps: [{ kind: 'await', ms: 100 }] }],
+      load: tenUsers(),
+    },
+  },
 ];
 
 /** The preset with this id, or undefined. */

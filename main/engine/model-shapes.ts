@@ -2,7 +2,8 @@
  * The server shapes the model engine runs. `async-workers` (uvicorn --workers N) and `gthread`
  * (gunicorn -k gthread) are in the scenario schema and run on real Django; the model refuses
  * them with a sentence rather than run them as a different shape (a single loop, say) and show
- * a wrong picture. Likewise `--limit-concurrency`, which only uvicorn's own protocol code applies.
+ * a wrong picture.
+ * `--limit-concurrency` is modelled for the one-loop `async` shape (server/limit-concurrency.ts).
  */
 import type { Scenario } from '../../shared/scenario.ts';
 
@@ -11,7 +12,7 @@ export function modelCannotRun(scenario: Scenario): string | null {
   const { server } = scenario;
   if (server.model === 'async-workers' || server.model === 'gthread')
     return `\`server.model\` is ${server.model}: the model does not run this server shape yet; run it on real Django (--on django)`;
-  if (server.limitConcurrency !== null)
+  if (server.limitConcurrency !== null && server.model !== 'async')
     return `\`server.limitConcurrency\` is ${server.limitConcurrency}: the model does not apply uvicorn's --limit-concurrency yet; run it on real Django (--on django)`;
   return null;
 }

@@ -15,6 +15,7 @@ import { createAsyncServer } from './async-server.ts';
 import { createSyncWorkersServer } from './sync-workers-server.ts';
 import { sampleLoopDelay } from './loop-delay.ts';
 import type { ViewOutcome } from './view-handler.ts';
+import { limitConcurrency, SERVICE_UNAVAILABLE } from './limit-concurrency.ts';
 
 const data = workerData as ServerThreadData;
 const ctx = createThreadContext(data);
@@ -115,10 +116,20 @@ const server = createServer((req, res) => {
     return;
   }
   waitForLockTurn(id);
+  if (limit.refuses()) {
+    respond(res, id, endpointIndex, accepted, SERVICE_UNAVAILABLE);
+    return;
+  }
+  limit.taskStarted();
   const outcome = handle(id, endpoint, endpointIndex, accepted);
-  if (outcome instanceof Promise) outcome.then((error) => respond(res, id, endpointIndex, accepted, error));
-  else respond(res, id, endpointIndex, accepted, outcome);
+  const answer = (error: ViewOutcome) => {
+    limit.taskDone();
+    respond(res, id, endpointIndex, accepted, error);
+  };
+  if (outcome instanceof Promise) outcome.then(answer);
+  else answer(outcome);
 });
+const limit = limitConcurrency(server, data.scenario.server.limitConcurrency);
 server.keepAliveTimeout = 60_000;
 server.headersTimeout = 0;
 server.requestTimeout = 0;
