@@ -181,7 +181,7 @@ const CASES: [string, string | Buffer, RegExp][] = [
     withStep({ kind: 'upstream', ms: 1, fault: 'explode' }),
     /`endpoints\[0\]\.steps\[0\]\.fault` is "explode"; allowed "none", "refuse", "hang", "reset"/,
   ],
-  ['an unknown server field', withServer({ threads: 8 }), /`server` has unknown field `threads`/],
+  ['an unknown server field', withServer({ greenlets: 8 }), /`server` has unknown field `greenlets`/],
 ];
 
 test(`${CASES.length} broken scenario files: exit code 2, a sentence naming field, value and limit, nothing run`, async (t) => {
