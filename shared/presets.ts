@@ -59,6 +59,19 @@ export const PRESETS: readonly Preset[] = [
     },
   },
   {
+    id: 'async-view-sync-orm',
+    title: 'Async view calling the sync ORM',
+    summary: 'Product.objects.get() inside async def: Django raises SynchronousOnlyOperation, every request a 500',
+    explanation:
+      'The ORM is synchronous. Called straight from `async def` (`Product.objects.get(...)`), Django refuses before any query: it raises SynchronousOnlyOperation ("You cannot call this from an async context - use a thread or sync_to_async") and every request fails at once with a 500. The fix is `await Product.objects.aget(...)` (the async ORM, which runs the query on an executor thread) or `sync_to_async`. Setting DJANGO_ALLOW_ASYNC_UNSAFE silences the check, and the query then blocks the event loop exactly like time.sleep: tick the box to see it.',
+    scenario: {
+      name: 'Async view calling the sync ORM',
+      server: asgi,
+      endpoints: [{ name: 'product', view: 'async', steps: [{ kind: 'db', query: 'product-get', ms: 100 }] }],
+      load: tenUsers(),
+    },
+  },
+  {
     id: 'sync-workers',
     title: 'Sync views on 4 gunicorn workers',
     summary: 'def views blocking 100 ms on 4 sync workers: requests queue for a worker',

@@ -164,6 +164,11 @@ export const serverSchema = z
     backlog: z.number().int().min(1).max(65_535).default(DEFAULT_BACKLOG),
     /** gunicorn's `--timeout`: a worker silent longer is killed, its request fails (0: never). */
     workerTimeoutS: z.number().int().min(0).max(3_600).default(DEFAULT_WORKER_TIMEOUT_S),
+    /**
+     * `DJANGO_ALLOW_ASYNC_UNSAFE`: off, the sync ORM called straight from an `async def` view raises
+     * SynchronousOnlyOperation (a 500) before any query; on, the query runs there, holding the loop.
+     */
+    allowAsyncUnsafe: z.boolean().default(false),
   })
   .strict()
   .superRefine((server, ctx) => {

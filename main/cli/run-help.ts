@@ -13,6 +13,8 @@ Runs a scenario on the real engine, stores it, and prints its numbers.
                        async-workers: uvicorn --workers W; gthread: gunicorn -k gthread, W × --threads T
                        --limit-concurrency N (uvicorn: 503 at N connections or requests)  --backlog N
                        --worker-timeout S (gunicorn --timeout, default 30)
+                       --allow-async-unsafe (DJANGO_ALLOW_ASYNC_UNSAFE: the sync ORM in an async view runs,
+                       holding the loop, instead of raising SynchronousOnlyOperation)
                        --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
                        --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                        --requests N | --duration S

@@ -49,6 +49,7 @@ export interface RunFlags extends UrlFlags {
   'limit-concurrency'?: string;
   backlog?: string;
   'worker-timeout'?: string;
+  'allow-async-unsafe'?: boolean;
   on?: string;
   django?: string;
 }
@@ -138,6 +139,7 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
   if (flags['limit-concurrency']) server.limitConcurrency = number('limit-concurrency', flags['limit-concurrency']);
   if (flags.backlog) server.backlog = number('backlog', flags.backlog);
   if (flags['worker-timeout']) server.workerTimeoutS = number('worker-timeout', flags['worker-timeout']);
+  if (flags['allow-async-unsafe']) server.allowAsyncUnsafe = true;
   if (flags.gil) server.gil = oneOf('gil', flags.gil, ['on', 'off'] as const) === 'on';
   const on = flags.on ? oneOf('on', flags.on, RUN_ON) : undefined;
   if (flags.django && on === 'model') throw new UsageError('--django goes with --on django or --on both');

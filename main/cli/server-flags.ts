@@ -13,4 +13,5 @@ export const SERVER_SETTING_FLAGS = [
   'limit-concurrency',
   'backlog',
   'worker-timeout',
+  'allow-async-unsafe',
 ] as const;

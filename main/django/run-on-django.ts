@@ -102,6 +102,8 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
         INTERLEAVE_UPSTREAM: `http://127.0.0.1:${upstreamReady.port}`,
         INTERLEAVE_UPSTREAM_REFUSED: `http://127.0.0.1:${refused}`,
         INTERLEAVE_SHOP_DB: shopFile,
+        // Django reads it at each sync-only call: any non-empty value lets the sync ORM run in async code.
+        ...(scenario.server.allowAsyncUnsafe ? { DJANGO_ALLOW_ASYNC_UNSAFE: 'true' } : {}),
       },
     });
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -83,6 +83,7 @@ function describeOverload(server: Scenario['server']): string {
   const gunicorn = server.model === 'sync-workers' || server.model === 'gthread';
   if (gunicorn && server.workerTimeoutS !== undefined && server.workerTimeoutS !== DEFAULT_WORKER_TIMEOUT_S)
     parts.push(`--timeout ${server.workerTimeoutS} (WORKER TIMEOUT beyond it)`);
+  if (server.allowAsyncUnsafe) parts.push('DJANGO_ALLOW_ASYNC_UNSAFE set (the sync ORM runs in async views)');
   return parts.length ? `, ${parts.join(', ')}` : '';
 }
 

@@ -15,6 +15,7 @@ import { formatMetric, metric, metricApplies, type MetricId } from './metrics.ts
 import { runFacts, type RunFacts } from './run-facts.ts';
 import { computeSummary } from './summary.ts';
 import { describeUrlTarget, urlTargetOf } from '../url-target.ts';
+import { isSynchronousOnly, SYNCHRONOUS_ONLY_FIX } from '../synchronous-only.ts';
 
 type Doc = Pick<RunDocument, 'scenario' | 'lanes' | 'spans' | 'requests' | 'loop' | 'info'>;
 
@@ -63,7 +64,9 @@ function threadSentence(facts: RunFacts, summary: RunSummary): string | null {
 function errorSentence(facts: RunFacts, summary: RunSummary): string | null {
   if (summary.errors === 0) return null;
   const list = facts.errorKinds.map(([k, n]) => `${k} (${n})`);
-  return `${formatMetric('errors', summary)} of ${plural(summary.requests, 'request')} failed: ${list.join(', ')}${facts.moreErrorKinds ? ', …' : ''}.`;
+  const failed = `${formatMetric('errors', summary)} of ${plural(summary.requests, 'request')} failed: ${list.join(', ')}${facts.moreErrorKinds ? ', …' : ''}.`;
+  const syncOnly = facts.errorKinds.some(([kind]) => isSynchronousOnly(kind));
+  return syncOnly ? `${failed} An async view called the sync ORM. ${SYNCHRONOUS_ONLY_FIX}` : failed;
 }
 
 /** Plain sentences about what happened in the run. */
@@ -90,7 +93,9 @@ export function explainRun(doc: Doc): string[] {
     );
   }
   const errors = errorSentence(facts, summary);
-  if (errors) out.push(errors);
+  // When every request failed, that is the story: say it first.
+  if (errors && summary.errors === summary.requests) out.splice(url ? 1 : 0, 0, errors);
+  else if (errors) out.push(errors);
   if (doc.info.status === 'interrupted')
     out.push('The run was interrupted: these are the requests recorded before it stopped.');
   if (doc.info.status === 'stopped') out.push('The run was stopped early by hand.');

@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario.ts';
 import type { LoadExpectation } from './load-model.ts';
 import type { EndpointProfile } from './one-request.ts';
 import type { BoundResource, ResourceLimit } from './resources.ts';
+import { SYNCHRONOUS_ONLY_FIX, syncOrmInAsyncViews } from '../synchronous-only.ts';
 
 export interface ExplainInput {
   scenario: Scenario;
@@ -83,7 +84,19 @@ function loadSentence(input: ExplainInput): string {
   return `${rate}: the server keeps up; expect about ${formatMs(expected.latencyMs)} mean latency${bunching}.`;
 }
 
+/** Which views fail at once with SynchronousOnlyOperation, and the way out; '' when none. */
+function synchronousOnlySentence(scenario: Scenario): string {
+  const raising = syncOrmInAsyncViews(scenario);
+  if (!raising.length) return '';
+  const views = raising.map((e) => `\`${e.name}\``).join(', ');
+  const which = raising.length === scenario.endpoints.length ? 'every request' : `each request to ${views}`;
+  return `${raising.length === 1 ? 'The view' : 'The views'} ${views} ${raising.length === 1 ? 'calls' : 'call'} the sync ORM inside async def: Django raises SynchronousOnlyOperation there before any query, so ${which} fails at once with a 500. ${SYNCHRONOUS_ONLY_FIX}`;
+}
+
 /** The paragraph shown beside the sliders and in the HTML report. */
 export function explainBound(input: ExplainInput): string {
-  return [costSentence(input), capacitySentence(input), loadSentence(input)].join(' ');
+  const syncOnly = synchronousOnlySentence(input.scenario);
+  const allFail = syncOnly !== '' && syncOrmInAsyncViews(input.scenario).length === input.scenario.endpoints.length;
+  const parts = allFail ? [syncOnly] : [syncOnly, costSentence(input), capacitySentence(input), loadSentence(input)];
+  return parts.filter(Boolean).join(' ');
 }

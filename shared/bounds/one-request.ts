@@ -10,6 +10,7 @@
  */
 import type { Endpoint, LeafStep, OffloadableStep, Scenario, Step } from '../scenario.ts';
 import { emptyDemand, type Demand } from './resources.ts';
+import { callsSyncOrm } from '../synchronous-only.ts';
 
 /** What one request of an endpoint costs when it runs alone. */
 export interface EndpointProfile {
@@ -36,6 +37,8 @@ interface Machine {
   cores: { free: number }[];
   demand: Demand;
   asyncServer: boolean;
+  /** The sync ORM in async code raises at once (DJANGO_ALLOW_ASYNC_UNSAFE not set). */
+  syncOrmRaises: boolean;
 }
 
 /** How long a step takes by itself, ms. A hanging upstream waits for its timeout; a refused one fails at once. */
@@ -98,6 +101,8 @@ function runAsync(m: Machine, step: Step | LeafStep, t: number): number {
       }
       return end;
     }
+    case 'db':
+      return m.syncOrmRaises ? t : runHolding(m, m.view, step, t);
     default:
       return runHolding(m, m.view, step, t);
   }
@@ -127,9 +132,14 @@ export function profileEndpoint(
     cores: Array.from({ length: Math.max(1, cores) }, () => ({ free: 0 })),
     demand: emptyDemand(),
     asyncServer,
+    syncOrmRaises: !server.allowAsyncUnsafe,
   };
   let t = 0;
-  for (const step of endpoint.steps) t = endpoint.view === 'async' ? runAsync(m, step, t) : runSync(m, step, t);
+  for (const step of endpoint.steps) {
+    t = endpoint.view === 'async' ? runAsync(m, step, t) : runSync(m, step, t);
+    // SynchronousOnlyOperation ends the view: the steps after it never run.
+    if (endpoint.view === 'async' && m.syncOrmRaises && callsSyncOrm(step)) break;
+  }
   // A sync worker is held for the whole request, awaits included (async_to_sync's one-off loop frees nothing).
   if (!asyncServer) m.demand.workers = t;
   return { name: endpoint.name, weight: endpoint.weight, serviceMs: t, demand: m.demand };

@@ -40,6 +40,7 @@ const OPTIONS = {
   'limit-concurrency': text,
   backlog: text,
   'worker-timeout': text,
+  'allow-async-unsafe': { type: 'boolean' },
   on: text,
   django: text,
   url: texts,

@@ -21,7 +21,12 @@ export function createAsyncServer(
     data.executors.map((e) => e.port),
     ctx.now,
   );
-  const runner: AsyncRunner = { ctx, http: new AsyncHttpClient(), offload: (req, step) => pool.offload(req, step) };
+  const runner: AsyncRunner = {
+    ctx,
+    http: new AsyncHttpClient(),
+    offload: (req, step) => pool.offload(req, step),
+    allowAsyncUnsafe: scenario.server.allowAsyncUnsafe,
+  };
   /** The request's thread (under thread-sensitive offloading) is released before it answers. */
   const finish = (req: number, outcome: ViewOutcome): ViewOutcome => {
     pool.requestDone(req);

@@ -20,6 +20,8 @@ const runner: AsyncRunner = {
   ctx,
   http: new AsyncHttpClient(),
   offload: async (req, step) => runBlockingStep(ctx, req, step),
+  // async_to_sync runs the view in an event loop, so Django's check fails here as under ASGI.
+  allowAsyncUnsafe: data.allowAsyncUnsafe,
 };
 
 data.serverPort.on('message', async (message: WorkerRequest) => {

@@ -10,7 +10,8 @@ import type { LeafStep, OffloadableStep, Step, UpstreamStep } from '../../../sha
 import type { ThreadContext } from '../thread-context.ts';
 import { runBlockingStep } from './blocking-steps.ts';
 import { preciseSleep } from './precise-sleep.ts';
-import { upstreamError } from './step-error.ts';
+import { StepError, upstreamError } from './step-error.ts';
+import { SYNCHRONOUS_ONLY_ERROR } from '../../../shared/synchronous-only.ts';
 import type { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
 
@@ -19,6 +20,8 @@ export interface AsyncRunner {
   http: AsyncHttpClient;
   /** `await sync_to_async(step)()`: where offloaded work runs. */
   offload(req: number, step: OffloadableStep): Promise<void>;
+  /** `DJANGO_ALLOW_ASYNC_UNSAFE`: the sync ORM may run on the loop instead of raising. */
+  allowAsyncUnsafe: boolean;
 }
 
 async function awaitUpstream(runner: AsyncRunner, req: number, step: UpstreamStep): Promise<void> {
@@ -32,8 +35,9 @@ async function awaitUpstream(runner: AsyncRunner, req: number, step: UpstreamSte
 
 /**
  * One step of an `async def` view. Returns a promise only when the step awaits something: a
- * blocking step (`time.sleep`, a sync ORM call, cpu work) runs to the end right here, as it holds
- * the loop in Python too, and throws its error synchronously.
+ * blocking step (`time.sleep`, cpu work, the sync ORM when DJANGO_ALLOW_ASYNC_UNSAFE is set) runs
+ * to the end right here, as it holds the loop in Python too, and throws its error synchronously.
+ * Without that setting the sync ORM raises SynchronousOnlyOperation at once, as Django does.
  */
 function runAsyncStep(runner: AsyncRunner, req: number, step: Step | LeafStep): void | Promise<void> {
   const { ctx } = runner;
@@ -47,6 +51,10 @@ function runAsyncStep(runner: AsyncRunner, req: number, step: Step | LeafStep): 
       return awaitOffload(runner, req, step.step);
     case 'gather':
       return gather(runner, req, step.steps);
+    case 'db':
+      // Django's ORM checks for a running event loop before it touches the connection.
+      if (!runner.allowAsyncUnsafe) throw new StepError(SYNCHRONOUS_ONLY_ERROR);
+      return runBlockingStep(ctx, req, step);
     default:
       return runBlockingStep(ctx, req, step);
   }

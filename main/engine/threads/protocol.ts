@@ -34,6 +34,8 @@ export interface ExecutorThreadData extends ViewThreadData {
 export interface SyncWorkerThreadData extends ViewThreadData {
   serverPort: MessagePort;
   endpoints: Endpoint[];
+  /** `DJANGO_ALLOW_ASYNC_UNSAFE` (see the scenario's server). */
+  allowAsyncUnsafe: boolean;
 }
 
 export interface ServerThreadData extends ViewThreadData {

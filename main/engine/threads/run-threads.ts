@@ -94,6 +94,7 @@ export function startServerThreads(
       syncHttpPort: syncHttp.lane,
       serverPort: server.lane,
       endpoints: scenario.endpoints,
+      allowAsyncUnsafe: scenario.server.allowAsyncUnsafe,
     };
     threads.start('sync-worker', data, [server.lane, syncHttp.lane]);
   }

@@ -10,6 +10,7 @@ import { blockingShareApplies, hasWaits, type Knobs } from '../scenario/knobs.ts
 import type { RunOnAvailability, RunOnChoice } from '../scenario/run-on.ts';
 import type { TypedText } from '../scenario/typed-knobs.ts';
 import { KnobSlider } from './knob-slider.tsx';
+import { callsSyncOrm } from '../../../shared/synchronous-only.ts';
 import { RunOnPicker } from './run-on-picker.tsx';
 
 interface Props {
@@ -43,6 +44,9 @@ const HELP = {
   cpu: 'CPU time per request (serialising, templating) on the heaviest endpoint; it needs the interpreter lock. Adds a cpu step if the view had none.',
   workers: 'gunicorn sync workers: processes, each serving one request at a time.',
   pool: 'Threads of the executor pool (run_in_executor, thread_sensitive=False).',
+  asyncUnsafe:
+    "Off (Django's default): the sync ORM called inside async def raises SynchronousOnlyOperation, a 500, before any query. On: the query runs on the event loop, blocking it.",
+  noSyncOrm: 'No async view here calls the sync ORM directly: the setting changes nothing.',
   yourServer: 'A URL run sends its load to your own server: the server and view settings describe nothing there.',
 } as const;
 
@@ -67,6 +71,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
     onType: (text: string) => onType(name, text),
   });
   const asyncServer = knobs.serverModel === 'async';
+  const callsOrm = base.endpoints.some((e) => e.view === 'async' && e.steps.some(callsSyncOrm));
   // A URL run's server is yours: these settings describe nothing, only the load applies.
   const yourServer = runOn.runOn === 'url';
   const notYours = yourServer ? HELP.yourServer : undefined;
@@ -142,6 +147,19 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           >
             <input type="checkbox" checked={knobs.gil} onChange={(e) => set('gil', e.target.checked)} /> interpreter
             lock (GIL)
+          </label>
+        </div>
+        <div className="knob">
+          <span />
+          <label className="check wrap" title={callsOrm ? HELP.asyncUnsafe : HELP.noSyncOrm}>
+            <input
+              type="checkbox"
+              data-testid="knob-allow-async-unsafe"
+              checked={knobs.allowAsyncUnsafe}
+              disabled={!callsOrm}
+              onChange={(e) => set('allowAsyncUnsafe', e.target.checked)}
+            />{' '}
+            DJANGO_ALLOW_ASYNC_UNSAFE
           </label>
         </div>
       </fieldset>

@@ -4,6 +4,7 @@
  * expect" by more than a fifth, how and why. Shown once a run is finished or opened; a live run's
  * story is not known yet, so the panel is absent rather than empty.
  */
+import { InlineCode } from './inline-code.tsx';
 import { memo, useEffect, useState } from 'react';
 import type { RunStory } from '../../../shared/analysis/run-story.ts';
 import type { BridgeClient } from '../../../shared/bridge.ts';
@@ -40,7 +41,9 @@ export const StoryPanel = memo(function StoryPanel({ bridge, snapshot }: Props) 
       <h2>What happened</h2>
       <ul>
         {story.happened.map((s) => (
-          <li key={s}>{s}</li>
+          <li key={s}>
+            <InlineCode text={s} />
+          </li>
         ))}
       </ul>
       {story.againstExpectation.length > 0 && (

@@ -87,6 +87,7 @@ export function applyKnobs(base: Scenario, knobs: Knobs): Scenario {
       executor: knobs.executor,
       poolThreads: knobs.poolThreads,
       gil: knobs.gil,
+      allowAsyncUnsafe: knobs.allowAsyncUnsafe,
     },
     endpoints: base.endpoints.map((e) => editEndpoint(e, base, knobs, before)),
     load: {

@@ -21,6 +21,8 @@ export interface Knobs {
   executor: Executor;
   poolThreads: number;
   gil: boolean;
+  /** DJANGO_ALLOW_ASYNC_UNSAFE: the sync ORM in an async view runs (blocking) instead of raising. */
+  allowAsyncUnsafe: boolean;
   /** Longest wait step, ms. */
   latencyMs: number;
   /** 0..1, see the top of this file. */
@@ -120,6 +122,7 @@ export function knobsFrom(s: Scenario): Knobs {
     executor: s.server.executor,
     poolThreads: s.server.poolThreads,
     gil: s.server.gil,
+    allowAsyncUnsafe: s.server.allowAsyncUnsafe,
     latencyMs: longestWaitMs(s),
     blockingShare: waits.total > 0 ? waits.blocking / waits.total : 0,
     cpuMs: cpuPerRequestMs(s),

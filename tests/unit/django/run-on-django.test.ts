@@ -116,6 +116,19 @@ test('the sync ORM inside async def: real Django refuses it with SynchronousOnly
   assert.equal(ofPhase(c, 'db').length, 0, 'no query ran');
 });
 
+test('DJANGO_ALLOW_ASYNC_UNSAFE set: real Django runs the sync ORM in async def, on the event loop thread', async () => {
+  const c = await onDjango({
+    server: { ...asgi, allowAsyncUnsafe: true },
+    endpoints: [{ name: 'orm', view: 'async', steps: [{ kind: 'db', query: 'product-get' }] }],
+    load: { model: 'closed', concurrency: 2, end: { kind: 'requests', count: 4 } },
+  });
+  assert.equal(c.outcome.summary.errors, 0, c.requests.map((r) => r.error).join('; '));
+  const queries = ofPhase(c, 'db');
+  assert.ok(queries.length >= 4, `${queries.length} queries: at least one per request`);
+  for (const q of queries)
+    assert.equal(c.lanes.find((l) => l.id === q.lane)?.kind, 'loop', `query of request ${q.req}`);
+});
+
 test('the async ORM (aget, acreate) runs its queries on the request executor thread, not the loop', async () => {
   const c = await onDjango({
     server: asgi,

@@ -32,7 +32,8 @@ const load = { model: 'closed', concurrency: 2, end: { kind: 'requests', count: 
 
 test('a database error in the view is a 500 with its reason: inline, offloaded, a def view on the executor', async (t) => {
   const scenario: ScenarioInput = {
-    server: { model: 'async', executor: 'per-request' },
+    // DJANGO_ALLOW_ASYNC_UNSAFE, so the inline query runs (and fails) instead of SynchronousOnlyOperation.
+    server: { model: 'async', executor: 'per-request', allowAsyncUnsafe: true },
     endpoints: [
       { name: 'inline', view: 'async', steps: [order] },
       { name: 'offloaded', view: 'async', steps: [{ kind: 'offload', step: order }] },

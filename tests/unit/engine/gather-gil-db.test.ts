@@ -78,9 +78,9 @@ test('four 50 ms cpu offloads on a pool of 4: the interpreter lock runs one at a
   // How much sooner they finish depends on free cores, a timing claim: the bench's, not a test's.
 });
 
-test('a db step is a db span on the thread that ran it', async () => {
+test('a db step is a db span on the thread that ran it (inline under DJANGO_ALLOW_ASYNC_UNSAFE)', async () => {
   const c = await runAndCollect({
-    server: { model: 'async' },
+    server: { model: 'async', allowAsyncUnsafe: true },
     endpoints: [
       { name: 'inline', view: 'async', steps: [{ kind: 'db', query: 'product-list' }] },
       { name: 'offloaded', view: 'async', steps: [{ kind: 'offload', step: { kind: 'db', query: 'order-insert' } }] },

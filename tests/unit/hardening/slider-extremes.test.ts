@@ -59,7 +59,8 @@ const EXTREMES: Record<string, { scenario: ScenarioInput; requests: number }> = 
   },
   'every step kind at 0 ms, and a gather of 32': {
     scenario: {
-      server: { model: 'async', executor: 'one-thread' },
+      // DJANGO_ALLOW_ASYNC_UNSAFE, so the inline db step runs and every step after it too.
+      server: { model: 'async', executor: 'one-thread', allowAsyncUnsafe: true },
       endpoints: [
         {
           name: 'a',

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { theoreticalBound } from '../../../shared/bounds.ts';
 import { PRESETS } from '../../../shared/presets.ts';
 import { scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
+import { syncOrmInAsyncViews } from '../../../shared/synchronous-only.ts';
 
 type ServerInput = ScenarioInput['server'];
 type EndpointInput = ScenarioInput['endpoints'][number];
@@ -28,6 +29,35 @@ test('an async view awaiting 100 ms: ten users overlap, about 100 ms each and 10
   near(b.expectedMakespanMs, 100, 'makespan');
   assert.equal(b.maxThroughputRps, null);
   assert.equal(b.bottleneck, 'load');
+});
+
+test('the sync ORM in async def raises at once: 0 ms and nothing held, unless DJANGO_ALLOW_ASYNC_UNSAFE', () => {
+  const steps = [
+    { kind: 'db', query: 'product-get', ms: 100 },
+    { kind: 'await', ms: 50 },
+  ] as const;
+  const raises = theoreticalBound(scenario(asgi, { view: 'async', steps: [...steps] }));
+  near(raises.minLatencyMs, 0, 'fails before the query, and the await after it never runs');
+  assert.equal(raises.maxThroughputRps, null, 'nothing is held');
+  assert.match(raises.explanation, /^The view `view` calls the sync ORM inside async def: .*SynchronousOnlyOperation/);
+  assert.match(raises.explanation, /every request fails at once with a 500/);
+  const allowed = theoreticalBound(scenario({ ...asgi, allowAsyncUnsafe: true }, { view: 'async', steps: [...steps] }));
+  near(allowed.minLatencyMs, 150, 'the query on the loop, then the await');
+  near(allowed.maxThroughputRps, 10, 'the loop held 100 ms per request: 1000 / 100');
+  assert.doesNotMatch(allowed.explanation, /SynchronousOnlyOperation/);
+  const mix = theoreticalBound(
+    scenarioSchema.parse({
+      server: asgi,
+      endpoints: [
+        { name: 'orm', view: 'async', steps: [...steps] },
+        { name: 'sleepy', view: 'async', steps: [{ kind: 'block', ms: 100 }] },
+      ],
+      load: { model: 'closed', concurrency: 10, end: { kind: 'requests', count: 10 } },
+    }),
+  );
+  near(mix.minLatencyMs, 50, 'the mean of 0 and 100 ms');
+  assert.match(mix.explanation, /each request to `orm` fails at once/);
+  assert.match(mix.explanation, /Alone, a request takes 50 ms/);
 });
 
 test('blocking 100 ms inside an async view: the loop serialises ten requests into about a second', () => {
@@ -232,8 +262,11 @@ test('open model: under capacity the rate passes through; over it the server is 
 
 test('every preset gets a finite bound and a paragraph that names its numbers', () => {
   for (const preset of PRESETS) {
-    const b = theoreticalBound(scenarioSchema.parse(preset.scenario));
-    assert.ok(Number.isFinite(b.minLatencyMs) && b.minLatencyMs > 0, preset.id);
+    const parsed = scenarioSchema.parse(preset.scenario);
+    const b = theoreticalBound(parsed);
+    // A view that raises SynchronousOnlyOperation fails before it does anything: 0 ms, by design.
+    const failsAtOnce = syncOrmInAsyncViews(parsed).length === parsed.endpoints.length;
+    assert.ok(Number.isFinite(b.minLatencyMs) && (failsAtOnce ? b.minLatencyMs === 0 : b.minLatencyMs > 0), preset.id);
     assert.ok(Number.isFinite(b.expected.latencyMs) && b.expected.latencyMs >= b.minLatencyMs - 1e-9, preset.id);
     assert.ok(b.expected.p95LatencyMs <= b.expected.maxLatencyMs + 1e-9, preset.id);
     assert.ok(
