@@ -136,6 +136,23 @@ export const PRESETS: readonly Preset[] = [
     },
   },
   {
+    id: 'django-3-handler-hops',
+    title: 'Django 3.2: an awaiting view queues behind another view’s sync_to_async',
+    summary:
+      'one view offloads 100 ms, another only awaits 10 ms; on Django 3.x’s one thread the awaiting one waits too',
+    explanation:
+      "Django 3.x's ASGI handler sends `request_started` through `sync_to_async(thread_sensitive=True)` before every view, and in 3.x every thread-sensitive call shares one thread for the process. So while `report` holds that thread for 100 ms, a `ping` that only awaits 10 ms cannot even start its view: it waits in the executor's queue behind the report (watch the executor lane). Django 4.0 gave each request its own thread for these calls: switch the executor to a thread per request and the pings answer in about 10 ms.",
+    scenario: {
+      name: 'Django 3.2 handler hops',
+      server: { ...asgi, executor: 'one-thread' },
+      endpoints: [
+        { name: 'report', view: 'async', steps: [{ kind: 'offload', step: { kind: 'block', ms: 100 } }] },
+        { name: 'ping', view: 'async', steps: [{ kind: 'await', ms: 10 }] },
+      ],
+      load: tenUsers(40),
+    },
+  },
+  {
     id: 'gather-api-calls',
     title: 'Gathering two API calls',
     summary: 'asyncio.gather of two awaited upstream calls: they overlap, about 100 ms',

@@ -442,6 +442,18 @@ export function hasEventLoop(model: ServerModel): boolean {
 }
 
 /** Does any view run work on the executor (a `def` view on the async server, or an offload)? */
+/**
+ * Django 3.x's ASGI handler sends `request_started` through `sync_to_async(thread_sensitive=True)`
+ * before every view: with one thread for the process (the `one-thread` executor), every request
+ * hops onto that thread first and waits there behind any other request's offload, even when its
+ * own view only awaits. (Closing the response hops there too, after it is sent: it delays no
+ * response, so the model leaves it out.) From Django 4.0 these hops go to the request's own
+ * thread, which nobody else holds, so the model does not charge them.
+ */
+export function handlerHopsQueue(server: Pick<Scenario['server'], 'model' | 'executor'>): boolean {
+  return server.model === 'async' && server.executor === 'one-thread';
+}
+
 export function needsExecutor(endpoints: readonly Pick<Endpoint, 'view' | 'steps'>[]): boolean {
   return endpoints.some(
     (e) =>

@@ -2,7 +2,7 @@
  * The server's threads as lanes: what the lanes view shows one row each. Ids are dense from 0 so
  * lanes index arrays; client connections follow the server's lanes.
  */
-import { maxInFlight, needsExecutor, type Scenario } from '../../shared/scenario.ts';
+import { handlerHopsQueue, maxInFlight, needsExecutor, type Scenario } from '../../shared/scenario.ts';
 import type { Lane } from '../../shared/trace.ts';
 import { executorThreadCount } from './executor/queues.ts';
 
@@ -26,7 +26,8 @@ export function planLanes(scenario: Scenario): ServerLanes {
     return { lanes: workers, loop: null, executors: [], workers, firstClientLane: workers.length };
   }
   const loop: Lane = { id: 0, name: 'event loop', kind: 'loop', process: 0 };
-  const count = needsExecutor(scenario.endpoints)
+  const count =
+    needsExecutor(scenario.endpoints) || handlerHopsQueue(server)
     ? executorThreadCount(server.executor, server.poolThreads, maxInFlight(scenario.load))
     : 0;
   const executors = Array.from({ length: count }, (_, i): Lane => ({

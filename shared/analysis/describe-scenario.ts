@@ -57,7 +57,8 @@ function usesCpu(scenario: Scenario): boolean {
 
 /** The executor in words: "a thread per request (sync_to_async, Django ≥ 4)". */
 export function describeExecutor(server: Scenario['server']): string {
-  if (server.executor === 'one-thread') return 'one thread for the process (thread_sensitive, no request context)';
+  if (server.executor === 'one-thread')
+    return "one thread for the process (Django 3.x's thread_sensitive: the handler hops onto it before every view)";
   if (server.executor === 'pool') return `a pool of ${plural(server.poolThreads, 'thread')} (run_in_executor)`;
   return 'a thread per request in flight (sync_to_async under ASGI)';
 }

@@ -5,11 +5,11 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Executor, OffloadableStep, Step } from '../../../shared/scenario.ts';
 import type { Micros } from '../../../shared/trace.ts';
-import type { ExecutorDone, ExecutorTask } from '../threads/protocol.ts';
+import type { ExecutorDone, ExecutorTask, HandlerHop } from '../threads/protocol.ts';
 import { StepError } from '../steps/step-error.ts';
 import { createExecutorQueue, type ExecutorQueue } from './queues.ts';
 
-type Work = { view: Step[] } | { step: OffloadableStep };
+type Work = { view: Step[] } | { step: OffloadableStep } | { hop: HandlerHop };
 
 interface Pending {
   req: number;
@@ -41,6 +41,11 @@ export class ExecutorPool {
   /** A sync view on the async server: the whole view runs on the executor. */
   runView(req: number, view: Step[]): Promise<void> {
     return this.submit(req, { view });
+  }
+
+  /** The handler's own `sync_to_async(thread_sensitive=True)` call (see handlerHopsQueue). */
+  hop(req: number, hop: HandlerHop): Promise<void> {
+    return this.submit(req, { hop });
   }
 
   requestDone(req: number): void {

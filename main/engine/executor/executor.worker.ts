@@ -22,9 +22,10 @@ data.serverPort.on('message', (task: ExecutorTask) => {
     if ('view' in task) {
       runSyncView(ctx, task.req, task.view);
       ctx.spans.record(task.req, ctx.lane, Phase.running, start, ctx.now());
-    } else {
+    } else if ('step' in task) {
       runBlockingStep(ctx, task.req, task.step);
     }
+    // A handler hop runs a few lines of framework Python: its cost is the wait recorded above.
   } catch (e) {
     error = failureOf(e);
     if ('view' in task) ctx.spans.record(task.req, ctx.lane, Phase.running, start, ctx.now());

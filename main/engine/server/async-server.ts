@@ -1,8 +1,10 @@
 /**
  * uvicorn running Django under ASGI: one event loop thread runs every `async def` view; `def`
- * views and offloads go to the executor (`sync_to_async`).
+ * views and offloads go to the executor (`sync_to_async`). With one thread for the process
+ * (Django 3.x), the handler's own hop onto that thread comes first (see handlerHopsQueue).
  */
-import type { Endpoint, Scenario } from '../../../shared/scenario.ts';
+import { handlerHopsQueue, type Endpoint, type Scenario } from '../../../shared/scenario.ts';
+import { Phase } from '../../../shared/trace.ts';
 import { ExecutorPool } from '../executor/executor-pool.ts';
 import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
@@ -32,7 +34,7 @@ export function createAsyncServer(
     pool.requestDone(req);
     return outcome;
   };
-  const handle: ViewHandler = (req: number, endpoint: Endpoint) => {
+  const runView = (req: number, endpoint: Endpoint): ViewOutcome | Promise<ViewOutcome> => {
     let pending: void | Promise<void>;
     try {
       pending =
@@ -46,5 +48,17 @@ export function createAsyncServer(
       (error: unknown) => finish(req, failureOf(error)),
     );
   };
+  /** `await sync_to_async(request_started.send)()`, recorded on the loop as awaiting offloaded work. */
+  const requestStarted = async (req: number): Promise<void> => {
+    const t0 = ctx.now();
+    try {
+      await pool.hop(req, 'request_started');
+    } finally {
+      ctx.spans.record(req, ctx.lane, Phase.offload, t0, ctx.now());
+    }
+  };
+  const handle: ViewHandler = handlerHopsQueue(scenario.server)
+    ? (req, endpoint) => requestStarted(req).then(() => runView(req, endpoint))
+    : runView;
   return { handle, http: runner.http };
 }

@@ -79,7 +79,14 @@ export type ExecutorTask = {
   task: number;
   req: number;
   submitted: Micros;
-} & ({ view: Step[] } | { step: OffloadableStep });
+} & ({ view: Step[] } | { step: OffloadableStep } | { hop: HandlerHop });
+
+/**
+ * The framework's own thread-sensitive call before a view (Django's ASGI handler sending
+ * `request_started`). Its other hop, closing the response, comes after the response is sent and
+ * delays no one by more than a few lines of Python, so it is not modelled.
+ */
+export type HandlerHop = 'request_started';
 
 /** Executor thread → server thread. */
 export interface ExecutorDone {
