@@ -8,7 +8,7 @@
  * bottleneck. The load model (bounds/load-model.ts) turns that into what the chosen load should
  * see. The sliders show this live; the reports set it beside the measured numbers.
  */
-import { maxInFlight, type Scenario } from './scenario.ts';
+import { maxInFlight, threadsPerWorker, type Scenario } from './scenario.ts';
 import { explainBound } from './bounds/explain-bound.ts';
 import { expectLoad, type LoadExpectation } from './bounds/load-model.ts';
 import { profileEndpoint, type EndpointProfile } from './bounds/one-request.ts';
@@ -57,10 +57,12 @@ function serversOf(scenario: Scenario, resource: BoundResource, cores: number): 
   const { server } = scenario;
   switch (resource) {
     case 'loop':
-    case 'gil':
       return 1;
+    case 'gil':
+      // One lock per process: the async server's, or each gthread worker's (its threads share it).
+      return server.model === 'gthread' ? server.workers : 1;
     case 'workers':
-      return server.workers;
+      return server.workers * threadsPerWorker(server);
     case 'cores':
       return cores;
     case 'executor':

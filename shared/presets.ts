@@ -85,6 +85,19 @@ export const PRESETS: readonly Preset[] = [
     },
   },
   {
+    id: 'gthread-cpu',
+    title: 'CPU-bound sync views on gunicorn gthread, 1 worker × 4 threads',
+    summary: 'def views computing 40 ms on 4 threads of one process: they take turns on its interpreter lock',
+    explanation:
+      "gunicorn's gthread worker (`-k gthread --threads 4`) serves four requests at once on four threads of one process, and a process has one interpreter lock. Waiting (a query, a sleep, an HTTP call) lets the lock go, so I/O-bound views overlap; CPU work does not: the four threads compute one at a time, and eight 40 ms requests take about as long as on a single worker. Four sync workers are four processes with four locks: switch the server to sync workers to see the CPU work spread over the cores.",
+    scenario: {
+      name: 'CPU-bound views on gthread 1 × 4',
+      server: { model: 'gthread', workers: 1, threads: 4 },
+      endpoints: [{ name: 'compute', view: 'sync', steps: [{ kind: 'cpu', ms: 40 }] }],
+      load: { model: 'closed', concurrency: 8, thinkMs: 0, end: { kind: 'requests', count: 24 } },
+    },
+  },
+  {
     id: 'async-view-on-wsgi',
     title: 'Async view on WSGI workers',
     summary: 'async def under gunicorn sync workers: await frees nothing, same as a sync view',

@@ -442,6 +442,11 @@ export function hasEventLoop(model: ServerModel): boolean {
 }
 
 /** Does any view run work on the executor (a `def` view on the async server, or an offload)? */
+/** Threads that serve requests in each gunicorn worker process: gthread's `--threads`, else one. */
+export function threadsPerWorker(server: Pick<Scenario['server'], 'model' | 'threads'>): number {
+  return server.model === 'gthread' ? server.threads : 1;
+}
+
 /**
  * Django 3.x's ASGI handler sends `request_started` through `sync_to_async(thread_sensitive=True)`
  * before every view: with one thread for the process (the `one-thread` executor), every request

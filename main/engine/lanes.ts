@@ -2,7 +2,13 @@
  * The server's threads as lanes: what the lanes view shows one row each. Ids are dense from 0 so
  * lanes index arrays; client connections follow the server's lanes.
  */
-import { handlerHopsQueue, maxInFlight, needsExecutor, type Scenario } from '../../shared/scenario.ts';
+import {
+  handlerHopsQueue,
+  maxInFlight,
+  needsExecutor,
+  threadsPerWorker,
+  type Scenario,
+} from '../../shared/scenario.ts';
 import type { Lane } from '../../shared/trace.ts';
 import { executorThreadCount } from './executor/queues.ts';
 
@@ -16,20 +22,21 @@ export interface ServerLanes {
 
 export function planLanes(scenario: Scenario): ServerLanes {
   const { server } = scenario;
-  if (server.model === 'sync-workers') {
-    const workers = Array.from({ length: server.workers }, (_, i): Lane => ({
-      id: i,
-      name: `worker ${i + 1}`,
-      kind: 'worker',
-      process: i + 1,
-    }));
+  if (server.model === 'sync-workers' || server.model === 'gthread') {
+    // gthread: each worker process runs `threads` threads; a sync worker is a process of one.
+    const perProcess = threadsPerWorker(server);
+    const workers = Array.from({ length: server.workers * perProcess }, (_, i): Lane => {
+      const process = Math.floor(i / perProcess) + 1;
+      const thread = perProcess > 1 ? ` · thread ${(i % perProcess) + 1}` : '';
+      return { id: i, name: `worker ${process}${thread}`, kind: 'worker', process };
+    });
     return { lanes: workers, loop: null, executors: [], workers, firstClientLane: workers.length };
   }
   const loop: Lane = { id: 0, name: 'event loop', kind: 'loop', process: 0 };
   const count =
     needsExecutor(scenario.endpoints) || handlerHopsQueue(server)
-    ? executorThreadCount(server.executor, server.poolThreads, maxInFlight(scenario.load))
-    : 0;
+      ? executorThreadCount(server.executor, server.poolThreads, maxInFlight(scenario.load))
+      : 0;
   const executors = Array.from({ length: count }, (_, i): Lane => ({
     id: i + 1,
     name: `executor ${i + 1}`,

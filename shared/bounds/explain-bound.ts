@@ -47,14 +47,21 @@ function capacitySentence(input: ExplainInput): string {
       const awaits = scenario.endpoints.some((e) => e.view === 'async')
         ? ', awaits included (an async view under WSGI frees nothing)'
         : '';
-      return `Each request holds one of the ${plural(scenario.server.workers, 'sync worker')} for its whole ${d}${awaits}: ${cap}.`;
+      const { server } = scenario;
+      const holders =
+        server.model === 'gthread'
+          ? `${plural(limiting.servers, 'gthread thread')} (${server.workers} × ${server.threads})`
+          : plural(server.workers, 'sync worker');
+      return `Each request holds one of the ${holders} for its whole ${d}${awaits}: ${cap}.`;
     },
     executor: () =>
       scenario.server.executor === 'per-request'
         ? `Offloaded and sync work (${d} per request) runs on executor threads, one per request in flight (up to ${limiting.servers}), so no request waits for another's thread: ${cap}, exactly what the load can ask for.`
         : `Offloaded and sync work (${d} per request) runs on ${executorWords(scenario)}: ${cap}.`,
     gil: () =>
-      `All CPU work of the server process (${d} per request) takes turns on the interpreter lock, however many threads run it: ${cap}.`,
+      scenario.server.model === 'gthread'
+        ? `CPU work (${d} per request) takes turns on each worker process's interpreter lock, however many threads the process runs: ${plural(scenario.server.workers, 'lock')} in all, ${cap}.`
+        : `All CPU work of the server process (${d} per request) takes turns on the interpreter lock, however many threads run it: ${cap}.`,
     cores: () =>
       `CPU work (${d} per request) runs in parallel${scenario.server.gil ? ' across worker processes' : ' without the interpreter lock'}, but this machine has ${plural(cores, 'core')}: ${cap}.`,
   };

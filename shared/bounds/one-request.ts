@@ -37,6 +37,8 @@ interface Machine {
   cores: { free: number }[];
   demand: Demand;
   asyncServer: boolean;
+  /** Threads of one process take turns on its lock: the async server's, or a gthread worker's. */
+  sharedLock: boolean;
   /** The sync ORM in async code raises at once (DJANGO_ALLOW_ASYNC_UNSAFE not set). */
   syncOrmRaises: boolean;
 }
@@ -67,7 +69,7 @@ function runHolding(m: Machine, thread: Thread, step: OffloadableStep, t: number
     const lane = m.gil ?? earliest(m.cores);
     start = Math.max(start, lane.free);
     lane.free = start + d;
-    if (m.gil && m.asyncServer) m.demand.gil += d;
+    if (m.gil && m.sharedLock) m.demand.gil += d;
     m.demand.cores += d;
   }
   thread.free = start + d;
@@ -132,6 +134,7 @@ export function profileEndpoint(
     cores: Array.from({ length: Math.max(1, cores) }, () => ({ free: 0 })),
     demand: emptyDemand(),
     asyncServer,
+    sharedLock: asyncServer || server.model === 'gthread',
     syncOrmRaises: !server.allowAsyncUnsafe,
   };
   let t = 0;

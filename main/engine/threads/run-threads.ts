@@ -6,7 +6,7 @@
  *
  * Under the async model the server thread IS the event loop and shares one interpreter lock with
  * the executors (one process); under sync workers it only accepts, and each worker is a process
- * of its own with its own lock.
+ * of its own with its own lock; under gthread each worker process's threads share its lock.
  */
 import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { freePort } from '../../platform/free-port.ts';
@@ -86,11 +86,17 @@ export function startServerThreads(
     };
     threads.start('executor', data, [server.lane, syncHttp.lane]);
   }
+  // One interpreter lock per worker process, shared by its threads (gthread runs several).
+  const processLocks = new Map<number, ReturnType<typeof lock>>();
+  const lockOf = (process: number) => {
+    if (!processLocks.has(process)) processLocks.set(process, lock());
+    return processLocks.get(process)!;
+  };
   for (const { lane, syncHttp, server } of ports.workers) {
     const data: SyncWorkerThreadData = {
       ...base,
       lane: lane.id,
-      gil: lock(),
+      gil: lockOf(lane.process),
       syncHttpPort: syncHttp.lane,
       serverPort: server.lane,
       endpoints: scenario.endpoints,

@@ -7,6 +7,7 @@
  * trees took tasks of 40–130 ms that dropped frames. Once the run is still (finished, reopened,
  * imported) recharts draws them, with gridlines and hover tooltips. Both fill the same frames.
  */
+import { hasEventLoop } from '../../../shared/scenario.ts';
 import { memo, useMemo, useSyncExternalStore } from 'react';
 import { formatMs, sig } from '../../../shared/analysis/format.ts';
 import { importedTarget } from '../../../shared/imported-run.ts';
@@ -62,7 +63,8 @@ export const RunCharts = memo(function RunCharts({ clock, analysis, theme }: Pro
   const Histogram = snapshot.live ? LiveHistogramChart : HistogramChart;
   const done = snapshot.requests.length > 0;
   const waiting = snapshot.status === 'idle' ? 'No run yet' : 'Waiting for responses…';
-  const isSyncWorkers = snapshot.scenario?.server.model === 'sync-workers';
+  const model = snapshot.scenario?.server.model;
+  const noLoop = model === undefined || hasEventLoop(model) ? null : model === 'gthread' ? 'gthread' : 'Sync';
   return (
     <div className="charts">
       <ChartFrame title="Throughput" testId="chart-throughput" empty={done ? null : waiting}>
@@ -109,8 +111,8 @@ export const RunCharts = memo(function RunCharts({ clock, analysis, theme }: Pro
               ? 'Your server did not report its event loop'
               : importedTarget(snapshot.scenario)
                 ? 'An imported run has no server event loop'
-                : isSyncWorkers
-                  ? 'Sync workers have no event loop'
+                : noLoop
+                  ? `${noLoop} workers have no event loop`
                   : snapshot.status === 'idle'
                     ? 'No run yet'
                     : 'No loop samples yet'

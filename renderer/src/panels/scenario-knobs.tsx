@@ -27,8 +27,12 @@ interface Props {
   disabled: boolean;
 }
 
-const SERVER_LABELS = { async: 'async: ASGI, one loop', 'sync-workers': 'sync workers: WSGI' } as const;
-/** The shapes the model engine runs; async-workers and gthread run on real Django only, for now. */
+const SERVER_LABELS = {
+  async: 'async: ASGI, one loop',
+  'sync-workers': 'sync workers: WSGI',
+  gthread: 'gthread: WSGI, threads',
+} as const;
+/** The shapes the model engine runs; async-workers runs on real Django only, for now. */
 const MODEL_SERVER_SHAPES = SERVER_MODELS.filter((m): m is keyof typeof SERVER_LABELS => m in SERVER_LABELS);
 const EXECUTOR_LABELS = {
   'per-request': 'a thread per request',
@@ -42,7 +46,9 @@ const HELP = {
   blocking:
     'How much of each wait in an async view holds its thread (time.sleep, requests.get) instead of freeing it (await). 30% turns await 100 ms into block 30 ms + await 70 ms. An upstream call, or a wait inside asyncio.gather, is one or the other: it counts as blocking from 50%. Offloaded steps (sync_to_async) are left alone.',
   cpu: 'CPU time per request (serialising, templating) on the heaviest endpoint; it needs the interpreter lock. Adds a cpu step if the view had none.',
-  workers: 'gunicorn sync workers: processes, each serving one request at a time.',
+  workers: 'gunicorn worker processes: a sync worker serves one request at a time; a gthread worker one per thread.',
+  threads:
+    "gthread's --threads: threads per worker process, each serving one request; a process's threads share its interpreter lock.",
   pool: 'Threads of the executor pool (run_in_executor, thread_sensitive=False).',
   asyncUnsafe:
     "Off (Django's default): the sync ORM called inside async def raises SynchronousOnlyOperation, a 500, before any query. On: the query runs on the event loop, blocking it.",
@@ -85,7 +91,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
         <div className="knob">
           <label
             htmlFor="knob-server"
-            title="async: uvicorn running one event loop (ASGI). sync workers: gunicorn's sync worker processes (WSGI)."
+            title="async: uvicorn running one event loop (ASGI). sync workers: gunicorn's sync worker processes (WSGI). gthread: gunicorn -k gthread, worker processes of several threads (WSGI)."
           >
             Server
           </label>
@@ -109,6 +115,15 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           value={knobs.workers}
           onChange={(v) => set('workers', v)}
           disabled={asyncServer}
+        />
+        <KnobSlider
+          testId="knob-threads"
+          label="Threads"
+          help={HELP.threads}
+          {...box('threads')}
+          value={knobs.threads}
+          onChange={(v) => set('threads', v)}
+          disabled={knobs.serverModel !== 'gthread'}
         />
         <div className="knob">
           <label

@@ -84,6 +84,7 @@ export function applyKnobs(base: Scenario, knobs: Knobs): Scenario {
       ...base.server,
       model: knobs.serverModel,
       workers: knobs.workers,
+      threads: knobs.threads,
       executor: knobs.executor,
       poolThreads: knobs.poolThreads,
       gil: knobs.gil,

@@ -63,6 +63,7 @@ export const KNOB_LIMITS = {
   cpuMs: { min: 0, max: MAX_STEP_MS, step: 0.1, unit: 'ms', ...MS_SCALE },
   blockingPercent: { min: 0, max: 100, step: 1, unit: '%', scale: 'linear' },
   workers: range(serverSchema.shape.workers.unwrap(), 1, '', 'linear'),
+  threads: range(serverSchema.shape.threads.unwrap(), 1, '', 'linear'),
   poolThreads: range(serverSchema.shape.poolThreads.unwrap(), 1, '', 'linear'),
   concurrency: range(loadSchema.shape.concurrency.unwrap(), 1, '', 'log'),
   rateRps: range(loadSchema.shape.rateRps.unwrap(), 0.1, 'req/s', 'log'),

@@ -18,6 +18,8 @@ import type { ScenarioInput } from '../../../shared/scenario.ts';
 export interface Knobs {
   serverModel: ServerModel;
   workers: number;
+  /** gthread: threads per worker process. */
+  threads: number;
   executor: Executor;
   poolThreads: number;
   gil: boolean;
@@ -119,6 +121,7 @@ export function knobsFrom(s: Scenario): Knobs {
   return {
     serverModel: s.server.model,
     workers: s.server.workers,
+    threads: s.server.threads,
     executor: s.server.executor,
     poolThreads: s.server.poolThreads,
     gil: s.server.gil,

@@ -29,6 +29,7 @@ export const NUMBER_KNOBS: Readonly<Record<KnobName, NumberKnobSpec>> = {
   cpuMs: { knob: 'cpuMs', factor: 1, path: null },
   blockingPercent: { knob: 'blockingShare', factor: 100, path: null },
   workers: { knob: 'workers', factor: 1, path: ['server', 'workers'] },
+  threads: { knob: 'threads', factor: 1, path: ['server', 'threads'] },
   poolThreads: { knob: 'poolThreads', factor: 1, path: ['server', 'poolThreads'] },
   concurrency: { knob: 'concurrency', factor: 1, path: ['load', 'concurrency'] },
   rateRps: { knob: 'rateRps', factor: 1, path: ['load', 'rateRps'] },

@@ -113,6 +113,8 @@ export class TimelineFrame {
     this.canvas.dataset.flows = String(flowLines.length);
     // The first row drawn (its label, e.g. "#0"), so tests can see where the view starts.
     this.canvas.dataset.firstRow = labels[0]?.text ?? '';
+    // Every row label drawn, for tests that check which lanes a run has (canvas text is not in the DOM).
+    this.canvas.dataset.rowLabels = labels.map((l) => l.text).join('\n');
     // The time in view (µs on the run's clock), for tests that wait for a view to settle.
     this.canvas.dataset.window = `${Math.round(scale.startMicros)} ${Math.round(scale.endMicros)}`;
     // The time window drawn, for tests that zoom and pan from the keyboard (µs, the run's clock).

@@ -136,9 +136,10 @@ const endpoint = fc.oneof(
 
 export const quickScenario: fc.Arbitrary<ScenarioInput> = fc.record({
   server: fc.record({
-    // The shapes the model engine runs (async-workers and gthread run on real Django only).
-    model: fc.constantFrom(...SERVER_MODELS.filter((m) => m === 'async' || m === 'sync-workers')),
+    // The shapes the model engine runs (async-workers runs on real Django only).
+    model: fc.constantFrom(...SERVER_MODELS.filter((m) => m !== 'async-workers')),
     workers: fc.integer({ min: 1, max: 8 }),
+    threads: fc.integer({ min: 1, max: 3 }),
     executor: fc.constantFrom(...EXECUTORS),
     poolThreads: fc.integer({ min: 1, max: 8 }),
     gil: fc.boolean(),
