@@ -166,7 +166,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
         </div>
         <div className="knob">
           <span />
-          <label className="check wrap" title={callsOrm ? HELP.asyncUnsafe : HELP.noSyncOrm}>
+          <label className="check env" title={callsOrm ? HELP.asyncUnsafe : HELP.noSyncOrm}>
             <input
               type="checkbox"
               data-testid="knob-allow-async-unsafe"
@@ -174,7 +174,7 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
               disabled={!callsOrm}
               onChange={(e) => set('allowAsyncUnsafe', e.target.checked)}
             />{' '}
-            DJANGO_ALLOW_ASYNC_UNSAFE
+            <code>DJANGO_ALLOW_ASYNC_UNSAFE</code>
           </label>
         </div>
       </fieldset>
