@@ -8,7 +8,7 @@
  * bottleneck. The load model (bounds/load-model.ts) turns that into what the chosen load should
  * see. The sliders show this live; the reports set it beside the measured numbers.
  */
-import { maxInFlight, threadsPerWorker, type Scenario } from './scenario.ts';
+import { defaultExecutorThreads, maxInFlight, threadsPerWorker, type Scenario } from './scenario.ts';
 import { explainBound } from './bounds/explain-bound.ts';
 import { expectLoad, type LoadExpectation } from './bounds/load-model.ts';
 import { profileEndpoint, type EndpointProfile } from './bounds/one-request.ts';
@@ -69,6 +69,10 @@ function serversOf(scenario: Scenario, resource: BoundResource, cores: number): 
       if (server.executor === 'one-thread') return 1;
       if (server.executor === 'pool') return server.poolThreads;
       return maxInFlight(scenario.load);
+    case 'pool':
+      return server.poolThreads;
+    case 'to-thread':
+      return defaultExecutorThreads(cores);
   }
 }
 

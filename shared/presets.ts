@@ -220,6 +220,33 @@ export const PRESETS: readonly Preset[] = [
     },
   },
   {
+    id: 'gather-to-thread',
+    title: 'Gathering two blocking calls with asyncio.to_thread',
+    summary: 'asyncio.gather of two to_thread() calls: the default executor runs them side by side',
+    explanation:
+      "The same gather as 'Gathering two ORM queries', but each blocking call goes through `asyncio.to_thread` (or `sync_to_async(thread_sensitive=False)`) instead of the thread-sensitive `sync_to_async`: the event loop's default executor, min(32, CPUs + 4) threads, runs the two side by side, and one request takes about 100 ms, not 200. The price: the calls leave the request's thread, so they must not touch the ORM or anything else that belongs to one thread.",
+    scenario: {
+      name: 'Gathering two to_thread calls',
+      server: asgi,
+      endpoints: [
+        {
+          name: 'two-calls',
+          view: 'async',
+          steps: [
+            {
+              kind: 'gather',
+              steps: [
+                { kind: 'offload', executor: 'to-thread', step: { kind: 'block', ms: 100 } },
+                { kind: 'offload', executor: 'to-thread', step: { kind: 'block', ms: 100 } },
+              ],
+            },
+          ],
+        },
+      ],
+      load: { ...tenUsers(), concurrency: 1, end: { kind: 'requests', count: 5 } },
+    },
+  },
+  {
     id: 'cpu-offload-gil',
     title: 'CPU work offloaded to a pool, under the interpreter lock',
     summary: 'four 50 ms computations on a pool of 4 threads: the GIL runs them one at a time',

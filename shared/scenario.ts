@@ -76,8 +76,24 @@ export const offloadableStepSchema = z.discriminatedUnion('kind', [
   upstreamStepSchema,
 ]);
 
+/**
+ * Where one offload runs. `thread-sensitive` (the default): `sync_to_async(fn)` and the async ORM,
+ * on the server's thread-sensitive executor. `pool`: `sync_to_async(fn, thread_sensitive=False,
+ * executor=POOL)`, on a pool of `server.poolThreads`. `to-thread`: `asyncio.to_thread(fn)`, on
+ * the event loop's default executor, min(32, CPUs + 4) threads.
+ */
+export const OFFLOAD_EXECUTORS = ['thread-sensitive', 'pool', 'to-thread'] as const;
+export type OffloadExecutor = (typeof OFFLOAD_EXECUTORS)[number];
+
 /** `await sync_to_async(fn)()`, and the async ORM (`aget`, `acreate`), which is exactly that. */
-export const offloadStepSchema = z.object({ kind: z.literal('offload'), step: offloadableStepSchema }).strict();
+export const offloadStepSchema = z
+  .object({
+    kind: z.literal('offload'),
+    step: offloadableStepSchema,
+    /** Absent: thread-sensitive (so documents written before this field read the same). */
+    executor: z.enum(OFFLOAD_EXECUTORS).optional(),
+  })
+  .strict();
 
 /** A step that may stand inside a gather. */
 export const leafStepSchema = z.discriminatedUnion('kind', [
@@ -442,6 +458,36 @@ export function hasEventLoop(model: ServerModel): boolean {
 }
 
 /** Does any view run work on the executor (a `def` view on the async server, or an offload)? */
+/** asyncio's default executor (`asyncio.to_thread`, `run_in_executor(None, …)`): min(32, CPUs + 4) threads. */
+export function defaultExecutorThreads(cpus: number): number {
+  return Math.min(32, Math.max(1, cpus) + 4);
+}
+
+/**
+ * The executor group an offload runs on, given the server: `executor: pool` for the whole server
+ * already sends every offload to its pool, so a step's own `pool` is that same pool.
+ */
+export function executorGroupOf(
+  step: { executor?: OffloadExecutor },
+  server: Pick<Scenario['server'], 'executor'>,
+): OffloadExecutor {
+  const own = step.executor ?? 'thread-sensitive';
+  return own === 'pool' && server.executor === 'pool' ? 'thread-sensitive' : own;
+}
+
+/** Every offload step of these endpoints, gathers' children included. */
+export function offloadSteps(endpoints: readonly Pick<Endpoint, 'steps'>[]): OffloadStep[] {
+  return endpoints.flatMap((e) =>
+    e.steps.flatMap((s) =>
+      s.kind === 'offload'
+        ? [s]
+        : s.kind === 'gather'
+          ? s.steps.filter((c): c is OffloadStep => c.kind === 'offload')
+          : [],
+    ),
+  );
+}
+
 /** Threads that serve requests in each gunicorn worker process: gthread's `--threads`, else one. */
 export function threadsPerWorker(server: Pick<Scenario['server'], 'model' | 'threads'>): number {
   return server.model === 'gthread' ? server.threads : 1;

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import type { Scenario } from '../../shared/scenario.ts';
 import { clockFrom, monotonicMs } from '../engine/clock.ts';
 import { RunRecording } from '../engine/record/run-recording.ts';
+import { noServerLanes } from '../engine/lanes.ts';
 import { createControl } from '../engine/control.ts';
 import { spawnWorker, type WorkerName } from '../engine/threads/spawn.ts';
 import { ThreadHandle } from '../engine/threads/thread-handle.ts';
@@ -66,7 +67,7 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
   // Real Django's threads are known only once they report: no server lanes planned.
   const recording = new RunRecording(
     scenario,
-    { lanes: [], loop: null, executors: [], workers: [], firstClientLane: FIRST_CLIENT_LANE },
+    noServerLanes(FIRST_CLIENT_LANE),
     createControl(),
     options,
     (requests, report) => records?.add(requests, report.serverTimings ?? []),

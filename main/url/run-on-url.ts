@@ -22,6 +22,7 @@ import { clockFrom, monotonicMs } from '../engine/clock.ts';
 import { createControl } from '../engine/control.ts';
 import type { EngineOptions, RunningScenario, RunOutcome } from '../engine/index.ts';
 import { RunRecording } from '../engine/record/run-recording.ts';
+import { noServerLanes } from '../engine/lanes.ts';
 import type { LoadgenThreadData } from '../engine/threads/protocol.ts';
 import { spawnWorker } from '../engine/threads/spawn.ts';
 import { measureClockSkew, untilReady } from '../engine/threads/start-up.ts';
@@ -57,7 +58,7 @@ export async function startOnUrl(scenario: Scenario, options: EngineOptions): Pr
   let records: UrlRecords | null = null;
   const recording = new RunRecording(
     scenario,
-    { lanes: [], loop: null, executors: [], workers: [], firstClientLane: FIRST_CLIENT_LANE },
+    noServerLanes(FIRST_CLIENT_LANE),
     createControl(),
     options,
     (requests, report) => records!.add(requests, report.serverTimings ?? []),

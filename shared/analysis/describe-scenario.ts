@@ -31,6 +31,9 @@ export function describeStep(step: Step | LeafStep | OffloadableStep): string {
       return `upstream ${ms(step.ms)}${step.blocking ? ' (blocking client)' : ''}${fault}`;
     }
     case 'offload':
+      // Thread-sensitive (the default) reads as before; the others say where they run.
+      if (step.executor === 'pool') return `offload to the pool(${describeStep(step.step)})`;
+      if (step.executor === 'to-thread') return `asyncio.to_thread(${describeStep(step.step)})`;
       return `offload(${describeStep(step.step)})`;
     case 'gather':
       return `gather(${step.steps.map(describeStep).join(', ')})`;

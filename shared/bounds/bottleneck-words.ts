@@ -5,6 +5,8 @@ export const BOTTLENECK_WORDS: Readonly<Record<Bottleneck, string>> = {
   loop: 'the event loop',
   workers: 'the sync workers',
   executor: 'the executor threads',
+  pool: 'the thread pool',
+  'to-thread': "asyncio's default executor",
   gil: 'the interpreter lock',
   cores: 'the CPU cores',
   load: 'the load itself',

@@ -58,6 +58,10 @@ function capacitySentence(input: ExplainInput): string {
       scenario.server.executor === 'per-request'
         ? `Offloaded and sync work (${d} per request) runs on executor threads, one per request in flight (up to ${limiting.servers}), so no request waits for another's thread: ${cap}, exactly what the load can ask for.`
         : `Offloaded and sync work (${d} per request) runs on ${executorWords(scenario)}: ${cap}.`,
+    pool: () =>
+      `Work offloaded to the pool (\`thread_sensitive=False\`, ${d} per request) runs on its ${plural(limiting.servers, 'thread')}: ${cap}.`,
+    'to-thread': () =>
+      `Work sent to \`asyncio.to_thread\` (${d} per request) runs on the event loop's default executor, min(32, CPUs + 4) = ${plural(limiting.servers, 'thread')}: ${cap}.`,
     gil: () =>
       scenario.server.model === 'gthread'
         ? `CPU work (${d} per request) takes turns on each worker process's interpreter lock, however many threads the process runs: ${plural(scenario.server.workers, 'lock')} in all, ${cap}.`

@@ -8,6 +8,7 @@
  * offloads of one request share its one thread under `per-request` and `one-thread`, but spread
  * over a pool; CPU pieces take turns on the interpreter lock, or on the cores without it.
  */
+import { defaultExecutorThreads, executorGroupOf } from '../scenario.ts';
 import type { Endpoint, LeafStep, OffloadableStep, Scenario, Step } from '../scenario.ts';
 import { emptyDemand, type Demand } from './resources.ts';
 import { callsSyncOrm } from '../synchronous-only.ts';
@@ -24,19 +25,22 @@ export interface EndpointProfile {
 
 class Thread {
   free = 0;
-  constructor(readonly holder: 'loop' | 'workers' | 'executor') {}
+  constructor(readonly holder: 'loop' | 'workers' | 'executor' | 'pool' | 'to-thread') {}
 }
 
 interface Machine {
   /** The thread running the view's own code: the loop, a worker, or an executor thread (sync view under ASGI). */
   view: Thread;
-  /** Where `offload` goes; under WSGI, the worker itself. */
+  /** Where thread-sensitive `offload` goes; under WSGI, the worker itself. */
   executor: Thread[];
+  /** Where a step's own executor sends it: a pool, or asyncio's default executor (async server only). */
+  others: Record<'pool' | 'to-thread', Thread[]>;
   /** The interpreter lock (one per process), or null when off. */
   gil: { free: number } | null;
   cores: { free: number }[];
   demand: Demand;
   asyncServer: boolean;
+  server: Pick<Scenario['server'], 'executor'>;
   /** Threads of one process take turns on its lock: the async server's, or a gthread worker's. */
   sharedLock: boolean;
   /** The sync ORM in async code raises at once (DJANGO_ALLOW_ASYNC_UNSAFE not set). */
@@ -90,8 +94,10 @@ function runAsync(m: Machine, step: Step | LeafStep, t: number): number {
       return t + step.ms;
     case 'upstream':
       return step.blocking ? runHolding(m, m.view, step, t) : t + stepMs(step);
-    case 'offload':
-      return runHolding(m, earliest(m.executor), step.step, t);
+    case 'offload': {
+      const group = m.asyncServer ? executorGroupOf(step, m.server) : 'thread-sensitive';
+      return runHolding(m, earliest(group === 'thread-sensitive' ? m.executor : m.others[group]), step.step, t);
+    }
     case 'gather': {
       // Children start in order; a blocking one runs to its end before the next can start.
       let issue = t;
@@ -130,6 +136,11 @@ export function profileEndpoint(
   const m: Machine = {
     view,
     executor: asyncServer ? executor : [view],
+    others: {
+      pool: Array.from({ length: server.poolThreads }, () => new Thread('pool')),
+      'to-thread': Array.from({ length: defaultExecutorThreads(cores) }, () => new Thread('to-thread')),
+    },
+    server,
     gil: server.gil ? { free: 0 } : null,
     cores: Array.from({ length: Math.max(1, cores) }, () => ({ free: 0 })),
     demand: emptyDemand(),

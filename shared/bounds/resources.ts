@@ -1,20 +1,29 @@
 /**
  * The resources a request can occupy in the theoretical model, and what one request alone costs.
  *
- * Every step's time lands on exactly one holder: the event loop, an executor thread, a sync
- * worker, or nobody (a pure wait: `await`, an awaited upstream). CPU time additionally needs the
+ * Every step's time lands on exactly one holder: the event loop, a thread of the server's
+ * (thread-sensitive) executor, of a step's own pool or of asyncio's default executor
+ * (`asyncio.to_thread`), a sync worker, or nobody (a pure wait: `await`, an awaited upstream). CPU time additionally needs the
  * interpreter lock (one per process, when on) and a core. Capacity is the number of servers a
  * resource has; throughput through it is at most servers / demand.
  */
 
 /** Something requests take turns on. */
-export type BoundResource = 'loop' | 'workers' | 'executor' | 'gil' | 'cores';
+export type BoundResource = 'loop' | 'workers' | 'executor' | 'pool' | 'to-thread' | 'gil' | 'cores';
 
 /** The resource that limits throughput, `load` when the offered load does, `none` for nothing. */
 export type Bottleneck = BoundResource | 'load' | 'none';
 
 /** Resources in the order ties are broken: the one a user can act on first wins. */
-export const BOUND_RESOURCES: readonly BoundResource[] = ['loop', 'workers', 'executor', 'gil', 'cores'];
+export const BOUND_RESOURCES: readonly BoundResource[] = [
+  'loop',
+  'workers',
+  'executor',
+  'pool',
+  'to-thread',
+  'gil',
+  'cores',
+];
 
 /**
  * How a resource serves several requests: `queue` runs one request's piece at a time per server
@@ -25,6 +34,8 @@ export const RESOURCE_SHARING: Record<BoundResource, 'queue' | 'share'> = {
   loop: 'queue',
   workers: 'queue',
   executor: 'queue',
+  pool: 'queue',
+  'to-thread': 'queue',
   gil: 'share',
   cores: 'share',
 };
@@ -33,7 +44,7 @@ export const RESOURCE_SHARING: Record<BoundResource, 'queue' | 'share'> = {
 export type Demand = Record<BoundResource, number>;
 
 export function emptyDemand(): Demand {
-  return { loop: 0, workers: 0, executor: 0, gil: 0, cores: 0 };
+  return { loop: 0, workers: 0, executor: 0, pool: 0, 'to-thread': 0, gil: 0, cores: 0 };
 }
 
 /** One resource as the bound sees it: servers, demand per request, and the throughput it allows. */

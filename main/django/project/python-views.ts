@@ -7,7 +7,8 @@
  * A `db` step inside an `async def` view calls the sync ORM directly, exactly as the scenario
  * says; real Django refuses that with SynchronousOnlyOperation (a 500), which is the point.
  */
-import type { Endpoint, LeafStep, OffloadableStep, Scenario, Step } from '../../../shared/scenario.ts';
+import { executorGroupOf, offloadSteps } from '../../../shared/scenario.ts';
+import type { Endpoint, LeafStep, OffloadableStep, OffloadStep, Scenario, Step } from '../../../shared/scenario.ts';
 import { djangoVersionNumber } from './expressible.ts';
 
 type Context = 'async' | 'sync';
@@ -35,7 +36,7 @@ from django.db import transaction
 from django.db.models import F
 from django.http import HttpResponse
 
-from interleave_probe import burn, db_latency, offload, span, sync_view
+from interleave_probe import burn, db_latency, offload, offload_to_thread, span, sync_view
 from shop.models import CartItem, Order, Product
 
 import os
@@ -129,18 +130,20 @@ function leafLines(step: LeafStep | OffloadableStep, context: Context, e: Emitte
       ];
     }
     case 'offload':
-      return offloadLines(step.step, e, name);
+      return offloadLines(step, e, name);
   }
 }
 
-function offloadLines(inner: OffloadableStep, e: Emitter, name: string): string[] {
-  const { executor } = e.scenario.server;
-  if (inner.kind === 'db' && e.asyncOrm && executor !== 'pool')
+/** Where an offload runs, written as a Django developer would: the async ORM, sync_to_async, or asyncio.to_thread. */
+function offloadLines(offload: OffloadStep, e: Emitter, name: string): string[] {
+  const inner = offload.step;
+  const group = e.scenario.server.executor === 'pool' ? 'pool' : executorGroupOf(offload, e.scenario.server);
+  if (inner.kind === 'db' && e.asyncOrm && group === 'thread-sensitive')
     return [`with span("offload"), db_latency(${seconds(inner.ms)}):`, `    await a${QUERIES[inner.query]}()`];
   e.helpers.push([`def ${name}():`, ...indent(leafLines(inner, 'sync', e, name))].join('\n'));
-  return executor === 'pool'
-    ? [`await offload(${name}, thread_sensitive=False, executor=POOL)`]
-    : [`await offload(${name})  # sync_to_async(${name})(), thread-sensitive`];
+  if (group === 'pool') return [`await offload(${name}, thread_sensitive=False, executor=POOL)`];
+  if (group === 'to-thread') return [`await offload_to_thread(${name})  # asyncio.to_thread(${name})`];
+  return [`await offload(${name})  # sync_to_async(${name})(), thread-sensitive`];
 }
 
 function stepLines(step: Step, context: Context, e: Emitter, name: string): string[] {
@@ -170,10 +173,11 @@ function viewCode(endpoint: Endpoint, index: number, e: Emitter): string {
 export function viewsModule(scenario: Scenario, djangoVersion: string): string {
   const e: Emitter = { helpers: [], scenario, asyncOrm: djangoVersionNumber(djangoVersion) >= 4.01 };
   const views = scenario.endpoints.map((endpoint, i) => viewCode(endpoint, i, e));
-  const pool =
-    scenario.server.executor === 'pool'
-      ? `\n\n# sync_to_async(thread_sensitive=False, executor=POOL): ${scenario.server.poolThreads} threads.\nPOOL = ThreadPoolExecutor(max_workers=${scenario.server.poolThreads}, thread_name_prefix="pool")\n`
-      : '';
+  const usesPool =
+    scenario.server.executor === 'pool' || offloadSteps(scenario.endpoints).some((s) => s.executor === 'pool');
+  const pool = usesPool
+    ? `\n\n# sync_to_async(thread_sensitive=False, executor=POOL): ${scenario.server.poolThreads} threads.\nPOOL = ThreadPoolExecutor(max_workers=${scenario.server.poolThreads}, thread_name_prefix="pool")\n`
+    : '';
   const warmUp = `async def warm_up(request):\n    return HttpResponse("ok")`;
   return `${HEADER}${e.asyncOrm ? ASYNC_ORM : ''}${pool}\n\n${[...e.helpers, warmUp, ...views].join('\n\n\n')}\n`;
 }

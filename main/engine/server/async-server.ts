@@ -3,7 +3,14 @@
  * views and offloads go to the executor (`sync_to_async`). With one thread for the process
  * (Django 3.x), the handler's own hop onto that thread comes first (see handlerHopsQueue).
  */
-import { handlerHopsQueue, type Endpoint, type Scenario } from '../../../shared/scenario.ts';
+import {
+  executorGroupOf,
+  handlerHopsQueue,
+  type Endpoint,
+  type OffloadExecutor,
+  type Scenario,
+} from '../../../shared/scenario.ts';
+import type { Micros } from '../../../shared/trace.ts';
 import { Phase } from '../../../shared/trace.ts';
 import { ExecutorPool } from '../executor/executor-pool.ts';
 import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
@@ -18,20 +25,18 @@ export function createAsyncServer(
   data: ServerThreadData,
 ): { handle: ViewHandler; http: AsyncHttpClient } {
   const scenario: Scenario = data.scenario;
-  const pool = new ExecutorPool(
-    scenario.server.executor,
-    data.executors.map((e) => e.port),
-    ctx.now,
-  );
+  const pools = executorPools(scenario, data.executors, ctx.now);
+  // Sync views, thread-sensitive offloads and the handler's hops: the server's own executor.
+  const pool = pools.get('thread-sensitive')!;
   const runner: AsyncRunner = {
     ctx,
     http: new AsyncHttpClient(),
-    offload: (req, step) => pool.offload(req, step),
+    offload: (req, offload) => pools.get(executorGroupOf(offload, scenario.server))!.offload(req, offload.step),
     allowAsyncUnsafe: scenario.server.allowAsyncUnsafe,
   };
   /** The request's thread (under thread-sensitive offloading) is released before it answers. */
   const finish = (req: number, outcome: ViewOutcome): ViewOutcome => {
-    pool.requestDone(req);
+    for (const p of pools.values()) p.requestDone(req);
     return outcome;
   };
   const runView = (req: number, endpoint: Endpoint): ViewOutcome | Promise<ViewOutcome> => {
@@ -61,4 +66,23 @@ export function createAsyncServer(
     ? (req, endpoint) => requestStarted(req).then(() => runView(req, endpoint))
     : runView;
   return { handle, http: runner.http };
+}
+
+/**
+ * One ExecutorPool per executor the lanes plan gave threads to (see lanes.ts): the server's
+ * thread-sensitive one with its own discipline, a pool and asyncio's default executor as pools.
+ * The thread-sensitive entry always exists (empty when nothing uses it), so sync views and hops
+ * have somewhere to go.
+ */
+function executorPools(
+  scenario: Scenario,
+  executors: ServerThreadData['executors'],
+  now: () => Micros,
+): Map<OffloadExecutor, ExecutorPool> {
+  const pools = new Map<OffloadExecutor, ExecutorPool>();
+  for (const group of new Set<OffloadExecutor>(['thread-sensitive', ...executors.map((e) => e.group)])) {
+    const ports = executors.filter((e) => e.group === group).map((e) => e.port);
+    pools.set(group, new ExecutorPool(group === 'thread-sensitive' ? scenario.server.executor : 'pool', ports, now));
+  }
+  return pools;
 }

@@ -19,7 +19,8 @@ const reporter = startReporting(ctx);
 const runner: AsyncRunner = {
   ctx,
   http: new AsyncHttpClient(),
-  offload: async (req, step) => runBlockingStep(ctx, req, step),
+  // Under WSGI the worker waits for any offload, wherever it runs: drawn on the worker itself.
+  offload: async (req, offload) => runBlockingStep(ctx, req, offload.step),
   // async_to_sync runs the view in an event loop, so Django's check fails here as under ASGI.
   allowAsyncUnsafe: data.allowAsyncUnsafe,
 };

@@ -6,7 +6,7 @@
  * children together like `asyncio.gather`.
  */
 import { Phase } from '../../../shared/trace.ts';
-import type { LeafStep, OffloadableStep, Step, UpstreamStep } from '../../../shared/scenario.ts';
+import type { LeafStep, OffloadStep, Step, UpstreamStep } from '../../../shared/scenario.ts';
 import type { ThreadContext } from '../thread-context.ts';
 import { runBlockingStep } from './blocking-steps.ts';
 import { preciseSleep } from './precise-sleep.ts';
@@ -18,8 +18,8 @@ import { upstreamUrl } from '../upstream/upstream-url.ts';
 export interface AsyncRunner {
   ctx: ThreadContext;
   http: AsyncHttpClient;
-  /** `await sync_to_async(step)()`: where offloaded work runs. */
-  offload(req: number, step: OffloadableStep): Promise<void>;
+  /** `await sync_to_async(step)()` (or `asyncio.to_thread`): where offloaded work runs. */
+  offload(req: number, offload: OffloadStep): Promise<void>;
   /** `DJANGO_ALLOW_ASYNC_UNSAFE`: the sync ORM may run on the loop instead of raising. */
   allowAsyncUnsafe: boolean;
 }
@@ -48,7 +48,7 @@ function runAsyncStep(runner: AsyncRunner, req: number, step: Step | LeafStep): 
       if (step.blocking) return runBlockingStep(ctx, req, step);
       return awaitUpstream(runner, req, step);
     case 'offload':
-      return awaitOffload(runner, req, step.step);
+      return awaitOffload(runner, req, step);
     case 'gather':
       return gather(runner, req, step.steps);
     case 'db':
@@ -65,7 +65,7 @@ function runAsyncStep(runner: AsyncRunner, req: number, step: Step | LeafStep): 
  * the submission to the moment the result is back, also when the offloaded step failed. The
  * executor thread records its own `exec-queue` and the step's span inside that stretch.
  */
-async function awaitOffload(runner: AsyncRunner, req: number, step: OffloadableStep): Promise<void> {
+async function awaitOffload(runner: AsyncRunner, req: number, step: OffloadStep): Promise<void> {
   const { ctx } = runner;
   const t0 = ctx.now();
   try {

@@ -33,6 +33,8 @@ export interface LanePortMap {
   loop: LoopPorts | null;
   executors: HandedPorts[];
   workers: HandedPorts[];
+  /** Which executor each executor lane (by id) belongs to (see lanes.ts). */
+  executorGroup: ServerLanes['executorGroup'];
   /** The sync-http thread's ends, one per view lane: loop, executors, then workers. */
   syncHttpPeers: MessagePort[];
 }
@@ -49,5 +51,11 @@ export function wireLanes(plan: ServerLanes): LanePortMap {
   const executors = plan.executors.map(handed);
   const workers = plan.workers.map(handed);
   const viewLanes: LoopPorts[] = [...(loop ? [loop] : []), ...executors, ...workers];
-  return { loop, executors, workers, syncHttpPeers: viewLanes.map((p) => p.syncHttp.peer) };
+  return {
+    loop,
+    executors,
+    workers,
+    executorGroup: plan.executorGroup,
+    syncHttpPeers: viewLanes.map((p) => p.syncHttp.peer),
+  };
 }

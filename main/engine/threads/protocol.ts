@@ -5,7 +5,14 @@
  * batches (`spans`, `served`, `loop`, `requests`), and answers `flush` with `flushed`.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { Endpoint, LoadConfig, OffloadableStep, Scenario, Step } from '../../../shared/scenario.ts';
+import type {
+  Endpoint,
+  LoadConfig,
+  OffloadableStep,
+  OffloadExecutor,
+  Scenario,
+  Step,
+} from '../../../shared/scenario.ts';
 import type { Micros } from '../../../shared/trace.ts';
 import type { UpstreamTarget } from '../upstream/upstream-url.ts';
 import type { ViewFailure } from '../steps/step-error.ts';
@@ -40,7 +47,8 @@ export interface SyncWorkerThreadData extends ViewThreadData {
 
 export interface ServerThreadData extends ViewThreadData {
   scenario: Scenario;
-  executors: { lane: number; port: MessagePort }[];
+  /** Each executor thread's lane and port, and the executor it belongs to. */
+  executors: { lane: number; port: MessagePort; group: OffloadExecutor }[];
   workers: { lane: number; port: MessagePort }[];
 }
 

@@ -114,7 +114,7 @@ export function startServerThreads(
     gil: processLock,
     syncHttpPort,
     scenario,
-    executors: ports.executors.map(handedTo),
+    executors: ports.executors.map((p) => ({ ...handedTo(p), group: ports.executorGroup.get(p.lane.id)! })),
     workers: ports.workers.map(handedTo),
   };
   const handed = [...data.executors, ...data.workers].map((h) => h.port);

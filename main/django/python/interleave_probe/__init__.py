@@ -8,7 +8,7 @@ loop's delay (``interleave-loop``), and how long the view took (``view``, for pe
 README "The probe in your own Django project". Requests without the header are served
 untouched. Times are ``time.monotonic_ns()`` in milliseconds.
 """
-from .recording import burn, db_latency, offload, span, sync_view
+from .recording import burn, db_latency, offload, offload_to_thread, span, sync_view
 from .wrappers import ProbeASGI, ProbeWSGI
 
-__all__ = ["ProbeASGI", "ProbeWSGI", "burn", "db_latency", "offload", "span", "sync_view"]
+__all__ = ["ProbeASGI", "ProbeWSGI", "burn", "db_latency", "offload", "offload_to_thread", "span", "sync_view"]

@@ -3,6 +3,7 @@
 asyncio tasks and asgiref's sync_to_async copy the context, so the list they see is the same
 object: spans recorded on an executor thread or in a gathered task land in their request's list.
 """
+import asyncio
 import contextvars
 import functools
 import os
@@ -69,6 +70,18 @@ async def offload(fn, *, thread_sensitive=True, executor=None):
 
     with span("offload"):
         return await sync_to_async(run, thread_sensitive=thread_sensitive, executor=executor)()
+
+
+async def offload_to_thread(fn):
+    """`await asyncio.to_thread(fn)`: the loop's default executor, recorded as `offload` does."""
+    submitted = now_ms()
+
+    def run():
+        record("exec-queue", submitted, now_ms())
+        return fn()
+
+    with span("offload"):
+        return await asyncio.to_thread(run)
 
 
 class db_latency:
