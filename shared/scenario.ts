@@ -159,17 +159,35 @@ export const DEFAULT_BACKLOG = 2048;
 /** gunicorn's default `--timeout`: seconds a worker may stay silent before the arbiter kills it. */
 export const DEFAULT_WORKER_TIMEOUT_S = 30;
 export const EXECUTORS = ['per-request', 'one-thread', 'pool'] as const;
+/**
+ * The Django versions the model can behave as. What differs between them here: where
+ * thread-sensitive work runs (one thread for the process in 3.x; one per request in flight from
+ * 4.0, the ASGI handler's ThreadSensitiveContext) and, in 3.x, the handler's own hop onto it.
+ */
+export const DJANGO_VERSIONS = ['3.2', '4.2', '5.2'] as const;
+export type DjangoVersion = (typeof DJANGO_VERSIONS)[number];
+
+/** The thread-sensitive executor a Django version gives requests under ASGI. */
+export function djangoExecutor(django: DjangoVersion): 'one-thread' | 'per-request' {
+  return django === '3.2' ? 'one-thread' : 'per-request';
+}
 
 /**
  * The server process(es). Flat on purpose: sliders keep every value while the model changes.
  * `workers` matters for sync-workers, async-workers and gthread, `threads` for gthread,
  * `executor`/`poolThreads` for the async servers.
  */
-export const serverSchema = z
+export const serverFieldsSchema = z
   .object({
     model: z.enum(SERVER_MODELS),
     workers: z.number().int().min(1).max(64).default(4),
-    executor: z.enum(EXECUTORS).default('per-request'),
+    /**
+     * The Django version to behave as (absent: as the executor says). It sets the executor when
+     * none is given: one thread for the process on 3.2, a thread per request from 4.0.
+     */
+    django: z.enum(DJANGO_VERSIONS).optional(),
+    /** Where thread-sensitive work runs; an advanced override of what `django` implies. */
+    executor: z.enum(EXECUTORS).optional(),
     poolThreads: z.number().int().min(1).max(64).default(4),
     gil: z.boolean().default(true),
     /** gthread: threads per worker process (gunicorn's `--threads`, default 1). */
@@ -186,14 +204,32 @@ export const serverSchema = z
      */
     allowAsyncUnsafe: z.boolean().default(false),
   })
-  .strict()
+  .strict();
+
+export const serverSchema = serverFieldsSchema
   .superRefine((server, ctx) => {
+    if (server.django === '3.2' && server.executor === 'per-request')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['executor'],
+        message:
+          'is per-request with Django 3.2: a thread per request in flight (ThreadSensitiveContext) came in Django 4.0; allowed with 3.2: one-thread, pool',
+      });
     if (server.limitConcurrency !== null && server.model !== 'async' && server.model !== 'async-workers')
       ctx.addIssue({
         code: 'custom',
         path: ['limitConcurrency'],
         message: `is ${server.limitConcurrency} with server ${server.model}; --limit-concurrency is uvicorn's, allowed with server async or async-workers`,
       });
+  })
+  .transform((server) => {
+    const executor = server.executor ?? (server.django ? djangoExecutor(server.django) : 'per-request');
+    // Keys in the schema's order, whatever order they came in, so a document writes back as it was read.
+    const ordered: Record<string, unknown> = {};
+    for (const key of Object.keys(serverFieldsSchema.shape) as (keyof typeof server)[])
+      if (key === 'executor') ordered.executor = executor;
+      else if (server[key] !== undefined) ordered[key] = server[key];
+    return ordered as typeof server & { executor: Executor };
   });
 
 export const LOAD_MODELS = ['closed', 'open'] as const;
@@ -501,8 +537,10 @@ export function threadsPerWorker(server: Pick<Scenario['server'], 'model' | 'thr
  * response, so the model leaves it out.) From Django 4.0 these hops go to the request's own
  * thread, which nobody else holds, so the model does not charge them.
  */
-export function handlerHopsQueue(server: Pick<Scenario['server'], 'model' | 'executor'>): boolean {
-  return server.model === 'async' && server.executor === 'one-thread';
+export function handlerHopsQueue(server: Pick<Scenario['server'], 'model' | 'executor' | 'django'>): boolean {
+  // Django 4.0+ with the one-thread executor is code outside a request context: no handler there.
+  const django3 = server.django === undefined || server.django === '3.2';
+  return server.model === 'async' && server.executor === 'one-thread' && django3;
 }
 
 export function needsExecutor(endpoints: readonly Pick<Endpoint, 'view' | 'steps'>[]): boolean {

@@ -35,7 +35,8 @@ const USAGE = `usage:
                  --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
                  --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                  --requests N | --duration S
-                 --on model|django|both  --django newest|5.2|3.2…  (real Django: see "interleave doctor")
+                 --django 3.2|4.2|5.2 (the model behaves as it; with --on, run on it)
+                 --on model|django|both  --django newest  (real Django: see "interleave doctor")
   interleave run --url URL [--method M] [--header 'K: V']… [--body TEXT | --body-file FILE] [--allow-remote HOST]… [load flags]
       (interleave run --help: every flag, and how the numbers are computed)
   interleave runs [--json] [--db FILE]

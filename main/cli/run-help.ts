@@ -25,6 +25,10 @@ Runs a scenario on the real engine, stores it, and prints its numbers.
   --allow-remote HOST  let a URL run reach HOST (repeatable); only 127.0.0.0/8, ::1 and localhost run without it.
                        Redirects are not followed (a 3xx is the response). The targets are printed first
                        (on stderr with --json). Server threads are not visible: only what the client sees.
+  --django 3.2|4.2|5.2 behave as that Django: one thread for sync_to_async in 3.x (and the handler's hop onto it),
+                       one per request from 4.0; with --on django|both, run on a Python with that Django
+                       (--django newest: whichever is newest, with --on only)
+  --on model|django|both  where the scenario runs (default model)
   --json               print exactly one JSON object instead of the text summary
   --out FILE           also write the run as .html, .json, .csv or .trace.json
   --name NAME          the stored run's name

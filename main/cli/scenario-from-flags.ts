@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { MAX_RUN_NAME_CHARS } from '../../shared/limits.ts';
 import { findPreset, PRESETS } from '../../shared/presets.ts';
 import {
+  DJANGO_VERSIONS,
   EXECUTORS,
+  djangoExecutor,
+  type DjangoVersion,
   SERVER_MODELS,
   VIEW_KINDS,
   scenarioSchema,
@@ -119,6 +122,20 @@ function withLatency(step: Step, ms: number): Step {
   return { ...step, ms };
 }
 
+/**
+ * `--django 3.2|4.2|5.2`: the model behaves as that Django (its thread-sensitive executor, unless
+ * --executor says otherwise or the server already uses a pool), and with --on django or both the
+ * run uses a Python with that Django. `newest` only picks a Python, so it needs --on.
+ */
+function applyDjangoFlag(server: Record<string, unknown>, django: string, executorGiven: boolean, on?: RunOn): void {
+  if (django === 'newest') {
+    if (on !== 'django' && on !== 'both') throw new UsageError('--django newest goes with --on django or --on both');
+    return;
+  }
+  server.django = oneOf('django', django, DJANGO_VERSIONS);
+  if (!executorGiven && server.executor !== 'pool') server.executor = djangoExecutor(server.django as DjangoVersion);
+}
+
 export function scenarioFromFlags(flags: RunFlags): Scenario {
   // An empty value (`--workers ""`, an unset shell variable) would otherwise be skipped silently.
   for (const [flag, value] of Object.entries(flags))
@@ -142,8 +159,8 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
   if (flags['allow-async-unsafe']) server.allowAsyncUnsafe = true;
   if (flags.gil) server.gil = oneOf('gil', flags.gil, ['on', 'off'] as const) === 'on';
   const on = flags.on ? oneOf('on', flags.on, RUN_ON) : undefined;
-  if (flags.django && on === 'model') throw new UsageError('--django goes with --on django or --on both');
-  if (on === 'django' || on === 'both' || flags.django)
+  if (flags.django) applyDjangoFlag(server, flags.django, flags.executor !== undefined, on);
+  if (on === 'django' || on === 'both')
     s.target = { kind: 'django', ...(flags.django ? { django: flags.django } : {}) };
   else if (on === 'model') s.target = { kind: 'model' };
 

@@ -14,4 +14,5 @@ export const SERVER_SETTING_FLAGS = [
   'backlog',
   'worker-timeout',
   'allow-async-unsafe',
+  'django',
 ] as const;

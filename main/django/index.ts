@@ -20,11 +20,21 @@ export interface PreparedDjangoRun {
 }
 
 /**
+ * The Django a real run asks for: the target's own choice, else Django 3.2 when the scenario
+ * behaves as 3.2, else the newest found (a scenario saying 5.2 runs on 5.1 too, rather than not at all).
+ */
+function wantedDjango(scenario: Scenario): string {
+  const chosen = scenario.target.kind === 'django' ? scenario.target.django : 'newest';
+  if (chosen !== 'newest') return chosen;
+  return scenario.server.django === '3.2' ? '3.2' : 'newest';
+}
+
+/**
  * The scenario as it will run on real Django: refused with a sentence when no Python with the
  * wanted Django is found or Django cannot express a setting.
  */
 export async function prepareDjangoRun(scenario: Scenario): Promise<PreparedDjangoRun> {
-  const wanted = scenario.target.kind === 'django' ? scenario.target.django : 'newest';
+  const wanted = wantedDjango(scenario);
   const choice = choosePython(await discoverDjangoEnvironment(), wanted);
   if (!choice.ok) throw new Error(choice.reason);
   const djangoVersion = majorMinor(choice.candidate.packages.django) ?? wanted;

@@ -76,7 +76,8 @@ export function describeServer(server: Scenario['server']): string {
     return `gunicorn gthread: ${plural(server.workers, 'process', 'processes')} × ${plural(server.threads, 'thread')} (WSGI, one interpreter lock per process), ${gil}${overload}`;
   if (server.model === 'async-workers')
     return `uvicorn --workers ${server.workers} (${plural(server.workers, 'process', 'processes')}, each its own event loop, lock and executor: ${describeExecutor(server)}), ${gil}${overload}`;
-  return `async server (ASGI, one event loop), executor: ${describeExecutor(server)}, ${gil}${overload}`;
+  const django = server.django ? `, Django ${server.django}` : '';
+  return `async server (ASGI, one event loop${django}), executor: ${describeExecutor(server)}, ${gil}${overload}`;
 }
 
 /** The overload settings that differ from the servers' defaults, as the flags that set them. */

@@ -4,7 +4,14 @@
  * panel never reflows while someone is dragging.
  */
 import { memo } from 'react';
-import { EXECUTORS, SERVER_MODELS, type Scenario } from '../../../shared/scenario.ts';
+import {
+  DJANGO_VERSIONS,
+  EXECUTORS,
+  SERVER_MODELS,
+  djangoExecutor,
+  type DjangoVersion,
+  type Scenario,
+} from '../../../shared/scenario.ts';
 import { KNOB_LIMITS, type KnobName } from '../scenario/knob-limits.ts';
 import { blockingShareApplies, hasWaits, type Knobs } from '../scenario/knobs.ts';
 import type { RunOnAvailability, RunOnChoice } from '../scenario/run-on.ts';
@@ -46,6 +53,8 @@ const HELP = {
   blocking:
     'How much of each wait in an async view holds its thread (time.sleep, requests.get) instead of freeing it (await). 30% turns await 100 ms into block 30 ms + await 70 ms. An upstream call, or a wait inside asyncio.gather, is one or the other: it counts as blocking from 50%. Offloaded steps (sync_to_async) are left alone.',
   cpu: 'CPU time per request (serialising, templating) on the heaviest endpoint; it needs the interpreter lock. Adds a cpu step if the view had none.',
+  django:
+    "The Django version the model behaves as. 3.2: every thread-sensitive call (sync_to_async, the async ORM, the handler's own request_started) shares one thread for the process. 4.2 and 5.2: each request in flight has its own. Sets the executor below.",
   workers: 'gunicorn worker processes: a sync worker serves one request at a time; a gthread worker one per thread.',
   threads:
     "gthread's --threads: threads per worker process, each serving one request; a process's threads share its interpreter lock.",
@@ -55,6 +64,11 @@ const HELP = {
   noSyncOrm: 'No async view here calls the sync ORM directly: the setting changes nothing.',
   yourServer: 'A URL run sends its load to your own server: the server and view settings describe nothing there.',
 } as const;
+
+/** Choosing a Django sets the executor it implies; a pool (thread_sensitive=False) is kept. */
+function withDjango(knobs: Knobs, django: DjangoVersion): Knobs {
+  return { ...knobs, django, executor: knobs.executor === 'pool' ? 'pool' : djangoExecutor(django) };
+}
 
 export const ScenarioKnobs = memo(function ScenarioKnobs({
   base,
@@ -125,6 +139,23 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           onChange={(v) => set('threads', v)}
           disabled={knobs.serverModel !== 'gthread'}
         />
+        <div className="knob">
+          <label htmlFor="knob-django" title={HELP.django}>
+            Django
+          </label>
+          <select
+            id="knob-django"
+            value={knobs.django}
+            disabled={!asyncServer}
+            onChange={(e) => onChange(withDjango(knobs, e.target.value as DjangoVersion))}
+          >
+            {DJANGO_VERSIONS.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="knob">
           <label
             htmlFor="knob-executor"

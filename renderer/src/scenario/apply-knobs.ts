@@ -4,7 +4,7 @@
  * knobs read from the base give the base back.
  */
 import type { Endpoint, GatherStep, LeafStep, Scenario, Step } from '../../../shared/scenario.ts';
-import { cpuPerRequestMs, knobsFrom, longestWaitMs, type Knobs } from './knobs.ts';
+import { cpuPerRequestMs, impliedDjango, knobsFrom, longestWaitMs, type Knobs } from './knobs.ts';
 
 // Scaling and splitting leave float noise (0.3 × 100 = 30.000000000000004); twelve significant
 // digits drop the noise and keep a typed 123.456 ms exact (rounding to 0.1 ms made it 123.5).
@@ -78,10 +78,14 @@ function editEndpoint(e: Endpoint, base: Scenario, knobs: Knobs, before: Knobs):
 /** The base scenario with the knobs applied. */
 export function applyKnobs(base: Scenario, knobs: Knobs): Scenario {
   const before = knobsFrom(base);
+  // Named only when it says more than the executor does, so an unnamed scenario stays unnamed.
+  const named = base.server.django !== undefined || knobs.django !== impliedDjango(knobs.executor);
+  const { django: _django, ...server } = base.server;
   return {
     ...base,
     server: {
-      ...base.server,
+      ...server,
+      ...(named ? { django: knobs.django } : {}),
       model: knobs.serverModel,
       workers: knobs.workers,
       threads: knobs.threads,

@@ -4,7 +4,7 @@
  * (1 ms to a minute, 1 to a million requests) move on a log scale; the number box beside each
  * holds exactly what was typed, and the slider shows the position nearest to it.
  */
-import { MAX_STEP_MS, loadSchema, runEndSchema, serverSchema } from '../../../shared/scenario.ts';
+import { MAX_STEP_MS, loadSchema, runEndSchema, serverFieldsSchema } from '../../../shared/scenario.ts';
 
 export interface KnobLimit {
   min: number;
@@ -62,9 +62,9 @@ export const KNOB_LIMITS = {
   latencyMs: { min: 0, max: MAX_STEP_MS, step: 0.1, unit: 'ms', ...MS_SCALE },
   cpuMs: { min: 0, max: MAX_STEP_MS, step: 0.1, unit: 'ms', ...MS_SCALE },
   blockingPercent: { min: 0, max: 100, step: 1, unit: '%', scale: 'linear' },
-  workers: range(serverSchema.shape.workers.unwrap(), 1, '', 'linear'),
-  threads: range(serverSchema.shape.threads.unwrap(), 1, '', 'linear'),
-  poolThreads: range(serverSchema.shape.poolThreads.unwrap(), 1, '', 'linear'),
+  workers: range(serverFieldsSchema.shape.workers.unwrap(), 1, '', 'linear'),
+  threads: range(serverFieldsSchema.shape.threads.unwrap(), 1, '', 'linear'),
+  poolThreads: range(serverFieldsSchema.shape.poolThreads.unwrap(), 1, '', 'linear'),
   concurrency: range(loadSchema.shape.concurrency.unwrap(), 1, '', 'log'),
   rateRps: range(loadSchema.shape.rateRps.unwrap(), 0.1, 'req/s', 'log'),
   requestCount: range(requestsEnd.shape.count, 1, '', 'log'),

@@ -12,7 +12,14 @@
  *   block, so they are left out of the share too.
  * - CPU: total computation per request on the heaviest endpoint; all cpu steps scale together.
  */
-import { scenarioSchema, type Executor, type Scenario, type ServerModel, type Step } from '../../../shared/scenario.ts';
+import {
+  scenarioSchema,
+  type DjangoVersion,
+  type Executor,
+  type Scenario,
+  type ServerModel,
+  type Step,
+} from '../../../shared/scenario.ts';
 import type { ScenarioInput } from '../../../shared/scenario.ts';
 
 export interface Knobs {
@@ -20,6 +27,8 @@ export interface Knobs {
   workers: number;
   /** gthread: threads per worker process. */
   threads: number;
+  /** The Django the model behaves as; choosing it sets the executor (see djangoExecutor). */
+  django: DjangoVersion;
   executor: Executor;
   poolThreads: number;
   gil: boolean;
@@ -116,12 +125,18 @@ export function withDefaults(input: ScenarioInput): Scenario {
   return scenarioSchema.parse(input);
 }
 
+/** The Django an executor reads as when a scenario names none: one thread is 3.x's, the rest 5.2's. */
+export function impliedDjango(executor: Executor): DjangoVersion {
+  return executor === 'one-thread' ? '3.2' : '5.2';
+}
+
 export function knobsFrom(s: Scenario): Knobs {
   const waits = shareableWaits(s);
   return {
     serverModel: s.server.model,
     workers: s.server.workers,
     threads: s.server.threads,
+    django: s.server.django ?? impliedDjango(s.server.executor),
     executor: s.server.executor,
     poolThreads: s.server.poolThreads,
     gil: s.server.gil,
