@@ -166,6 +166,19 @@ export const PRESETS: readonly Preset[] = [
     },
   },
   {
+    id: 'sync-middleware',
+    title: 'A sync-only middleware in front of async views (Django 3.2)',
+    summary: 'await 100 ms behind an old-style middleware on Django 3.2: every request waits its turn',
+    explanation:
+      'A middleware that cannot run async (no `async_capable`) makes Django call it through `sync_to_async(thread_sensitive=True)` and run the `async def` view below it back on the loop through `async_to_sync`: the request holds its thread-sensitive thread until the response. On Django 3.2 that is one thread for the process, so ten views that only await 100 ms answer one after another, about a second for the last. Switch Django to 5.2: each request holds a thread of its own and they overlap again (at a thread each). The fix is to make the middleware async-capable, or drop it.',
+    scenario: {
+      name: 'Sync-only middleware on Django 3.2',
+      server: { model: 'async', django: '3.2', gil: true, syncMiddleware: true },
+      endpoints: [{ name: 'await-io', view: 'async', steps: [{ kind: 'await', ms: 100 }] }],
+      load: tenUsers(),
+    },
+  },
+  {
     id: 'gather-api-calls',
     title: 'Gathering two API calls',
     summary: 'asyncio.gather of two awaited upstream calls: they overlap, about 100 ms',

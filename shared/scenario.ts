@@ -203,11 +203,25 @@ export const serverFieldsSchema = z
      * SynchronousOnlyOperation (a 500) before any query; on, the query runs there, holding the loop.
      */
     allowAsyncUnsafe: z.boolean().default(false),
+    /**
+     * A sync-only middleware in MIDDLEWARE (one or several in a row: Django adapts the chain once).
+     * Under ASGI Django runs it through sync_to_async(thread_sensitive=True), and the view below
+     * it back on the loop through async_to_sync: the request holds its thread-sensitive thread for
+     * its whole length, its own offloads running there. Absent: none.
+     */
+    syncMiddleware: z.boolean().optional(),
   })
   .strict();
 
 export const serverSchema = serverFieldsSchema
   .superRefine((server, ctx) => {
+    if (server.syncMiddleware && server.executor === 'pool')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['syncMiddleware'],
+        message:
+          'is on with executor pool: Django runs a sync-only middleware thread-sensitively, never on a pool; allowed with executor per-request or one-thread',
+      });
     if (server.django === '3.2' && server.executor === 'per-request')
       ctx.addIssue({
         code: 'custom',

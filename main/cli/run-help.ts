@@ -15,6 +15,8 @@ Runs a scenario on the real engine, stores it, and prints its numbers.
                        --worker-timeout S (gunicorn --timeout, default 30)
                        --allow-async-unsafe (DJANGO_ALLOW_ASYNC_UNSAFE: the sync ORM in an async view runs,
                        holding the loop, instead of raising SynchronousOnlyOperation)
+                       --sync-middleware (a sync-only middleware: each request holds its thread-sensitive
+                       thread throughout; on Django 3.x that one thread serialises every request)
                        --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
                        --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                        --requests N | --duration S

@@ -53,6 +53,7 @@ export interface RunFlags extends UrlFlags {
   backlog?: string;
   'worker-timeout'?: string;
   'allow-async-unsafe'?: boolean;
+  'sync-middleware'?: boolean;
   on?: string;
   django?: string;
 }
@@ -157,6 +158,7 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
   if (flags.backlog) server.backlog = number('backlog', flags.backlog);
   if (flags['worker-timeout']) server.workerTimeoutS = number('worker-timeout', flags['worker-timeout']);
   if (flags['allow-async-unsafe']) server.allowAsyncUnsafe = true;
+  if (flags['sync-middleware']) server.syncMiddleware = true;
   if (flags.gil) server.gil = oneOf('gil', flags.gil, ['on', 'off'] as const) === 'on';
   const on = flags.on ? oneOf('on', flags.on, RUN_ON) : undefined;
   if (flags.django) applyDjangoFlag(server, flags.django, flags.executor !== undefined, on);

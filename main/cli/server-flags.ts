@@ -14,5 +14,6 @@ export const SERVER_SETTING_FLAGS = [
   'backlog',
   'worker-timeout',
   'allow-async-unsafe',
+  'sync-middleware',
   'django',
 ] as const;

@@ -43,7 +43,8 @@ export interface ExecutorPlan {
 export function executorPlans(scenario: Scenario, cpus: number): Map<OffloadExecutor, ExecutorPlan> {
   const { server } = scenario;
   const groups = new Set(offloadSteps(scenario.endpoints).map((s) => executorGroupOf(s, server)));
-  if (scenario.endpoints.some((e) => e.view === 'sync') || handlerHopsQueue(server)) groups.add('thread-sensitive');
+  const threadSensitive = scenario.endpoints.some((e) => e.view === 'sync') || handlerHopsQueue(server);
+  if (threadSensitive || server.syncMiddleware) groups.add('thread-sensitive');
   const plans = new Map<OffloadExecutor, ExecutorPlan>();
   const threads = executorThreadCount(server.executor, server.poolThreads, maxInFlight(scenario.load));
   if (groups.has('thread-sensitive'))

@@ -5,7 +5,7 @@
  * "async", "sync workers (4)", "async, one executor thread", "against GET http://127.0.0.1:8000/".
  */
 import type { Endpoint, LeafStep, LoadConfig, OffloadableStep, Scenario, Step } from '../scenario.ts';
-import { DEFAULT_BACKLOG, DEFAULT_WORKER_TIMEOUT_S } from '../scenario.ts';
+import { DEFAULT_BACKLOG, DEFAULT_WORKER_TIMEOUT_S, hasEventLoop } from '../scenario.ts';
 import { importedFrom, importedTarget } from '../imported-run.ts';
 import { formatMs, formatRps, plural } from './format.ts';
 import { describeUrlTarget, urlTargetOf } from '../url-target.ts';
@@ -89,6 +89,8 @@ function describeOverload(server: Scenario['server']): string {
   if (gunicorn && server.workerTimeoutS !== undefined && server.workerTimeoutS !== DEFAULT_WORKER_TIMEOUT_S)
     parts.push(`--timeout ${server.workerTimeoutS} (WORKER TIMEOUT beyond it)`);
   if (server.allowAsyncUnsafe) parts.push('DJANGO_ALLOW_ASYNC_UNSAFE set (the sync ORM runs in async views)');
+  if (server.syncMiddleware && hasEventLoop(server.model))
+    parts.push('a sync-only middleware (each request holds a thread-sensitive thread throughout)');
   return parts.length ? `, ${parts.join(', ')}` : '';
 }
 

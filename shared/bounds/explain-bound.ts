@@ -55,9 +55,11 @@ function capacitySentence(input: ExplainInput): string {
       return `Each request holds one of the ${holders} for its whole ${d}${awaits}: ${cap}.`;
     },
     executor: () =>
-      scenario.server.executor === 'per-request'
-        ? `Offloaded and sync work (${d} per request) runs on executor threads, one per request in flight (up to ${limiting.servers}), so no request waits for another's thread: ${cap}, exactly what the load can ask for.`
-        : `Offloaded and sync work (${d} per request) runs on ${executorWords(scenario)}: ${cap}.`,
+      scenario.server.syncMiddleware
+        ? `Behind the sync-only middleware each request holds its thread-sensitive thread for its whole ${d}, awaits included, on ${executorWords(scenario)}: ${cap}.`
+        : scenario.server.executor === 'per-request'
+          ? `Offloaded and sync work (${d} per request) runs on executor threads, one per request in flight (up to ${limiting.servers}), so no request waits for another's thread: ${cap}, exactly what the load can ask for.`
+          : `Offloaded and sync work (${d} per request) runs on ${executorWords(scenario)}: ${cap}.`,
     pool: () =>
       `Work offloaded to the pool (\`thread_sensitive=False\`, ${d} per request) runs on its ${plural(limiting.servers, 'thread')}: ${cap}.`,
     'to-thread': () =>

@@ -156,5 +156,7 @@ export function profileEndpoint(
   }
   // A sync worker is held for the whole request, awaits included (async_to_sync's one-off loop frees nothing).
   if (!asyncServer) m.demand.workers = t;
+  // So is the request's thread-sensitive thread behind a sync-only middleware, its offloads inside.
+  else if (server.syncMiddleware) m.demand.executor = Math.max(m.demand.executor, t);
   return { name: endpoint.name, weight: endpoint.weight, serviceMs: t, demand: m.demand };
 }

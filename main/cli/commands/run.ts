@@ -41,6 +41,7 @@ const OPTIONS = {
   backlog: text,
   'worker-timeout': text,
   'allow-async-unsafe': { type: 'boolean' },
+  'sync-middleware': { type: 'boolean' },
   on: text,
   django: text,
   url: texts,

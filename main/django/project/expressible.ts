@@ -2,7 +2,7 @@
  * What real Django cannot be asked to do: the settings of the model that have no Django
  * counterpart (or none in the Django version found), each refused with a sentence naming it.
  */
-import { needsExecutor, type Scenario } from '../../../shared/scenario.ts';
+import { handlerHopsQueue, needsExecutor, type Scenario } from '../../../shared/scenario.ts';
 
 /** Django's major.minor as a number to compare: "5.2" → 5.02, "3.2" → 3.02. */
 export function djangoVersionNumber(version: string): number {
@@ -33,8 +33,12 @@ export function djangoCannotExpress(scenario: Scenario, djangoVersion: string): 
   const cannot = djangoCannotRun(scenario);
   if (cannot) return cannot;
   const { server } = scenario;
-  if (server.model === 'async' && needsExecutor(scenario.endpoints)) {
-    const perRequest = djangoVersionNumber(djangoVersion) >= 4;
+  const perRequestFound = djangoVersionNumber(djangoVersion) >= 4;
+  if (server.django && djangoVersionNumber(server.django) >= 4 !== perRequestFound)
+    return `\`server.django\` is ${server.django}: Django ${djangoVersion} runs thread-sensitive work otherwise (one thread for the process before 4.0, one per request from 4.0), so run it with a Python that has Django ${server.django}`;
+  const threadSensitive = needsExecutor(scenario.endpoints) || server.syncMiddleware || handlerHopsQueue(server);
+  if (server.model === 'async' && threadSensitive) {
+    const perRequest = perRequestFound;
     if (server.executor === 'one-thread' && perRequest)
       return `\`server.executor\` is one-thread: Django ${djangoVersion} gives each request in flight its own thread (since 4.0); one thread for the process is Django 3.2's behaviour, so run it with a Python that has Django 3.2`;
     if (server.executor === 'per-request' && !perRequest)

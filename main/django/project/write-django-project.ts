@@ -25,7 +25,7 @@ DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "interleave_site.urls"
 INSTALLED_APPS = ["shop"]
-MIDDLEWARE = []
+MIDDLEWARE = MIDDLEWARE_LIST
 USE_TZ = True
 DATABASES = {
     "default": {
@@ -60,6 +60,24 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interleave_site.settings")
 application = ProbeASGI(get_asgi_application())
 `;
 
+/** An old-style, sync-only middleware: Django adapts the handler around it (see serverSchema.syncMiddleware). */
+const SYNC_MIDDLEWARE = `"""A sync-only middleware, as older projects have: Django calls it on a thread-sensitive thread."""
+from interleave_probe import span
+
+
+class SyncOnlyMiddleware:
+    sync_capable = True
+    async_capable = False
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # The thread is held while the view below runs (back on the event loop, under ASGI).
+        with span("running"):
+            return self.get_response(request)
+`;
+
 const WSGI = `import os
 
 from django.core.wsgi import get_wsgi_application
@@ -89,7 +107,11 @@ export function writeDjangoProject(scenario: Scenario, folder: string, options: 
   const files: Record<string, string> = {
     'manage.py': MANAGE,
     'interleave_site/__init__.py': '',
-    'interleave_site/settings.py': SETTINGS,
+    'interleave_site/settings.py': SETTINGS.replace(
+      'MIDDLEWARE_LIST',
+      scenario.server.syncMiddleware ? '["interleave_site.middleware.SyncOnlyMiddleware"]' : '[]',
+    ),
+    'interleave_site/middleware.py': SYNC_MIDDLEWARE,
     'interleave_site/urls.py': URLS(scenario.endpoints.length),
     'interleave_site/views.py': viewsModule(scenario, options.djangoVersion),
     'interleave_site/asgi.py': ASGI,

@@ -9,13 +9,14 @@ import type { ExecutorDone, ExecutorTask, HandlerHop } from '../threads/protocol
 import { StepError } from '../steps/step-error.ts';
 import { createExecutorQueue, type ExecutorQueue } from './queues.ts';
 
-type Work = { view: Step[] } | { step: OffloadableStep } | { hop: HandlerHop };
+type Work = { view: Step[] } | { step: OffloadableStep } | { hop: HandlerHop } | { hold: true };
 
 interface Pending {
   req: number;
   submitted: Micros;
   work: Work;
-  resolve(): void;
+  /** Resolved with the thread a hold was given; other work resolves when done. */
+  resolve(thread?: number): void;
   reject(error: Error): void;
 }
 
@@ -48,6 +49,26 @@ export class ExecutorPool {
     return this.submit(req, { hop });
   }
 
+  /**
+   * A sync-only middleware's `sync_to_async(thread_sensitive=True)`: the request takes its
+   * thread-sensitive thread for itself (waiting while another holds it or works there) and keeps
+   * it until `release`; its own offloads still run there. Resolves with the thread's index.
+   */
+  hold(req: number): Promise<number> {
+    const task = this.nextTask++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(task, { req, submitted: this.now(), work: { hold: true }, resolve: (t) => resolve(t!), reject });
+      const thread = this.queue.submit({ task, req, hold: true });
+      if (thread !== undefined) this.start(thread, task);
+    });
+  }
+
+  /** The held thread goes back: what waited for it starts. */
+  release(req: number): void {
+    const thread = this.queue.release(req);
+    if (thread !== undefined) this.startNext(thread);
+  }
+
   requestDone(req: number): void {
     this.queue.requestDone(req);
   }
@@ -55,23 +76,34 @@ export class ExecutorPool {
   private submit(req: number, work: Work): Promise<void> {
     const task = this.nextTask++;
     return new Promise((resolve, reject) => {
-      this.pending.set(task, { req, submitted: this.now(), work, resolve, reject });
+      this.pending.set(task, { req, submitted: this.now(), work, resolve: () => resolve(), reject });
       const thread = this.queue.submit({ task, req });
-      if (thread !== undefined) this.send(thread, task);
+      if (thread !== undefined) this.start(thread, task);
     });
   }
 
-  private send(thread: number, task: number): void {
+  /** A task given a thread: a hold is granted here (the thread stays free for its holder); work is sent. */
+  private start(thread: number, task: number): void {
     const p = this.pending.get(task)!;
+    if ('hold' in p.work) {
+      this.pending.delete(task);
+      p.resolve(thread);
+      this.startNext(thread);
+      return;
+    }
     const message: ExecutorTask = { type: 'task', task, req: p.req, submitted: p.submitted, ...p.work };
     this.ports[thread].postMessage(message);
+  }
+
+  private startNext(thread: number): void {
+    const next = this.queue.next(thread);
+    if (next) this.start(thread, next.task);
   }
 
   private finished(thread: number, done: ExecutorDone): void {
     const p = this.pending.get(done.task);
     this.pending.delete(done.task);
-    const next = this.queue.next(thread);
-    if (next) this.send(thread, next.task);
+    this.startNext(thread);
     if (!p) return;
     if (done.error === null) p.resolve();
     else p.reject(new StepError(done.error.message, done.error.status));

@@ -13,6 +13,8 @@ import type { Executor } from '../../../shared/scenario.ts';
 export interface QueuedTask {
   task: number;
   req: number;
+  /** Not work but a hold: the request takes the thread for itself until it releases it (a sync middleware). */
+  hold?: boolean;
 }
 
 export interface ExecutorQueue {
@@ -22,16 +24,21 @@ export interface ExecutorQueue {
   next(thread: number): QueuedTask | undefined;
   /** The request has been answered: per-request frees its thread. */
   requestDone(req: number): void;
+  /** The request lets go of the thread it held; returns that thread when it is idle now (to start what waited). */
+  release(req: number): number | undefined;
 }
 
 /** FIFO per thread; `route` picks the thread a task belongs to (or undefined for "any idle"). */
 class ThreadQueues implements ExecutorQueue {
   protected readonly busy: boolean[];
   protected readonly queues: QueuedTask[][];
+  /** The request holding each thread (a sync middleware), whose tasks alone may run there. */
+  private readonly holder: (number | null)[];
 
   constructor(threads: number) {
     this.busy = new Array(threads).fill(false);
     this.queues = Array.from({ length: threads }, () => []);
+    this.holder = new Array(threads).fill(null);
   }
 
   protected route(_task: QueuedTask): number {
@@ -40,21 +47,43 @@ class ThreadQueues implements ExecutorQueue {
 
   submit(task: QueuedTask): number | undefined {
     const thread = this.route(task);
-    if (this.busy[thread]) {
+    if (!this.canTake(thread, task)) {
       this.queues[thread].push(task);
       return undefined;
     }
-    this.busy[thread] = true;
+    this.take(thread, task);
     return thread;
   }
 
   next(thread: number): QueuedTask | undefined {
-    const task = this.queues[thread].shift();
-    if (!task) this.busy[thread] = false;
+    this.busy[thread] = false;
+    const queue = this.queues[thread];
+    const i = queue.findIndex((t) => this.canTake(thread, t));
+    if (i < 0) return undefined;
+    const [task] = queue.splice(i, 1);
+    this.take(thread, task);
     return task;
   }
 
+  release(req: number): number | undefined {
+    const thread = this.holder.indexOf(req);
+    if (thread < 0) return undefined;
+    this.holder[thread] = null;
+    return this.busy[thread] ? undefined : thread;
+  }
+
   requestDone(_req: number): void {}
+
+  private canTake(thread: number, task: QueuedTask): boolean {
+    const held = this.holder[thread];
+    return !this.busy[thread] && (held === null || held === task.req);
+  }
+
+  /** A hold leaves the thread idle for its holder's own tasks; a task makes it busy. */
+  private take(thread: number, task: QueuedTask): void {
+    if (task.hold) this.holder[thread] = task.req;
+    else this.busy[thread] = true;
+  }
 }
 
 class OneThread extends ThreadQueues {
@@ -84,6 +113,7 @@ class PerRequest extends ThreadQueues {
   }
 
   override requestDone(req: number): void {
+    super.requestDone(req);
     const thread = this.owner.get(req);
     if (thread === undefined) return;
     this.owner.delete(req);
@@ -112,6 +142,11 @@ class Pool implements ExecutorQueue {
   }
 
   requestDone(): void {}
+
+  /** Validation keeps sync middleware (holds) away from a pool. */
+  release(): undefined {
+    return undefined;
+  }
 }
 
 /** How many threads the executor needs: per-request starts one per request that can be in flight. */

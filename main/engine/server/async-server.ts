@@ -53,18 +53,34 @@ export function createAsyncServer(
       (error: unknown) => finish(req, failureOf(error)),
     );
   };
-  /** `await sync_to_async(request_started.send)()`, recorded on the loop as awaiting offloaded work. */
-  const requestStarted = async (req: number): Promise<void> => {
+  /**
+   * `await sync_to_async(request_started.send)()`: the executor thread records the wait as queued
+   * for the executor; nothing runs there worth a span, and the request is not yet in service.
+   */
+  const requestStarted = (req: number): Promise<void> => pool.hop(req, 'request_started');
+  const threadSensitiveLanes = data.executors.filter((e) => e.group === 'thread-sensitive').map((e) => e.lane);
+  /**
+   * A sync-only middleware: `sync_to_async(middleware)` takes the request's thread-sensitive
+   * thread (queued for it like any task), and the view runs back on the loop through async_to_sync while
+   * that thread waits, held: recorded as running on it until the response comes back.
+   */
+  const throughSyncMiddleware = async (req: number, endpoint: Endpoint): Promise<ViewOutcome> => {
     const t0 = ctx.now();
+    const thread = await pool.hold(req);
+    const held = ctx.now();
+    // Waiting for the thread is queueing for the executor, as a task's wait is (not service).
+    ctx.spans.record(req, threadSensitiveLanes[thread], Phase['exec-queue'], t0, held);
     try {
-      await pool.hop(req, 'request_started');
+      return await runView(req, endpoint);
     } finally {
-      ctx.spans.record(req, ctx.lane, Phase.offload, t0, ctx.now());
+      ctx.spans.record(req, threadSensitiveLanes[thread], Phase.running, held, ctx.now());
+      pool.release(req);
     }
   };
+  const view: ViewHandler = scenario.server.syncMiddleware ? throughSyncMiddleware : runView;
   const handle: ViewHandler = handlerHopsQueue(scenario.server)
-    ? (req, endpoint) => requestStarted(req).then(() => runView(req, endpoint))
-    : runView;
+    ? (req, endpoint, i, accepted) => requestStarted(req).then(() => view(req, endpoint, i, accepted))
+    : view;
   return { handle, http: runner.http };
 }
 

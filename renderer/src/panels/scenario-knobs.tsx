@@ -61,6 +61,8 @@ const HELP = {
   pool: 'Threads of the executor pool (run_in_executor, thread_sensitive=False).',
   asyncUnsafe:
     "Off (Django's default): the sync ORM called inside async def raises SynchronousOnlyOperation, a 500, before any query. On: the query runs on the event loop, blocking it.",
+  syncMiddleware:
+    'An old-style middleware that cannot run async: Django calls it through sync_to_async(thread_sensitive=True) and the view below it back on the loop, so each request holds its thread-sensitive thread for its whole length. On Django 3.x that is one thread for the process: every request waits its turn.',
   noSyncOrm: 'No async view here calls the sync ORM directly: the setting changes nothing.',
   yourServer: 'A URL run sends its load to your own server: the server and view settings describe nothing there.',
 } as const;
@@ -193,6 +195,19 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
           >
             <input type="checkbox" checked={knobs.gil} onChange={(e) => set('gil', e.target.checked)} /> interpreter
             lock (GIL)
+          </label>
+        </div>
+        <div className="knob">
+          <span />
+          <label className="check" title={HELP.syncMiddleware}>
+            <input
+              type="checkbox"
+              data-testid="knob-sync-middleware"
+              checked={knobs.syncMiddleware}
+              disabled={!asyncServer || knobs.executor === 'pool'}
+              onChange={(e) => set('syncMiddleware', e.target.checked)}
+            />{' '}
+            a sync-only middleware
           </label>
         </div>
         <div className="knob">

@@ -80,7 +80,9 @@ export function applyKnobs(base: Scenario, knobs: Knobs): Scenario {
   const before = knobsFrom(base);
   // Named only when it says more than the executor does, so an unnamed scenario stays unnamed.
   const named = base.server.django !== undefined || knobs.django !== impliedDjango(knobs.executor);
-  const { django: _django, ...server } = base.server;
+  const { django: _django, syncMiddleware: _syncMiddleware, ...server } = base.server;
+  // Absent unless on, as a scenario that never had one stays the same scenario.
+  const middleware = knobs.syncMiddleware || base.server.syncMiddleware !== undefined;
   return {
     ...base,
     server: {
@@ -93,6 +95,7 @@ export function applyKnobs(base: Scenario, knobs: Knobs): Scenario {
       poolThreads: knobs.poolThreads,
       gil: knobs.gil,
       allowAsyncUnsafe: knobs.allowAsyncUnsafe,
+      ...(middleware ? { syncMiddleware: knobs.syncMiddleware } : {}),
     },
     endpoints: base.endpoints.map((e) => editEndpoint(e, base, knobs, before)),
     load: {

@@ -34,6 +34,8 @@ export interface Knobs {
   gil: boolean;
   /** DJANGO_ALLOW_ASYNC_UNSAFE: the sync ORM in an async view runs (blocking) instead of raising. */
   allowAsyncUnsafe: boolean;
+  /** A sync-only middleware in MIDDLEWARE. */
+  syncMiddleware: boolean;
   /** Longest wait step, ms. */
   latencyMs: number;
   /** 0..1, see the top of this file. */
@@ -141,6 +143,7 @@ export function knobsFrom(s: Scenario): Knobs {
     poolThreads: s.server.poolThreads,
     gil: s.server.gil,
     allowAsyncUnsafe: s.server.allowAsyncUnsafe,
+    syncMiddleware: s.server.syncMiddleware ?? false,
     latencyMs: longestWaitMs(s),
     blockingShare: waits.total > 0 ? waits.blocking / waits.total : 0,
     cpuMs: cpuPerRequestMs(s),

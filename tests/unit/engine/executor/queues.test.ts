@@ -74,3 +74,19 @@ test('threads each discipline starts', () => {
   assert.equal(executorThreadCount('pool', 8, 50), 8);
   assert.equal(executorThreadCount('per-request', 8, 50), 50, 'one per request that can be in flight');
 });
+
+test('one-thread, a sync middleware: the holder keeps the thread, its own tasks run there, others wait', () => {
+  const q = createExecutorQueue('one-thread', 1);
+  const hold = (n: number, req: number) => ({ task: n, req, hold: true });
+  assert.equal(q.submit(hold(1, 10)), 0, 'request 10 takes the idle thread');
+  assert.equal(q.submit(hold(2, 11)), undefined, 'request 11 waits for it');
+  assert.equal(q.submit(task(3, 12)), undefined, "another request's task waits too");
+  assert.equal(q.submit(task(4, 10)), 0, "the holder's own offload runs on its thread at once");
+  assert.equal(q.next(0), undefined, 'done: nothing else may run while 10 holds it');
+  assert.equal(q.release(10), 0, 'released while idle: the thread can start what waited');
+  assert.deepEqual(q.next(0), hold(2, 11), 'the first in line, request 11, takes it');
+  assert.equal(q.next(0), undefined, 'and holds it: request 12 still waits');
+  assert.equal(q.release(11), 0);
+  assert.deepEqual(q.next(0), task(3, 12));
+  assert.equal(q.release(99), undefined, 'a request holding nothing releases nothing');
+});
