@@ -24,9 +24,18 @@ function labelled(id: MetricId, summary: RunSummary): string {
   return `${metric(id).label.toLowerCase()} ${formatMetric(id, summary)}`;
 }
 
+/** Below this, a late loop timer is ordinary scheduling noise, not worth a sentence. */
+const LATE_LOOP_WORTH_SAYING_MS = 20;
+
 function loopSentence(doc: Doc, facts: RunFacts, summary: RunSummary): string {
   const held = facts.loopHeldMs ?? 0;
-  if (held < 1) return 'No request held the event loop for as much as a millisecond in all: every wait gave it back.';
+  if (held < 1) {
+    const none = 'No request held the event loop for as much as a millisecond in all: every wait gave it back.';
+    // The tile beside this reads the loop timer's worst lateness; when that is large without any
+    // request holding the loop, say whose time it was, so the two never seem to disagree.
+    if (!metricApplies('loopBlock', doc) || summary.maxLoopBlockMs < LATE_LOOP_WORTH_SAYING_MS) return none;
+    return `${none} The loop timer still ran late by up to ${formatMs(summary.maxLoopBlockMs)} (the ${metric('loopBlock').label.toLowerCase()}): the server's own work or a busy machine, not a request's step.`;
+  }
   const who = facts.waitedBehindLoop > 0 ? `; ${plural(facts.waitedBehindLoop, 'request')} waited behind it` : '';
   // The longest stall is the summary's metric (the loop timer's worst lateness), never a span's
   // length: back-to-back blocks stall the loop for their sum, and the tile says that sum.

@@ -90,6 +90,21 @@ test('the run explanation counts loop blocking, queueing shares, threads and fai
   assert.equal(gather[gather.length - 1], '1 of 2 requests failed: view failed: "order", line 2 (1).');
 });
 
+test('no request held the loop, yet its timer ran 205 ms late: the sentence says so, agreeing with the tile', () => {
+  const run = gatherOffloadRun();
+  const late = { ...run, loop: [...run.loop, { t: run.loop.at(-1)!.t + 10_000, delayMs: 205 }] };
+  assert.equal(computeSummary(late).maxLoopBlockMs, 205);
+  assert.equal(
+    explainRun(late)[0],
+    "No request held the event loop for as much as a millisecond in all: every wait gave it back. The loop timer still ran late by up to 205 ms (the longest loop block): the server's own work or a busy machine, not a request's step.",
+  );
+  // Ordinary lateness (under 20 ms) is not worth a sentence.
+  assert.equal(
+    explainRun(gatherOffloadRun())[0],
+    'No request held the event loop for as much as a millisecond in all: every wait gave it back.',
+  );
+});
+
 test('measured values beside the bound: which side of it the run fell on, and by how much', () => {
   const summary = { ...computeSummary(syncWorkersRun()), p95Ms: 312, throughputRps: 30, meanMs: 180 };
   const checks = checkAgainstBound(summary, theoreticalBound(syncWorkersRun().scenario));
