@@ -15,19 +15,11 @@ import { discoverDjangoEnvironment, startOnDjango } from '../../../main/django/i
 import { openApp } from '../../../main/app/app.ts';
 import { startOneRun } from '../../../main/app/one-run.ts';
 import { djangoSeries } from '../../../shared/django-environment.ts';
-import { runShape } from '../../../shared/analysis/run-shape.ts';
 import type { ScenarioInput } from '../../../shared/scenario.ts';
-import { PHASE_IDS } from '../../../shared/trace.ts';
-import { lanesOf, ofPhase, runAndCollect, tenAtOnce, type Collected } from '../engine/run-and-collect.ts';
+import { lanesOf, ofPhase, runAndCollect, shapeOf, tenAtOnce } from '../engine/run-and-collect.ts';
 
 const onDjango = (input: Omit<ScenarioInput, 'target'>) =>
   runAndCollect({ ...input, target: { kind: 'django' } }, undefined, { runner: startOnDjango });
-
-const shapeOf = (c: Collected) =>
-  runShape(
-    c.lanes,
-    c.spans.flatMap((s) => [s.req, s.lane, PHASE_IDS.indexOf(s.phase), s.start, s.end]),
-  );
 
 const asgi = { model: 'async', executor: 'per-request', gil: true } as const;
 

@@ -12,7 +12,7 @@ import { planLanes } from '../../../main/engine/lanes.ts';
 import { viewsModule } from '../../../main/django/project/python-views.ts';
 import { theoreticalBound } from '../../../shared/bounds.ts';
 import { defaultExecutorThreads, scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
-import { ofPhase, runAndCollect, type CollectedSpan } from './run-and-collect.ts';
+import { maxOverlap, ofPhase, runAndCollect } from './run-and-collect.ts';
 
 const block = { kind: 'block', ms: 40 } as const;
 const mixed: ScenarioInput = {
@@ -30,19 +30,6 @@ const mixed: ScenarioInput = {
   ],
   load: { model: 'closed', concurrency: 4, end: { kind: 'requests', count: 8 } },
 };
-
-/** The most spans of `spans` open at one moment. */
-function mostAtOnce(spans: readonly CollectedSpan[]): number {
-  const edges = spans.flatMap((s) => [
-    [s.start, 1],
-    [s.end, -1],
-  ]);
-  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let open = 0;
-  let most = 0;
-  for (const [, d] of edges) most = Math.max(most, (open += d));
-  return most;
-}
 
 test('lanes: the request executor, the pool and asyncio’s default executor, each named', () => {
   const plan = planLanes(scenarioSchema.parse(mixed), 4);
@@ -84,7 +71,7 @@ test('one view, three executors: each offload runs on its own, and the pool of 2
     assert.deepEqual(kinds, ['executor', 'pool', 'to_thread'], `request ${r.id}`);
   }
   const onPool = blocks.filter((b) => laneName.get(b.lane)!.startsWith('pool'));
-  assert.ok(mostAtOnce(onPool) <= 2, `${mostAtOnce(onPool)} pool offloads at once on a pool of 2`);
+  assert.ok(maxOverlap(onPool) <= 2, `${maxOverlap(onPool)} pool offloads at once on a pool of 2`);
   const toThreadLanes = c.lanes.filter((l) => l.name.startsWith('to_thread')).length;
   assert.equal(toThreadLanes, defaultExecutorThreads(cpus().length));
 });

@@ -9,10 +9,8 @@ import assert from 'node:assert/strict';
 import { planLanes } from '../../../main/engine/lanes.ts';
 import { modelCannotRun } from '../../../main/engine/model-shapes.ts';
 import { theoreticalBound } from '../../../shared/bounds.ts';
-import { runShape } from '../../../shared/analysis/run-shape.ts';
 import { scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
-import { PHASE_IDS } from '../../../shared/trace.ts';
-import { ofPhase, runAndCollect, type Collected } from './run-and-collect.ts';
+import { ofPhase, runAndCollect, shapeOf } from './run-and-collect.ts';
 
 function gthread(workers: number, threads: number, steps: ScenarioInput['endpoints'][number]['steps']): ScenarioInput {
   return {
@@ -21,12 +19,6 @@ function gthread(workers: number, threads: number, steps: ScenarioInput['endpoin
     load: { model: 'closed', concurrency: workers * threads, end: { kind: 'requests', count: 2 * workers * threads } },
   };
 }
-
-const shapeOf = (c: Collected) =>
-  runShape(
-    c.lanes,
-    c.spans.flatMap((s) => [s.req, s.lane, PHASE_IDS.indexOf(s.phase), s.start, s.end]),
-  );
 
 test('the model runs gthread; uvicorn --workers is still refused with a sentence', () => {
   assert.equal(modelCannotRun(scenarioSchema.parse(gthread(2, 3, []))), null);

@@ -11,6 +11,7 @@ import {
   type RunOutcome,
   type RunningScenario,
 } from '../../../main/engine/index.ts';
+import { runShape, type RunShape } from '../../../shared/analysis/run-shape.ts';
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario.ts';
 import {
   PHASE_IDS,
@@ -103,3 +104,11 @@ export const laneKind = (c: Collected, id: number) => c.outcome.lanes.find((l) =
 
 /** Ten users sending one request each at once: the shapes execution-models.test.ts expects are for this load. */
 export const tenAtOnce = { model: 'closed', concurrency: 10, end: { kind: 'requests', count: 10 } } as const;
+
+/** The run's shape (shared/analysis/run-shape.ts) from collected spans. */
+export function shapeOf(c: Collected): RunShape {
+  return runShape(
+    c.lanes,
+    c.spans.flatMap((s) => [s.req, s.lane, PHASE_IDS.indexOf(s.phase), s.start, s.end]),
+  );
+}

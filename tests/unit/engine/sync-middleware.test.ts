@@ -10,24 +10,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runShape } from '../../../shared/analysis/run-shape.ts';
 import { theoreticalBound } from '../../../shared/bounds.ts';
 import { scenarioSchema, type DjangoVersion, type ScenarioInput } from '../../../shared/scenario.ts';
-import { PHASE_IDS } from '../../../shared/trace.ts';
 import { writeDjangoProject } from '../../../main/django/project/write-django-project.ts';
-import { runAndCollect, type Collected } from './run-and-collect.ts';
+import { runAndCollect, shapeOf } from './run-and-collect.ts';
 
 const behind = (django: DjangoVersion, users = 4): ScenarioInput => ({
   server: { model: 'async', django, syncMiddleware: true },
   endpoints: [{ name: 'await', view: 'async', steps: [{ kind: 'await', ms: 200 }] }],
   load: { model: 'closed', concurrency: users, end: { kind: 'requests', count: users } },
 });
-
-const shapeOf = (c: Collected) =>
-  runShape(
-    c.lanes,
-    c.spans.flatMap((s) => [s.req, s.lane, PHASE_IDS.indexOf(s.phase), s.start, s.end]),
-  );
 
 test('Django 3.2: each request holds the one thread around its view, so four awaiting views run one at a time', async () => {
   const c = await runAndCollect(behind('3.2'));
