@@ -27,11 +27,15 @@ export interface ServerLanes {
   firstClientLane: number;
 }
 
-/** One executor of the async server: its queue discipline, its threads, and its lanes' names. */
-export interface ExecutorPlan {
-  discipline: Executor;
+/** One executor of the async server: its threads, and its lanes' names. */
+interface ExecutorPlan {
   threads: number;
   name: string;
+}
+
+/** How an executor hands out its threads: the server's own discipline, or a pool for the others. */
+export function executorDiscipline(group: OffloadExecutor, server: Pick<Scenario['server'], 'executor'>): Executor {
+  return group === 'thread-sensitive' ? server.executor : 'pool';
 }
 
 /**
@@ -40,18 +44,16 @@ export interface ExecutorPlan {
  * default executor exist only when a step offloads there. `cpus` sizes the default executor
  * as Python 3.11's os.cpu_count() would (all CPUs, as Node's os.cpus() counts them).
  */
-export function executorPlans(scenario: Scenario, cpus: number): Map<OffloadExecutor, ExecutorPlan> {
+function executorPlans(scenario: Scenario, cpus: number): Map<OffloadExecutor, ExecutorPlan> {
   const { server } = scenario;
   const groups = new Set(offloadSteps(scenario.endpoints).map((s) => executorGroupOf(s, server)));
   const threadSensitive = scenario.endpoints.some((e) => e.view === 'sync') || handlerHopsQueue(server);
   if (threadSensitive || server.syncMiddleware) groups.add('thread-sensitive');
   const plans = new Map<OffloadExecutor, ExecutorPlan>();
   const threads = executorThreadCount(server.executor, server.poolThreads, maxInFlight(scenario.load));
-  if (groups.has('thread-sensitive'))
-    plans.set('thread-sensitive', { discipline: server.executor, threads, name: 'executor' });
-  if (groups.has('pool')) plans.set('pool', { discipline: 'pool', threads: server.poolThreads, name: 'pool' });
-  if (groups.has('to-thread'))
-    plans.set('to-thread', { discipline: 'pool', threads: defaultExecutorThreads(cpus), name: 'to_thread' });
+  if (groups.has('thread-sensitive')) plans.set('thread-sensitive', { threads, name: 'executor' });
+  if (groups.has('pool')) plans.set('pool', { threads: server.poolThreads, name: 'pool' });
+  if (groups.has('to-thread')) plans.set('to-thread', { threads: defaultExecutorThreads(cpus), name: 'to_thread' });
   return plans;
 }
 

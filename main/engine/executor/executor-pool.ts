@@ -55,12 +55,7 @@ export class ExecutorPool {
    * it until `release`; its own offloads still run there. Resolves with the thread's index.
    */
   hold(req: number): Promise<number> {
-    const task = this.nextTask++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(task, { req, submitted: this.now(), work: { hold: true }, resolve: (t) => resolve(t!), reject });
-      const thread = this.queue.submit({ task, req, hold: true });
-      if (thread !== undefined) this.start(thread, task);
-    });
+    return new Promise((resolve, reject) => this.enqueue(req, { hold: true }, (t) => resolve(t!), reject));
   }
 
   /** The held thread goes back: what waited for it starts. */
@@ -74,12 +69,14 @@ export class ExecutorPool {
   }
 
   private submit(req: number, work: Work): Promise<void> {
+    return new Promise((resolve, reject) => this.enqueue(req, work, () => resolve(), reject));
+  }
+
+  private enqueue(req: number, work: Work, resolve: Pending['resolve'], reject: Pending['reject']): void {
     const task = this.nextTask++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(task, { req, submitted: this.now(), work, resolve: () => resolve(), reject });
-      const thread = this.queue.submit({ task, req });
-      if (thread !== undefined) this.start(thread, task);
-    });
+    this.pending.set(task, { req, submitted: this.now(), work, resolve, reject });
+    const thread = this.queue.submit({ task, req, hold: 'hold' in work });
+    if (thread !== undefined) this.start(thread, task);
   }
 
   /** A task given a thread: a hold is granted here (the thread stays free for its holder); work is sent. */

@@ -113,7 +113,6 @@ class PerRequest extends ThreadQueues {
   }
 
   override requestDone(req: number): void {
-    super.requestDone(req);
     const thread = this.owner.get(req);
     if (thread === undefined) return;
     this.owner.delete(req);

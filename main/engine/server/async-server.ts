@@ -13,6 +13,7 @@ import {
 import type { Micros } from '../../../shared/trace.ts';
 import { Phase } from '../../../shared/trace.ts';
 import { ExecutorPool } from '../executor/executor-pool.ts';
+import { executorDiscipline } from '../lanes.ts';
 import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import type { ThreadContext } from '../thread-context.ts';
@@ -85,8 +86,8 @@ export function createAsyncServer(
 }
 
 /**
- * One ExecutorPool per executor the lanes plan gave threads to (see lanes.ts): the server's
- * thread-sensitive one with its own discipline, a pool and asyncio's default executor as pools.
+ * One ExecutorPool per executor the lanes plan gave threads to (see lanes.ts), each with its
+ * discipline from there.
  * The thread-sensitive entry always exists (empty when nothing uses it), so sync views and hops
  * have somewhere to go.
  */
@@ -98,7 +99,7 @@ function executorPools(
   const pools = new Map<OffloadExecutor, ExecutorPool>();
   for (const group of new Set<OffloadExecutor>(['thread-sensitive', ...executors.map((e) => e.group)])) {
     const ports = executors.filter((e) => e.group === group).map((e) => e.port);
-    pools.set(group, new ExecutorPool(group === 'thread-sensitive' ? scenario.server.executor : 'pool', ports, now));
+    pools.set(group, new ExecutorPool(executorDiscipline(group, scenario.server), ports, now));
   }
   return pools;
 }
