@@ -210,8 +210,46 @@ export const serverFieldsSchema = z
      * its whole length, its own offloads running there. Absent: none.
      */
     syncMiddleware: z.boolean().optional(),
+    /**
+     * Opening a database connection (Django's first query on a thread without one): the TCP and
+     * authentication round trips to the database server. Absent: free, as SQLite's is.
+     */
+    dbConnectMs: z.number().finite().min(0).max(10_000).optional(),
+    /**
+     * The database server's connection limit (PostgreSQL's `max_connections`, less its reserved
+     * slots): one more is refused, and the query that asked fails. Absent: no limit.
+     */
+    dbMaxConnections: z.number().int().min(1).max(10_000).optional(),
+    /**
+     * `CONN_MAX_AGE = None`: a thread keeps its connection between requests. Absent or false:
+     * `CONN_MAX_AGE = 0`, Django's default, closing it when the request finishes.
+     */
+    persistentConnections: z.boolean().optional(),
   })
   .strict();
+
+/** The database connection settings that matter to a run, with their defaults filled in. */
+export interface DbConnections {
+  connectMs: number;
+  maxConnections: number | null;
+  persistent: boolean;
+}
+
+export function dbConnectionsOf(
+  server: Pick<Scenario['server'], 'dbConnectMs' | 'dbMaxConnections' | 'persistentConnections'>,
+): DbConnections {
+  return {
+    connectMs: server.dbConnectMs ?? 0,
+    maxConnections: server.dbMaxConnections ?? null,
+    persistent: server.persistentConnections ?? false,
+  };
+}
+
+/** Whether a run's connections are worth showing: a cost to open one, or a limit on them. */
+export function modelsConnections(server: Scenario['server']): boolean {
+  const db = dbConnectionsOf(server);
+  return db.connectMs > 0 || db.maxConnections !== null;
+}
 
 export const serverSchema = serverFieldsSchema
   .superRefine((server, ctx) => {

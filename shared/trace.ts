@@ -32,6 +32,7 @@ export const PHASES = [
   { code: 9, id: 'exec-queue', label: 'queued for the executor', holds: false },
   { code: 10, id: 'offload', label: 'awaiting offloaded work', holds: false },
   { code: 11, id: 'client', label: 'client: sent → received', holds: false },
+  { code: 12, id: 'connect', label: 'opening a db connection', holds: true },
 ] as const;
 
 export type PhaseId = (typeof PHASES)[number]['id'];

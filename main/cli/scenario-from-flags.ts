@@ -54,6 +54,9 @@ export interface RunFlags extends UrlFlags {
   'worker-timeout'?: string;
   'allow-async-unsafe'?: boolean;
   'sync-middleware'?: boolean;
+  'db-connect'?: string;
+  'max-connections'?: string;
+  'persistent-connections'?: boolean;
   on?: string;
   django?: string;
 }
@@ -159,6 +162,9 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
   if (flags['worker-timeout']) server.workerTimeoutS = number('worker-timeout', flags['worker-timeout']);
   if (flags['allow-async-unsafe']) server.allowAsyncUnsafe = true;
   if (flags['sync-middleware']) server.syncMiddleware = true;
+  if (flags['db-connect']) server.dbConnectMs = number('db-connect', flags['db-connect']);
+  if (flags['max-connections']) server.dbMaxConnections = number('max-connections', flags['max-connections']);
+  if (flags['persistent-connections']) server.persistentConnections = true;
   if (flags.gil) server.gil = oneOf('gil', flags.gil, ['on', 'off'] as const) === 'on';
   const on = flags.on ? oneOf('on', flags.on, RUN_ON) : undefined;
   if (flags.django) applyDjangoFlag(server, flags.django, flags.executor !== undefined, on);

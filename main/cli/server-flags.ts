@@ -15,5 +15,8 @@ export const SERVER_SETTING_FLAGS = [
   'worker-timeout',
   'allow-async-unsafe',
   'sync-middleware',
+  'db-connect',
+  'max-connections',
+  'persistent-connections',
   'django',
 ] as const;

@@ -14,12 +14,13 @@
  * warm-up, settling) and record/run-recording.ts (reports to the recorder, batches, progress).
  * This module knows nothing of Electron, the store or the UI.
  */
-import type { Scenario } from '../../shared/scenario.ts';
+import { dbConnectionsOf, modelsConnections, type Scenario } from '../../shared/scenario.ts';
 import type { Lane, RunProgress, RunSummary, TraceBatch } from '../../shared/trace.ts';
 import { monotonicMs, clockFrom } from './clock.ts';
 import { createControl, requestStop, type ControlWord } from './control.ts';
 import { calibrateIterationsPerMs } from './cpu-work.ts';
 import { seedShop } from './db/shop.ts';
+import { createOpenCount } from './db/connection.ts';
 import { planLanes } from './lanes.ts';
 import { modelCannotRun } from './model-shapes.ts';
 import { RunRecording } from './record/run-recording.ts';
@@ -72,7 +73,10 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
   try {
     // 1. Every thread, each Ready before the first request.
     const upstream = await startUpstream(threads);
-    const base = { epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream };
+    const db = modelsConnections(scenario.server)
+      ? { ...dbConnectionsOf(scenario.server), openCount: createOpenCount() }
+      : null;
+    const base = { epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream, db };
     const server = startServerThreads(threads, scenario, wireLanes(plan), base);
     const loadgen = startLoadgen(threads, scenario, plan, epochMs);
     reportReady(threads.all, recording);

@@ -9,6 +9,7 @@ import { blockFor, type ControlWord } from './control.ts';
 import type { InterpreterLock } from './gil.ts';
 import type { SpanBuffer } from './span-buffer.ts';
 import type { ShopConnection } from './db/shop.ts';
+import type { ThreadConnection } from './db/connection.ts';
 import type { SyncHttpClient } from './upstream/sync-http-client.ts';
 import type { UpstreamTarget } from './upstream/upstream-url.ts';
 
@@ -21,6 +22,8 @@ export interface ThreadContext {
   /** Iterations of cpu-work.spin per millisecond, calibrated once per run. */
   iterationsPerMs: number;
   shop: ShopConnection;
+  /** Django's connection on this thread: opened by its first query, closed by request_finished. */
+  db: ThreadConnection;
   syncHttp: SyncHttpClient;
   upstream: UpstreamTarget;
 }

@@ -13,6 +13,7 @@ import type { RunSummary } from '../trace.ts';
 import { formatMs, formatPercent, plural } from './format.ts';
 import { formatMetric, metric, metricApplies, type MetricId } from './metrics.ts';
 import { runFacts, type RunFacts } from './run-facts.ts';
+import { connectionSentence } from './connection-story.ts';
 import { computeSummary } from './summary.ts';
 import { describeUrlTarget, urlTargetOf } from '../url-target.ts';
 import { isSynchronousOnly, SYNCHRONOUS_ONLY_FIX } from '../synchronous-only.ts';
@@ -93,6 +94,8 @@ export function explainRun(doc: Doc): string[] {
   out.push(...shareSentences(facts));
   const threads = threadSentence(facts, summary);
   if (threads) out.push(threads);
+  const connections = connectionSentence(doc.scenario, facts, summary);
+  if (connections) out.push(connections);
   if (metricApplies('sendLagP99', doc)) {
     const lag = labelled('sendLagP99', summary);
     out.push(

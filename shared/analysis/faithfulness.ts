@@ -57,9 +57,13 @@ export function faithfulnessRow(
   django: SideFigures,
 ): FaithfulnessRow {
   const ratio = model.summary.makespanMs > 0 ? django.summary.makespanMs / model.summary.makespanMs : null;
+  // Connections opened count only when neither side failed: a refused user retries at once, and
+  // how many retries fit in the run is timing, not the connection behaviour.
+  const noErrors = model.summary.errors === 0 && django.summary.errors === 0;
   const sameShape =
     model.shape.requestsAtOnce === django.shape.requestsAtOnce &&
-    model.shape.threadsAtOnce === django.shape.threadsAtOnce;
+    model.shape.threadsAtOnce === django.shape.threadsAtOnce &&
+    (!noErrors || (model.shape.connections ?? 0) === (django.shape.connections ?? 0));
   const sleepOnly = isSleepOnly(scenario);
   // 1e-9: 330 / 300 is 1.1000000000000000888 in floating point, and must count as within 10%.
   const inTolerance = ratio !== null && Math.abs(ratio - 1) <= MAKESPAN_TOLERANCE + 1e-9;

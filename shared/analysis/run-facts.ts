@@ -12,9 +12,19 @@
  * to be exact about concurrency inside a request.
  */
 import type { RunDocument } from '../run.ts';
-import { PHASES, SPAN_STRIDE, SpanField, type Micros, type PhaseId, type RequestRecord } from '../trace.ts';
+import {
+  Phase,
+  PHASES,
+  SPAN_STRIDE,
+  SpanField,
+  type Micros,
+  type PhaseCode,
+  type PhaseId,
+  type RequestRecord,
+} from '../trace.ts';
 import { busyIntervalsByLane } from './busy-threads.ts';
 import { isError } from './summary.ts';
+import { isTooManyClients } from '../db-connections.ts';
 
 type Doc = Pick<RunDocument, 'scenario' | 'lanes' | 'spans' | 'requests' | 'loop'>;
 
@@ -40,6 +50,10 @@ export interface RunFacts {
   errorKinds: [kind: string, count: number][];
   /** Kinds of failure beyond the four listed. */
   moreErrorKinds: boolean;
+  /** Database connections opened (refused ones included): one `connect` span each. */
+  connectionsOpened: number;
+  /** Requests that failed because the database refused their connection (too many clients). */
+  connectionsRefused: number;
 }
 
 /** Merged intervals with prefix sums, to ask "how long was it busy between a and b" in O(log n). */
@@ -122,6 +136,7 @@ const WAIT_PHASES: readonly { id: PhaseId; words: string }[] = [
   { id: 'upstream-block', words: 'blocked on the upstream' },
   { id: 'cpu', words: 'computing' },
   { id: 'db', words: 'in database queries' },
+  { id: 'connect', words: 'opening database connections' },
 ];
 
 function loopFacts(doc: Doc, perRequest: Map<number, RequestSpans>): Pick<RunFacts, 'loopHeldMs' | 'waitedBehindLoop'> {
@@ -200,6 +215,12 @@ function errorKinds(doc: Doc): Pick<RunFacts, 'errorKinds' | 'moreErrorKinds'> {
   return { errorKinds: sorted.slice(0, 4), moreErrorKinds: sorted.length > 4 };
 }
 
+function countSpans(doc: Doc, phase: PhaseCode): number {
+  let n = 0;
+  for (let i = SpanField.phase; i < doc.spans.length; i += SPAN_STRIDE) if (doc.spans[i] === phase) n++;
+  return n;
+}
+
 /** Everything the run's sentences say that its summary does not. */
 export function runFacts(doc: Doc): RunFacts {
   const loopLanes = new Set(doc.lanes.filter((l) => l.kind === 'loop').map((l) => l.id));
@@ -207,5 +228,12 @@ export function runFacts(doc: Doc): RunFacts {
   const loop = loopFacts(doc, perRequest);
   // Under a millisecond in all, the loop counts as never held (see explain-run.ts).
   const held = loop.loopHeldMs !== null && loop.loopHeldMs >= 1;
-  return { ...loop, ...timeFacts(doc, perRequest, held), busyAtOnce: busyAtOnce(doc), ...errorKinds(doc) };
+  return {
+    ...loop,
+    ...timeFacts(doc, perRequest, held),
+    busyAtOnce: busyAtOnce(doc),
+    ...errorKinds(doc),
+    connectionsOpened: countSpans(doc, Phase.connect),
+    connectionsRefused: doc.requests.filter((r) => isTooManyClients(r.error)).length,
+  };
 }

@@ -8,6 +8,9 @@
  *   accept queue, which no server can stamp, so neither side counts queueing);
  * - threads held at once: the peak count of server lanes inside a span that holds its thread
  *   (PHASES[].holds: blocked, cpu, db, running…; awaiting holds nothing).
+ * - connections opened: `connect` spans, where the run models connections. Which thread opens
+ *   one and when Django closes it is the behaviour compared, so the count is part of the shape
+ *   (faithfulness.ts leaves it out when a side refused some: how many retries fit then is timing).
  * Peaks are sweep-line counts over span ends, ends before starts at equal times (touching is not
  * overlapping).
  */
@@ -16,6 +19,8 @@ import { PHASES, Phase, SPAN_STRIDE, SpanField, type Lane } from '../trace.ts';
 export interface RunShape {
   requestsAtOnce: number;
   threadsAtOnce: number;
+  /** Database connections opened (one `connect` span each), when the run opened any. */
+  connections?: number;
 }
 
 const QUEUES: ReadonlySet<number> = new Set([Phase.queued, Phase['exec-queue'], Phase.client]);
@@ -35,10 +40,12 @@ export function runShape(lanes: readonly Lane[], spans: ArrayLike<number>): RunS
   const server = new Set(lanes.filter((l) => l.kind !== 'client').map((l) => l.id));
   const perRequest = new Map<number, [number, number]>();
   const perLane = new Map<number, [number, number][]>();
+  let connections = 0;
   for (let i = 0; i < spans.length; i += SPAN_STRIDE) {
     const lane = spans[i + SpanField.lane];
     const phase = spans[i + SpanField.phase];
     if (!server.has(lane) || QUEUES.has(phase)) continue;
+    if (phase === Phase.connect) connections++;
     const [req, start, end] = [spans[i + SpanField.req], spans[i + SpanField.start], spans[i + SpanField.end]];
     const known = perRequest.get(req);
     perRequest.set(req, known ? [Math.min(known[0], start), Math.max(known[1], end)] : [start, end]);
@@ -51,7 +58,9 @@ export function runShape(lanes: readonly Lane[], spans: ArrayLike<number>): RunS
   // A lane holds its thread from the start to the end of each holding span; nested spans on one
   // lane (a `running` view around its `block` steps) must count once, so merge per lane first.
   const held = [...perLane.values()].flatMap(mergeIntervals);
-  return { requestsAtOnce: peakOverlap([...perRequest.values()]), threadsAtOnce: peakOverlap(held) };
+  const shape: RunShape = { requestsAtOnce: peakOverlap([...perRequest.values()]), threadsAtOnce: peakOverlap(held) };
+  if (connections > 0) shape.connections = connections;
+  return shape;
 }
 
 /** Union of intervals, as disjoint intervals. */
@@ -66,6 +75,7 @@ function mergeIntervals(list: [number, number][]): [number, number][] {
   return out;
 }
 
-/** "10 at once on 1 thread". */
+/** "10 at once on 1 thread", and ", 30 connections opened" when the run opened any. */
 export const shapeText = (s: RunShape) =>
-  `${s.requestsAtOnce} at once on ${s.threadsAtOnce} thread${s.threadsAtOnce === 1 ? '' : 's'}`;
+  `${s.requestsAtOnce} at once on ${s.threadsAtOnce} thread${s.threadsAtOnce === 1 ? '' : 's'}` +
+  (s.connections ? `, ${s.connections} connection${s.connections === 1 ? '' : 's'} opened` : '');

@@ -10,6 +10,7 @@ import type { LoadExpectation } from './load-model.ts';
 import type { EndpointProfile } from './one-request.ts';
 import type { BoundResource, ResourceLimit } from './resources.ts';
 import { SYNCHRONOUS_ONLY_FIX, syncOrmInAsyncViews } from '../synchronous-only.ts';
+import { queriesDatabase } from '../db-connections.ts';
 
 export interface ExplainInput {
   scenario: Scenario;
@@ -106,10 +107,44 @@ function synchronousOnlySentence(scenario: Scenario): string {
   return `${raising.length === 1 ? 'The view' : 'The views'} ${views} ${raising.length === 1 ? 'calls' : 'call'} the sync ORM inside async def: Django raises SynchronousOnlyOperation there before any query, so ${which} fails at once with a 500. ${SYNCHRONOUS_ONLY_FIX}`;
 }
 
+/** Who can hold a database connection at once, in words, and how many; null when one thread at most. */
+function connectionHolders(scenario: Scenario): { count: number; words: string } | null {
+  const { server, load } = scenario;
+  if (server.model === 'sync-workers')
+    return { count: server.workers, words: `All ${plural(server.workers, 'sync worker')}` };
+  if (server.model === 'gthread')
+    return {
+      count: server.workers * server.threads,
+      words: `All ${server.workers} × ${server.threads} gthread threads`,
+    };
+  if (server.executor === 'pool')
+    return { count: server.poolThreads, words: `The pool's ${plural(server.poolThreads, 'thread')}` };
+  if (server.executor === 'one-thread') return null;
+  return load.model === 'closed'
+    ? { count: load.concurrency, words: `With ${plural(load.concurrency, 'user')}, each request's own thread` }
+    : { count: load.maxInFlight, words: `Up to ${load.maxInFlight} requests in flight, each on its own thread,` };
+}
+
+/** When more threads can hold a connection than the database allows: which queries fail. */
+function connectionLimitSentence(scenario: Scenario): string {
+  const limit = scenario.server.dbMaxConnections;
+  const holders = connectionHolders(scenario);
+  if (limit === undefined || !queriesDatabase(scenario.endpoints) || !holders || holders.count <= limit) return '';
+  return `${holders.words} can hold a database connection at once, more than the database's max_connections of ${limit}: a query that asks for one beyond it fails with OperationalError (too many clients already), a 500.`;
+}
+
 /** The paragraph shown beside the sliders and in the HTML report. */
 export function explainBound(input: ExplainInput): string {
   const syncOnly = synchronousOnlySentence(input.scenario);
   const allFail = syncOnly !== '' && syncOrmInAsyncViews(input.scenario).length === input.scenario.endpoints.length;
-  const parts = allFail ? [syncOnly] : [syncOnly, costSentence(input), capacitySentence(input), loadSentence(input)];
+  const parts = allFail
+    ? [syncOnly]
+    : [
+        syncOnly,
+        costSentence(input),
+        capacitySentence(input),
+        loadSentence(input),
+        connectionLimitSentence(input.scenario),
+      ];
   return parts.filter(Boolean).join(' ');
 }

@@ -8,7 +8,7 @@
  * offloads of one request share its one thread under `per-request` and `one-thread`, but spread
  * over a pool; CPU pieces take turns on the interpreter lock, or on the cores without it.
  */
-import { defaultExecutorThreads, executorGroupOf } from '../scenario.ts';
+import { dbConnectionsOf, defaultExecutorThreads, executorGroupOf } from '../scenario.ts';
 import type { Endpoint, LeafStep, OffloadableStep, Scenario, Step } from '../scenario.ts';
 import { emptyDemand, type Demand } from './resources.ts';
 import { callsSyncOrm } from '../synchronous-only.ts';
@@ -23,9 +23,34 @@ export interface EndpointProfile {
   demand: Demand;
 }
 
+type Holder = 'loop' | 'workers' | 'executor' | 'pool' | 'to-thread';
+
 class Thread {
   free = 0;
-  constructor(readonly holder: 'loop' | 'workers' | 'executor' | 'pool' | 'to-thread') {}
+  /** This request's first query here opens a connection (see opensConnectionPerRequest). */
+  mustConnect: boolean;
+  constructor(
+    readonly holder: Holder,
+    server: ServerConnections,
+  ) {
+    this.mustConnect = opensConnectionPerRequest(server, holder) && dbConnectionsOf(server).connectMs > 0;
+  }
+}
+
+type ServerConnections = Pick<Scenario['server'], 'executor' | 'dbConnectMs' | 'persistentConnections'>;
+
+/**
+ * Whether a thread of this kind opens a database connection for every request (see
+ * main/engine/db/connection.ts): a worker unless CONN_MAX_AGE keeps it; a thread-sensitive
+ * thread of Django 4.0+ always (it ends with its request); the one thread of 3.x unless kept.
+ * Pools, asyncio's default executor and the loop are reached by no request_finished: they
+ * connect once a run, which a single request's profile does not charge.
+ */
+export function opensConnectionPerRequest(server: ServerConnections, holder: Holder): boolean {
+  const persistent = server.persistentConnections ?? false;
+  if (holder === 'workers') return !persistent;
+  if (holder !== 'executor') return false;
+  return server.executor === 'per-request' || (server.executor === 'one-thread' && !persistent);
 }
 
 interface Machine {
@@ -40,7 +65,7 @@ interface Machine {
   cores: { free: number }[];
   demand: Demand;
   asyncServer: boolean;
-  server: Pick<Scenario['server'], 'executor'>;
+  server: ServerConnections;
   /** Threads of one process take turns on its lock: the async server's, or a gthread worker's. */
   sharedLock: boolean;
   /** The sync ORM in async code raises at once (DJANGO_ALLOW_ASYNC_UNSAFE not set). */
@@ -67,7 +92,11 @@ function earliest<T extends { free: number }>(list: T[]): T {
 
 /** A step that holds `thread` until done, from `t` or as soon as the thread (and the lock or a core) is free. */
 function runHolding(m: Machine, thread: Thread, step: OffloadableStep, t: number): number {
-  const d = stepMs(step);
+  let d = stepMs(step);
+  if (step.kind === 'db' && thread.mustConnect) {
+    d += dbConnectionsOf(m.server).connectMs;
+    thread.mustConnect = false;
+  }
   let start = Math.max(t, thread.free);
   if (step.kind === 'cpu') {
     const lane = m.gil ?? earliest(m.cores);
@@ -131,14 +160,18 @@ export function profileEndpoint(
   const { server } = scenario;
   const asyncServer = server.model === 'async';
   const poolSize = asyncServer && server.executor === 'pool' ? server.poolThreads : 1;
-  const executor = Array.from({ length: poolSize }, () => new Thread(asyncServer ? 'executor' : 'workers'));
-  const view = !asyncServer ? new Thread('workers') : endpoint.view === 'sync' ? executor[0] : new Thread('loop');
+  const executor = Array.from({ length: poolSize }, () => new Thread(asyncServer ? 'executor' : 'workers', server));
+  const view = !asyncServer
+    ? new Thread('workers', server)
+    : endpoint.view === 'sync'
+      ? executor[0]
+      : new Thread('loop', server);
   const m: Machine = {
     view,
     executor: asyncServer ? executor : [view],
     others: {
-      pool: Array.from({ length: server.poolThreads }, () => new Thread('pool')),
-      'to-thread': Array.from({ length: defaultExecutorThreads(cores) }, () => new Thread('to-thread')),
+      pool: Array.from({ length: server.poolThreads }, () => new Thread('pool', server)),
+      'to-thread': Array.from({ length: defaultExecutorThreads(cores) }, () => new Thread('to-thread', server)),
     },
     server,
     gil: server.gil ? { free: 0 } : null,

@@ -5,7 +5,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Executor, OffloadableStep, Step } from '../../../shared/scenario.ts';
 import type { Micros } from '../../../shared/trace.ts';
-import type { ExecutorDone, ExecutorTask, HandlerHop } from '../threads/protocol.ts';
+import type { ExecutorDone, ExecutorRequestFinished, ExecutorTask, HandlerHop } from '../threads/protocol.ts';
 import { StepError } from '../steps/step-error.ts';
 import { createExecutorQueue, type ExecutorQueue } from './queues.ts';
 
@@ -26,9 +26,10 @@ export class ExecutorPool {
   private nextTask = 1;
 
   constructor(
-    executor: Executor,
+    private readonly executor: Executor,
     private readonly ports: MessagePort[],
     private readonly now: () => Micros,
+    private readonly closesConnections = false,
   ) {
     this.queue = createExecutorQueue(executor, ports.length);
     ports.forEach((port, thread) => port.on('message', (done: ExecutorDone) => this.finished(thread, done)));
@@ -64,8 +65,16 @@ export class ExecutorPool {
     if (thread !== undefined) this.startNext(thread);
   }
 
+  /**
+   * The request is answered. When the run models connections, Django's `request_finished` runs
+   * on the thread-sensitive thread the request had, closing its connection there (see
+   * db/connection.ts); a per-request thread ends with its request.
+   */
   requestDone(req: number): void {
-    this.queue.requestDone(req);
+    const thread = this.queue.requestDone(req);
+    if (thread === undefined || !this.closesConnections) return;
+    const message: ExecutorRequestFinished = { type: 'request-finished', threadEnds: this.executor === 'per-request' };
+    this.ports[thread].postMessage(message);
   }
 
   private submit(req: number, work: Work): Promise<void> {

@@ -8,13 +8,14 @@ import { Phase } from '../../../shared/trace.ts';
 import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
 import { failureOf, type ViewFailure } from '../steps/step-error.ts';
 import { createThreadContext, post, startReporting } from '../threads/view-thread.ts';
-import type { ExecutorDone, ExecutorTask, ExecutorThreadData } from '../threads/protocol.ts';
+import type { ExecutorDone, ExecutorRequestFinished, ExecutorTask, ExecutorThreadData } from '../threads/protocol.ts';
 
 const data = workerData as ExecutorThreadData;
 const ctx = createThreadContext(data);
 const reporter = startReporting(ctx);
 
-data.serverPort.on('message', (task: ExecutorTask) => {
+data.serverPort.on('message', (task: ExecutorTask | ExecutorRequestFinished) => {
+  if (task.type === 'request-finished') return ctx.db.requestFinished(task.threadEnds);
   const start = ctx.now();
   ctx.spans.record(task.req, ctx.lane, Phase['exec-queue'], task.submitted, start);
   let error: ViewFailure | null = null;

@@ -22,8 +22,11 @@ export interface ExecutorQueue {
   submit(task: QueuedTask): number | undefined;
   /** A thread finished a task; returns its next task, if any. */
   next(thread: number): QueuedTask | undefined;
-  /** The request has been answered: per-request frees its thread. */
-  requestDone(req: number): void;
+  /**
+   * The request has been answered: per-request frees its thread. Returns the thread Django's
+   * `request_finished` runs on (the thread-sensitive thread the request had), if any.
+   */
+  requestDone(req: number): number | undefined;
   /** The request lets go of the thread it held; returns that thread when it is idle now (to start what waited). */
   release(req: number): number | undefined;
 }
@@ -72,7 +75,10 @@ class ThreadQueues implements ExecutorQueue {
     return this.busy[thread] ? undefined : thread;
   }
 
-  requestDone(_req: number): void {}
+  /** One thread for the process (Django 3.x): the handler sends request_finished there for every request. */
+  requestDone(_req: number): number | undefined {
+    return 0;
+  }
 
   private canTake(thread: number, task: QueuedTask): boolean {
     const held = this.holder[thread];
@@ -112,11 +118,12 @@ class PerRequest extends ThreadQueues {
     return thread;
   }
 
-  override requestDone(req: number): void {
+  override requestDone(req: number): number | undefined {
     const thread = this.owner.get(req);
-    if (thread === undefined) return;
+    if (thread === undefined) return undefined;
     this.owner.delete(req);
     this.free.push(thread);
+    return thread;
   }
 }
 
@@ -140,7 +147,10 @@ class Pool implements ExecutorQueue {
     return task;
   }
 
-  requestDone(): void {}
+  /** A pool's threads are no request's own: no request_finished reaches them. */
+  requestDone(): undefined {
+    return undefined;
+  }
 
   /** Validation keeps sync middleware (holds) away from a pool. */
   release(): undefined {

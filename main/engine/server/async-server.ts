@@ -6,6 +6,7 @@
 import {
   executorGroupOf,
   handlerHopsQueue,
+  modelsConnections,
   type Endpoint,
   type OffloadExecutor,
   type Scenario,
@@ -97,9 +98,10 @@ function executorPools(
   now: () => Micros,
 ): Map<OffloadExecutor, ExecutorPool> {
   const pools = new Map<OffloadExecutor, ExecutorPool>();
+  const closes = modelsConnections(scenario.server);
   for (const group of new Set<OffloadExecutor>(['thread-sensitive', ...executors.map((e) => e.group)])) {
     const ports = executors.filter((e) => e.group === group).map((e) => e.port);
-    pools.set(group, new ExecutorPool(executorDiscipline(group, scenario.server), ports, now));
+    pools.set(group, new ExecutorPool(executorDiscipline(group, scenario.server), ports, now, closes));
   }
   return pools;
 }

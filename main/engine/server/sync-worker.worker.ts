@@ -38,6 +38,8 @@ data.serverPort.on('message', async (message: WorkerRequest) => {
     error = failureOf(e);
   }
   ctx.spans.record(req, ctx.lane, Phase.running, start, ctx.now());
+  // request_finished runs here, on the thread that served the request: CONN_MAX_AGE decides.
+  ctx.db.requestFinished(false);
   data.serverPort.postMessage({ type: 'done', req, error } satisfies WorkerDone);
   reporter.maybeFlush();
 });

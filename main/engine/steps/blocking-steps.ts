@@ -11,6 +11,7 @@ import { stopRequested } from '../control.ts';
 import { sleepBlocking, type ThreadContext } from '../thread-context.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
 import { StepError, upstreamError, VIEW_EXCEPTION_STATUS } from './step-error.ts';
+import { TOO_MANY_CLIENTS } from '../../../shared/db-connections.ts';
 
 /**
  * Back from a wait that let go of the interpreter lock (a sleep, a socket, SQLite): before it runs
@@ -61,8 +62,25 @@ function runCpu(ctx: ThreadContext, req: number, step: CpuStep): void {
   gil.release();
 }
 
+/**
+ * Django's first query on a thread without a connection opens one: the round trips to the
+ * server (the lock let go, as any socket wait), then the server admits it or refuses it.
+ */
+function connectIfNeeded(ctx: ThreadContext, req: number): void {
+  const connectMs = ctx.db.connectMsNeeded();
+  if (connectMs === null) return;
+  const t0 = ctx.now();
+  sleepBlocking(ctx, connectMs);
+  const admitted = ctx.db.admit();
+  ctx.spans.record(req, ctx.lane, Phase.connect, t0, ctx.now());
+  retakeLock(ctx, req);
+  // An exception in the view: Django answers 500.
+  if (!admitted) throw new StepError(TOO_MANY_CLIENTS, VIEW_EXCEPTION_STATUS);
+}
+
 /** A real query on this thread's own connection, then the database server's round trip. */
 function runDb(ctx: ThreadContext, req: number, step: DbStep): void {
+  connectIfNeeded(ctx, req);
   const t0 = ctx.now();
   try {
     ctx.shop.run(step.query);

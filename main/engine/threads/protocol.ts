@@ -16,6 +16,7 @@ import type {
 import type { Micros } from '../../../shared/trace.ts';
 import type { UpstreamTarget } from '../upstream/upstream-url.ts';
 import type { ViewFailure } from '../steps/step-error.ts';
+import type { DbConnectionData } from '../db/connection.ts';
 import type { PackedRequests } from '../../../shared/packed-requests.ts';
 
 /** The load generator's unrecorded warm-up requests (see loadgen.worker.ts). */
@@ -32,6 +33,8 @@ export interface ViewThreadData {
   lane: number;
   /** The interpreter lock of this thread's process; null when the lock is off. */
   gil: Int32Array | null;
+  /** Database connections with a cost or a limit (null: the run does not model them). */
+  db: DbConnectionData | null;
 }
 
 export interface ExecutorThreadData extends ViewThreadData {
@@ -82,6 +85,13 @@ export interface LoadTarget {
 }
 
 /** Server thread → executor thread. */
+/** Django's `request_finished` on the executor thread the request used: its connection closes. */
+export interface ExecutorRequestFinished {
+  type: 'request-finished';
+  /** The thread was the request's own (a ThreadSensitiveContext's): it ends, and its connection with it. */
+  threadEnds: boolean;
+}
+
 export type ExecutorTask = {
   type: 'task';
   task: number;

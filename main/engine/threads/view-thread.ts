@@ -11,6 +11,7 @@ import { InterpreterLock } from '../gil.ts';
 import { SpanBuffer } from '../span-buffer.ts';
 import { spin } from '../cpu-work.ts';
 import { openShop } from '../db/shop.ts';
+import { ThreadConnection } from '../db/connection.ts';
 import { SyncHttpClient } from '../upstream/sync-http-client.ts';
 import type { ThreadContext } from '../thread-context.ts';
 import type { AsyncHttpClient } from '../upstream/async-http-client.ts';
@@ -35,6 +36,7 @@ export function createThreadContext(data: ViewThreadData): ThreadContext {
     spans: new SpanBuffer(),
     iterationsPerMs: data.iterationsPerMs,
     shop,
+    db: new ThreadConnection(data.db),
     syncHttp: new SyncHttpClient(data.syncHttpPort, data.control),
     upstream: data.upstream,
   };

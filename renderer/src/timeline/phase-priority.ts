@@ -19,6 +19,7 @@ const RANK: Record<PhaseId, number> = {
   gil: 5,
   block: 6,
   db: 6,
+  connect: 6,
   'upstream-block': 6,
   cpu: 7,
 };

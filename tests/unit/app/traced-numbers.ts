@@ -82,6 +82,8 @@ export function factSources(f: RunFacts): Source[] {
     ...(f.idleShare === null ? [] : [{ name: 'facts.idleShare', text: formatPercent(f.idleShare) }]),
     count('facts.busyAtOnce', f.busyAtOnce),
     ...f.errorKinds.map(([kind, n]) => count(`facts.errorKinds.${kind}`, n)),
+    count('facts.connectionsOpened', f.connectionsOpened),
+    count('facts.connectionsRefused', f.connectionsRefused),
   ];
 }
 
@@ -97,6 +99,7 @@ export function scenarioSources(scenario: Scenario): Source[] {
   const out: Source[] = [
     count('server.workers', server.workers),
     count('server.poolThreads', server.poolThreads),
+    ...(server.dbMaxConnections === undefined ? [] : [count('server.dbMaxConnections', server.dbMaxConnections)]),
     ...scenario.endpoints.flatMap((e, i) => e.steps.flatMap((s, j) => stepSources(s, `endpoints[${i}].steps[${j}]`))),
   ];
   if (load.end.kind === 'requests') out.push(count('load.end.count', load.end.count));

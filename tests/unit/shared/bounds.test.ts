@@ -364,3 +364,33 @@ test('sync workers, seven requests of 100 ms on three workers: waves of 3, 3 and
   near(b.expected.p95LatencyMs, 300, 'p95');
   near(b.maxThroughputRps, 30, 'max X');
 });
+
+test('opening a connection: 20 ms more per request where the thread is new each request, once a run where it lives on', () => {
+  const twoQueries: View = {
+    view: 'sync',
+    steps: [
+      { kind: 'db', query: 'product-get', ms: 10 },
+      { kind: 'db', query: 'product-get', ms: 10 },
+    ],
+  };
+  // ASGI, a thread per request: connect 20 + 10 + 10 (the second query reuses it), persistent or not.
+  for (const persistentConnections of [false, true]) {
+    const b = theoreticalBound(scenario({ ...asgi, dbConnectMs: 20, persistentConnections }, twoQueries));
+    near(b.minLatencyMs, 40, `per-request, persistent ${persistentConnections}`);
+  }
+  const workers = { model: 'sync-workers', workers: 4, dbConnectMs: 20 } as const;
+  near(theoreticalBound(scenario(workers, twoQueries)).minLatencyMs, 40, 'sync worker, CONN_MAX_AGE 0');
+  near(
+    theoreticalBound(scenario({ ...workers, persistentConnections: true }, twoQueries)).minLatencyMs,
+    20,
+    'sync worker, CONN_MAX_AGE None: connected before, not charged per request',
+  );
+  // Ten users on per-request threads, two connections allowed: the paragraph says queries will fail.
+  const limited = theoreticalBound(scenario({ ...asgi, dbMaxConnections: 2 }, twoQueries));
+  assert.match(
+    limited.explanation,
+    /With 10 users, each request's own thread can hold a database connection at once, more than the database's max_connections of 2/,
+  );
+  const enough = theoreticalBound(scenario({ ...asgi, dbMaxConnections: 10 }, twoQueries));
+  assert.doesNotMatch(enough.explanation, /max_connections/);
+});

@@ -41,6 +41,7 @@ test('an executor thread starts from the bundle and opens the shop through the n
     syncHttpPort: syncHttp.port2,
     lane: 1,
     gil: null,
+    db: null,
     serverPort: server.port2,
   };
   const worker = new Worker(pathToFileURL(join(dir, 'executor.worker.mjs')), {
