@@ -350,6 +350,49 @@ export const PRESETS: readonly Preset[] = [
       load: tenUsers(),
     },
   },
+  {
+    id: 'connection-per-request',
+    title: 'A database connection per request under ASGI',
+    summary:
+      'two aget() calls around an API call, 20 ms to connect, CONN_MAX_AGE = None: every request still opens its own connection',
+    explanation:
+      "Django's connections belong to a thread. Under ASGI since Django 4.0 each request's sync work (the async ORM included) runs on a thread of its own that ends with the request, so every request opens a connection, and pays its 20 ms connect, even with persistent connections (`CONN_MAX_AGE = None`): nothing lives long enough to reuse one. Look for the dark `connect` bar at the start of each request's first query. Switch the server to sync workers: each worker keeps its connection, and only the first request on each pays. The fix under ASGI is Django 5.1's connection pool (PostgreSQL, `OPTIONS['pool']`).",
+    scenario: {
+      name: 'A connection per request under ASGI',
+      server: { ...asgi, django: '5.2', dbConnectMs: 20, persistentConnections: true },
+      endpoints: [
+        {
+          name: 'product',
+          view: 'async',
+          steps: [
+            { kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 10 } },
+            { kind: 'await', ms: 30 },
+            { kind: 'offload', step: { kind: 'db', query: 'cart-get', ms: 10 } },
+          ],
+        },
+      ],
+      load: tenUsers(),
+    },
+  },
+  {
+    id: 'too-many-connections',
+    title: 'Too many database connections under ASGI',
+    summary: 'aget() of 50 ms, ten users, max_connections 6: the seventh connection is refused, a 500',
+    explanation:
+      "Under ASGI every request in flight holds a connection of its own (its own thread's), so ten users need ten connections at once. With the database allowing six (PostgreSQL's `max_connections`, less its reserved slots) the others fail at once with `OperationalError: FATAL: sorry, too many clients already`, and a failed user sends its next request straight away, to be refused again while the six are busy. Sync workers would hold one connection per worker; under ASGI, cap the requests in flight (`--limit-concurrency`) or use Django 5.1's connection pool, which makes requests wait for a connection instead of failing.",
+    scenario: {
+      name: 'Too many connections under ASGI',
+      server: { ...asgi, django: '5.2', dbConnectMs: 5, dbMaxConnections: 6 },
+      endpoints: [
+        {
+          name: 'product',
+          view: 'async',
+          steps: [{ kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 50 } }],
+        },
+      ],
+      load: tenUsers(),
+    },
+  },
 ];
 
 /** The preset with this id, or undefined. */

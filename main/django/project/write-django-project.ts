@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../python-env.ts';
 import type { Scenario } from '../../../shared/scenario.ts';
 import { viewsModule } from './python-views.ts';
 import { SHOP_MODELS } from './shop-models.ts';
+import { CONNECTED_SQLITE_BASE, databaseSettings } from './db-backend.ts';
 
 /**
  * The folder that holds the `interleave_probe` package (put on PYTHONPATH): in the checkout,
@@ -29,7 +30,7 @@ MIDDLEWARE = MIDDLEWARE_LIST
 USE_TZ = True
 DATABASES = {
     "default": {
-        "ENGINE": "django.db.backends.sqlite3",
+        DATABASE_ENTRIES
         "NAME": os.environ["INTERLEAVE_SHOP_DB"],
         # Writers on several threads wait for SQLite's one write lock instead of failing.
         "OPTIONS": {"timeout": 5},
@@ -110,7 +111,10 @@ export function writeDjangoProject(scenario: Scenario, folder: string, options: 
     'interleave_site/settings.py': SETTINGS.replace(
       'MIDDLEWARE_LIST',
       scenario.server.syncMiddleware ? '["interleave_site.middleware.SyncOnlyMiddleware"]' : '[]',
-    ),
+    ).replace('DATABASE_ENTRIES', databaseSettings(scenario, join(folder, 'connection-slots'))),
+    'interleave_site/connected_sqlite/__init__.py': '',
+    'interleave_site/connected_sqlite/base.py': CONNECTED_SQLITE_BASE,
+    'connection-slots/.keep': '',
     'interleave_site/middleware.py': SYNC_MIDDLEWARE,
     'interleave_site/urls.py': URLS(scenario.endpoints.length),
     'interleave_site/views.py': viewsModule(scenario, options.djangoVersion),
