@@ -12,6 +12,7 @@ import type { TypedText } from '../scenario/typed-knobs.ts';
 import { KnobSlider } from './knob-slider.tsx';
 import { RunOnPicker } from './run-on-picker.tsx';
 import { ServerKnobs } from './server-knobs.tsx';
+import { DatabaseKnobs } from './database-knobs.tsx';
 
 interface Props {
   base: Scenario;
@@ -67,6 +68,9 @@ export const ScenarioKnobs = memo(function ScenarioKnobs({
       </fieldset>
       <fieldset className="knob-group" disabled={disabled || yourServer} title={notYours}>
         <ServerKnobs base={base} knobs={knobs} onChange={onChange} box={box} />
+      </fieldset>
+      <fieldset className="knob-group" disabled={disabled || yourServer} title={notYours}>
+        <DatabaseKnobs base={base} knobs={knobs} onChange={onChange} box={box} />
       </fieldset>
 
       <fieldset className="knob-group" disabled={disabled || yourServer} title={notYours}>

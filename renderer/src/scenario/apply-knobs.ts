@@ -75,12 +75,29 @@ function editEndpoint(e: Endpoint, base: Scenario, knobs: Knobs, before: Knobs):
   return { ...e, steps };
 }
 
+/** The connection settings the knobs say, each absent while it is off and the base had none. */
+function connectionFields(base: Scenario, knobs: Knobs): Partial<Scenario['server']> {
+  const out: Partial<Scenario['server']> = {};
+  if (knobs.dbConnectMs !== 0 || base.server.dbConnectMs !== undefined) out.dbConnectMs = knobs.dbConnectMs;
+  if (knobs.limitConnections) out.dbMaxConnections = knobs.dbMaxConnections;
+  if (knobs.persistentConnections || base.server.persistentConnections !== undefined)
+    out.persistentConnections = knobs.persistentConnections;
+  return out;
+}
+
 /** The base scenario with the knobs applied. */
 export function applyKnobs(base: Scenario, knobs: Knobs): Scenario {
   const before = knobsFrom(base);
   // Named only when it says more than the executor does, so an unnamed scenario stays unnamed.
   const named = base.server.django !== undefined || knobs.django !== impliedDjango(knobs.executor);
-  const { django: _django, syncMiddleware: _syncMiddleware, ...server } = base.server;
+  const {
+    django: _django,
+    syncMiddleware: _syncMiddleware,
+    dbConnectMs: _connect,
+    dbMaxConnections: _max,
+    persistentConnections: _persistent,
+    ...server
+  } = base.server;
   // Absent unless on, as a scenario that never had one stays the same scenario.
   const middleware = knobs.syncMiddleware || base.server.syncMiddleware !== undefined;
   return {
@@ -96,6 +113,7 @@ export function applyKnobs(base: Scenario, knobs: Knobs): Scenario {
       gil: knobs.gil,
       allowAsyncUnsafe: knobs.allowAsyncUnsafe,
       ...(middleware ? { syncMiddleware: knobs.syncMiddleware } : {}),
+      ...connectionFields(base, knobs),
     },
     endpoints: base.endpoints.map((e) => editEndpoint(e, base, knobs, before)),
     load: {

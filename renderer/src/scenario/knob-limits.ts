@@ -65,6 +65,12 @@ export const KNOB_LIMITS = {
   workers: range(serverFieldsSchema.shape.workers.unwrap(), 1, '', 'linear'),
   threads: range(serverFieldsSchema.shape.threads.unwrap(), 1, '', 'linear'),
   poolThreads: range(serverFieldsSchema.shape.poolThreads.unwrap(), 1, '', 'linear'),
+  dbConnectMs: {
+    ...range(serverFieldsSchema.shape.dbConnectMs.unwrap(), 0.1, 'ms', 'log'),
+    logFrom: 1,
+    marks: decades(1, serverFieldsSchema.shape.dbConnectMs.unwrap().maxValue ?? 1),
+  },
+  dbMaxConnections: range(serverFieldsSchema.shape.dbMaxConnections.unwrap(), 1, '', 'log'),
   concurrency: range(loadSchema.shape.concurrency.unwrap(), 1, '', 'log'),
   rateRps: range(loadSchema.shape.rateRps.unwrap(), 0.1, 'req/s', 'log'),
   requestCount: range(requestsEnd.shape.count, 1, '', 'log'),

@@ -36,6 +36,13 @@ export interface Knobs {
   allowAsyncUnsafe: boolean;
   /** A sync-only middleware in MIDDLEWARE. */
   syncMiddleware: boolean;
+  /** Opening a database connection, ms (0: free, as SQLite's). */
+  dbConnectMs: number;
+  /** Whether the database limits its connections, and to how many (`max_connections`). */
+  limitConnections: boolean;
+  dbMaxConnections: number;
+  /** CONN_MAX_AGE = None: a thread keeps its connection between requests. */
+  persistentConnections: boolean;
   /** Longest wait step, ms. */
   latencyMs: number;
   /** 0..1, see the top of this file. */
@@ -127,6 +134,9 @@ export function withDefaults(input: ScenarioInput): Scenario {
   return scenarioSchema.parse(input);
 }
 
+/** PostgreSQL's default `max_connections`: where the limit starts when it is first turned on. */
+const DEFAULT_MAX_CONNECTIONS = 100;
+
 /** The Django an executor reads as when a scenario names none: one thread is 3.x's, the rest 5.2's. */
 export function impliedDjango(executor: Executor): DjangoVersion {
   return executor === 'one-thread' ? '3.2' : '5.2';
@@ -144,6 +154,10 @@ export function knobsFrom(s: Scenario): Knobs {
     gil: s.server.gil,
     allowAsyncUnsafe: s.server.allowAsyncUnsafe,
     syncMiddleware: s.server.syncMiddleware ?? false,
+    dbConnectMs: s.server.dbConnectMs ?? 0,
+    limitConnections: s.server.dbMaxConnections !== undefined,
+    dbMaxConnections: s.server.dbMaxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    persistentConnections: s.server.persistentConnections ?? false,
     latencyMs: longestWaitMs(s),
     blockingShare: waits.total > 0 ? waits.blocking / waits.total : 0,
     cpuMs: cpuPerRequestMs(s),

@@ -99,3 +99,27 @@ test('server and load knobs land where the schema expects them', () => {
   assert.equal(edited.load.rateRps, 120);
   assert.ok(scenarioSchema.safeParse(edited).success);
 });
+
+test('connection knobs: absent while off, written when on, the limit only while limited', () => {
+  const base = preset('async-orm-per-request');
+  const off = applyKnobs(base, knobsFrom(base));
+  for (const key of ['dbConnectMs', 'dbMaxConnections', 'persistentConnections'] as const)
+    assert.equal(key in off.server, false, `${key} stays absent`);
+  const on = applyKnobs(base, {
+    ...knobsFrom(base),
+    dbConnectMs: 20,
+    limitConnections: true,
+    dbMaxConnections: 6,
+    persistentConnections: true,
+  });
+  assert.equal(on.server.dbConnectMs, 20);
+  assert.equal(on.server.dbMaxConnections, 6);
+  assert.equal(on.server.persistentConnections, true);
+  assert.ok(scenarioSchema.safeParse(on).success);
+  // Turning the limit off again drops it; the count is kept in the knobs for next time.
+  const unlimited = applyKnobs(on, { ...knobsFrom(on), limitConnections: false });
+  assert.equal('dbMaxConnections' in unlimited.server, false);
+  assert.equal(knobsFrom(on).dbMaxConnections, 6);
+  const limits = preset('too-many-connections');
+  assert.deepEqual(knobsFrom(limits).limitConnections, true);
+});
