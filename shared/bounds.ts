@@ -8,7 +8,7 @@
  * bottleneck. The load model (bounds/load-model.ts) turns that into what the chosen load should
  * see. The sliders show this live; the reports set it beside the measured numbers.
  */
-import { defaultExecutorThreads, maxInFlight, threadsPerWorker, type Scenario } from './scenario.ts';
+import { defaultExecutorThreads, loopProcesses, maxInFlight, threadsPerWorker, type Scenario } from './scenario.ts';
 import { explainBound } from './bounds/explain-bound.ts';
 import { expectLoad, type LoadExpectation } from './bounds/load-model.ts';
 import { profileEndpoint, type EndpointProfile } from './bounds/one-request.ts';
@@ -57,22 +57,23 @@ function serversOf(scenario: Scenario, resource: BoundResource, cores: number): 
   const { server } = scenario;
   switch (resource) {
     case 'loop':
-      return 1;
+      // One loop per uvicorn process; the load generator spreads connections evenly over them.
+      return loopProcesses(server);
     case 'gil':
-      // One lock per process: the async server's, or each gthread worker's (its threads share it).
-      return server.model === 'gthread' ? server.workers : 1;
+      // One lock per process: each uvicorn process's, or each gthread worker's (its threads share it).
+      return server.model === 'gthread' || server.model === 'async-workers' ? server.workers : 1;
     case 'workers':
       return server.workers * threadsPerWorker(server);
     case 'cores':
       return cores;
     case 'executor':
-      if (server.executor === 'one-thread') return 1;
-      if (server.executor === 'pool') return server.poolThreads;
+      if (server.executor === 'one-thread') return loopProcesses(server);
+      if (server.executor === 'pool') return server.poolThreads * loopProcesses(server);
       return maxInFlight(scenario.load);
     case 'pool':
-      return server.poolThreads;
+      return server.poolThreads * loopProcesses(server);
     case 'to-thread':
-      return defaultExecutorThreads(cores);
+      return defaultExecutorThreads(cores) * loopProcesses(server);
   }
 }
 

@@ -351,6 +351,19 @@ export const PRESETS: readonly Preset[] = [
     },
   },
   {
+    id: 'uvicorn-workers',
+    title: 'time.sleep in async def on uvicorn --workers 4',
+    summary: 'time.sleep(0.1) in an async view on 4 uvicorn processes, 8 users: four at a time, still blocking',
+    explanation:
+      "`uvicorn --workers 4` (or gunicorn with `-k uvicorn.workers.UvicornWorker`) runs four processes, each with its own event loop, executor and interpreter lock; the kernel hands each new connection to one of them. A `time.sleep` in an async view still blocks its loop, so each process serves one request at a time: four at once in all, and a connection's requests wait behind whatever its process is sleeping on. More workers multiply a blocking server; only `await asyncio.sleep` (or `sync_to_async`) lets one loop overlap its requests. The model spreads connections evenly; real uvicorn's processes race to accept them, so one may get more than its share.",
+    scenario: {
+      name: 'time.sleep on uvicorn --workers 4',
+      server: { ...asgi, model: 'async-workers', workers: 4 },
+      endpoints: [{ name: 'sleepy', view: 'async', steps: [{ kind: 'block', ms: 100 }] }],
+      load: { model: 'closed', concurrency: 8, thinkMs: 0, end: { kind: 'requests', count: 32 } },
+    },
+  },
+  {
     id: 'connection-per-request',
     title: 'A database connection per request under ASGI',
     summary:

@@ -592,7 +592,7 @@ export function threadsPerWorker(server: Pick<Scenario['server'], 'model' | 'thr
 export function handlerHopsQueue(server: Pick<Scenario['server'], 'model' | 'executor' | 'django'>): boolean {
   // Django 4.0+ with the one-thread executor is code outside a request context: no handler there.
   const django3 = server.django === undefined || server.django === '3.2';
-  return server.model === 'async' && server.executor === 'one-thread' && django3;
+  return hasEventLoop(server.model) && server.executor === 'one-thread' && django3;
 }
 
 export function needsExecutor(endpoints: readonly Pick<Endpoint, 'view' | 'steps'>[]): boolean {

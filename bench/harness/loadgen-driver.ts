@@ -31,7 +31,7 @@ export async function driveLoadgen(serverUrl: string, load: LoadConfig): Promise
   );
   try {
     await loadgen.ready;
-    await loadgen.ask({ type: 'warm-up', serverUrl }, 'warmed', WARM_UP_TIMEOUT_MS);
+    await loadgen.ask({ type: 'warm-up', serverUrls: [serverUrl] }, 'warmed', WARM_UP_TIMEOUT_MS);
     loadgen.send({ type: 'start' });
     await done;
     await loadgen.ask({ type: 'flush' }, 'flushed');

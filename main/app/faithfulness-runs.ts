@@ -4,7 +4,7 @@
  */
 import { PRESETS } from '../../shared/presets.ts';
 import { scenarioSchema, type Scenario } from '../../shared/scenario.ts';
-import { runShape } from '../../shared/analysis/run-shape.ts';
+import { busiestProcessRequests, runShape } from '../../shared/analysis/run-shape.ts';
 import {
   faithfulnessRow,
   notExpressibleRow,
@@ -64,5 +64,6 @@ async function figures(app: Pick<App, 'api' | 'on'>, scenario: Scenario): Promis
     summary: computeSummary(doc),
     shape: runShape(doc.lanes, doc.spans),
     firstError: doc.requests.find((r) => r.error !== null)?.error ?? null,
+    busiestProcess: busiestProcessRequests(doc.lanes, doc.spans),
   };
 }

@@ -119,7 +119,7 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
     await Promise.all([loadgen.ready, untilServing(server, `${baseUrl}/__interleave__/clock`, options.signal)]);
     const clock = await measureClockOffset(`${baseUrl}/__interleave__/clock`, now);
     records = new ProbeRecords(recorder, lanes, clock.offsetMs);
-    await loadgen.ask({ type: 'warm-up', serverUrl: baseUrl }, 'warmed', WARM_UP_TIMEOUT_MS);
+    await loadgen.ask({ type: 'warm-up', serverUrls: [baseUrl] }, 'warmed', WARM_UP_TIMEOUT_MS);
     const startupMs = performance.now() - startedAt;
     if (options.signal?.aborted) throw new Error('stopped before the load started');
 

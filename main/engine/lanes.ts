@@ -7,6 +7,7 @@ import {
   defaultExecutorThreads,
   executorGroupOf,
   handlerHopsQueue,
+  loopProcesses,
   maxInFlight,
   offloadSteps,
   threadsPerWorker,
@@ -17,10 +18,16 @@ import {
 import type { Lane } from '../../shared/trace.ts';
 import { executorThreadCount } from './executor/queues.ts';
 
+/** One uvicorn process: its event loop and its executors' threads. */
+export interface LoopProcess {
+  loop: Lane;
+  executors: Lane[];
+}
+
 export interface ServerLanes {
   lanes: Lane[];
-  loop: Lane | null;
-  executors: Lane[];
+  /** The event-loop processes: one under `async`, W under `async-workers`, none under WSGI. */
+  processes: LoopProcess[];
   /** Which executor each executor lane (by id) belongs to. */
   executorGroup: ReadonlyMap<number, OffloadExecutor>;
   workers: Lane[];
@@ -46,11 +53,14 @@ export function executorDiscipline(group: OffloadExecutor, server: Pick<Scenario
  */
 function executorPlans(scenario: Scenario, cpus: number): Map<OffloadExecutor, ExecutorPlan> {
   const { server } = scenario;
+  // Connections are spread evenly over the processes (see the load generator), so each process
+  // has at most its share of the requests in flight: one thread each under per-request.
+  const inFlight = Math.ceil(maxInFlight(scenario.load) / loopProcesses(server));
   const groups = new Set(offloadSteps(scenario.endpoints).map((s) => executorGroupOf(s, server)));
   const threadSensitive = scenario.endpoints.some((e) => e.view === 'sync') || handlerHopsQueue(server);
   if (threadSensitive || server.syncMiddleware) groups.add('thread-sensitive');
   const plans = new Map<OffloadExecutor, ExecutorPlan>();
-  const threads = executorThreadCount(server.executor, server.poolThreads, maxInFlight(scenario.load));
+  const threads = executorThreadCount(server.executor, server.poolThreads, inFlight);
   if (groups.has('thread-sensitive')) plans.set('thread-sensitive', { threads, name: 'executor' });
   if (groups.has('pool')) plans.set('pool', { threads: server.poolThreads, name: 'pool' });
   if (groups.has('to-thread')) plans.set('to-thread', { threads: defaultExecutorThreads(cpus), name: 'to_thread' });
@@ -67,36 +77,34 @@ export function planLanes(scenario: Scenario, cpus = cpuList().length): ServerLa
       const thread = perProcess > 1 ? ` · thread ${(i % perProcess) + 1}` : '';
       return { id: i, name: `worker ${process}${thread}`, kind: 'worker', process };
     });
-    return {
-      lanes: workers,
-      loop: null,
-      executors: [],
-      executorGroup: new Map(),
-      workers,
-      firstClientLane: workers.length,
-    };
+    return { lanes: workers, processes: [], executorGroup: new Map(), workers, firstClientLane: workers.length };
   }
-  const loop: Lane = { id: 0, name: 'event loop', kind: 'loop', process: 0 };
-  const executors: Lane[] = [];
+  // uvicorn: one process of one loop and its executors; with --workers, W such processes.
+  const several = server.model === 'async-workers';
+  const plans = executorPlans(scenario, cpus);
   const executorGroup = new Map<number, OffloadExecutor>();
-  for (const [group, plan] of executorPlans(scenario, cpus)) {
-    for (let i = 0; i < plan.threads; i++) {
-      const lane: Lane = { id: executors.length + 1, name: `${plan.name} ${i + 1}`, kind: 'executor', process: 0 };
-      executors.push(lane);
-      executorGroup.set(lane.id, group);
+  const lanes: Lane[] = [];
+  const processes: LoopProcess[] = [];
+  for (let p = 0; p < loopProcesses(server); p++) {
+    const process = several ? p + 1 : 0;
+    const prefix = several ? `worker ${process} · ` : '';
+    const loop: Lane = { id: lanes.length, name: `${prefix}event loop`, kind: 'loop', process };
+    lanes.push(loop);
+    const executors: Lane[] = [];
+    for (const [group, plan] of plans) {
+      for (let i = 0; i < plan.threads; i++) {
+        const lane: Lane = { id: lanes.length, name: `${prefix}${plan.name} ${i + 1}`, kind: 'executor', process };
+        lanes.push(lane);
+        executors.push(lane);
+        executorGroup.set(lane.id, group);
+      }
     }
+    processes.push({ loop, executors });
   }
-  return {
-    lanes: [loop, ...executors],
-    loop,
-    executors,
-    executorGroup,
-    workers: [],
-    firstClientLane: 1 + executors.length,
-  };
+  return { lanes, processes, executorGroup, workers: [], firstClientLane: lanes.length };
 }
 
 /** No server lanes planned: real Django's and a URL's threads are known only as they report. */
 export function noServerLanes(firstClientLane: number): ServerLanes {
-  return { lanes: [], loop: null, executors: [], executorGroup: new Map(), workers: [], firstClientLane };
+  return { lanes: [], processes: [], executorGroup: new Map(), workers: [], firstClientLane };
 }

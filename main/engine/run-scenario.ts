@@ -22,7 +22,6 @@ import { calibrateIterationsPerMs } from './cpu-work.ts';
 import { seedShop } from './db/shop.ts';
 import { createOpenCount } from './db/connection.ts';
 import { planLanes } from './lanes.ts';
-import { modelCannotRun } from './model-shapes.ts';
 import { RunRecording } from './record/run-recording.ts';
 import { wireLanes } from './threads/lane-ports.ts';
 import { RunThreads, startLoadgen, startServerThreads, startUpstream } from './threads/run-threads.ts';
@@ -59,8 +58,6 @@ export interface RunningScenario {
 const BATCH_EVERY_MS = 100;
 
 export async function startScenario(scenario: Scenario, options: EngineOptions): Promise<RunningScenario> {
-  const cannot = modelCannotRun(scenario);
-  if (cannot) throw new Error(cannot);
   const startedAt = performance.now();
   seedShop(options.shopDbFile);
   const iterationsPerMs = calibrateIterationsPerMs();
@@ -77,14 +74,14 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
       ? { ...dbConnectionsOf(scenario.server), openCount: createOpenCount() }
       : null;
     const base = { epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream, db };
-    const server = startServerThreads(threads, scenario, wireLanes(plan), base);
+    const servers = startServerThreads(threads, scenario, wireLanes(plan), base);
     const loadgen = startLoadgen(threads, scenario, plan, epochMs);
     reportReady(threads.all, recording);
     await untilReady(threads.all, options.signal);
     // 2. The clocks compared, the server warmed up, the machine settled.
     const clockSkewMs = await measureClockSkew(threads.recording(), now);
     const startupMs = performance.now() - startedAt;
-    await warmUp(loadgen, (await server.ready).port ?? 0);
+    await warmUp(loadgen, await Promise.all(servers.map(async (s) => (await s.ready).port ?? 0)));
     await settle();
     // 3 and 4. The load, then the end.
     return runLoad({ recording, threads, loadgen, control, now, clockSkewMs, startupMs });

@@ -80,7 +80,7 @@ export async function startOnUrl(scenario: Scenario, options: EngineOptions): Pr
     const clockSkewMs = await measureClockSkew([loadgen], now);
     const sink = await startWarmUpSink();
     try {
-      await loadgen.ask({ type: 'warm-up', serverUrl: sink.url }, 'warmed', WARM_UP_TIMEOUT_MS);
+      await loadgen.ask({ type: 'warm-up', serverUrls: [sink.url] }, 'warmed', WARM_UP_TIMEOUT_MS);
     } finally {
       await sink.close();
     }

@@ -37,10 +37,15 @@ function loopSentence(doc: Doc, facts: RunFacts, summary: RunSummary): string {
     if (!metricApplies('loopBlock', doc) || summary.maxLoopBlockMs < LATE_LOOP_WORTH_SAYING_MS) return none;
     return `${none} The loop timer still ran late by up to ${formatMs(summary.maxLoopBlockMs)} (the ${metric('loopBlock').label.toLowerCase()}): the server's own work or a busy machine, not a request's step.`;
   }
-  const who = facts.waitedBehindLoop > 0 ? `; ${plural(facts.waitedBehindLoop, 'request')} waited behind it` : '';
+  const { server } = doc.scenario;
+  const several = server.model === 'async-workers';
+  const behind = several ? "behind their own process's loop" : 'behind it';
+  const who = facts.waitedBehindLoop > 0 ? `; ${plural(facts.waitedBehindLoop, 'request')} waited ${behind}` : '';
   // The longest stall is the summary's metric (the loop timer's worst lateness), never a span's
   // length: back-to-back blocks stall the loop for their sum, and the tile says that sum.
   const longest = metricApplies('loopBlock', doc) ? ` (${labelled('loopBlock', summary)})` : '';
+  if (several)
+    return `The event loops of the ${server.workers} uvicorn processes were blocked for ${formatMs(held)} in all, summed over them${longest}${who}.`;
   return `The event loop was blocked for ${formatMs(held)} in all${longest}${who}.`;
 }
 

@@ -20,6 +20,8 @@ export interface SideFigures {
   shape: RunShape;
   /** The first error a request ended with, if any (real Django's SynchronousOnlyOperation, …). */
   firstError: string | null;
+  /** Under several uvicorn processes, the most requests one served (run-shape.ts); else null. */
+  busiestProcess?: number | null;
 }
 
 export interface FaithfulnessRow {
@@ -95,6 +97,13 @@ export function notExpressibleRow(preset: string, scenario: Scenario, reason: st
   };
 }
 
+/** When real uvicorn's busiest process served more than the model's (which spreads connections evenly). */
+function unevenProcesses(model: SideFigures, django: SideFigures): string | null {
+  const [m, d] = [model.busiestProcess, django.busiestProcess];
+  if (m == null || d == null || d <= m) return null;
+  return `real uvicorn's processes took uneven shares of the connections: the busiest served ${d} of ${django.summary.requests} requests, the model's ${m} (it spreads connections evenly)`;
+}
+
 function limitedBy(model: SideFigures, django: SideFigures, sameShape: boolean, ratio: number | null): string {
   const errors = (side: SideFigures, who: string) =>
     side.summary.errors > 0
@@ -103,6 +112,8 @@ function limitedBy(model: SideFigures, django: SideFigures, sameShape: boolean, 
   const errorLine = errors(django, 'real Django') ?? errors(model, 'the model');
   if (errorLine) return errorLine;
   if (!sameShape) return `shape differs: model ${shapeText(model.shape)}, real Django ${shapeText(django.shape)}`;
+  const uneven = unevenProcesses(model, django);
+  if (uneven) return uneven;
   const extraMs = django.summary.makespanMs - model.summary.makespanMs;
   const perRequest = django.summary.requests > 0 ? extraMs / django.summary.requests : 0;
   return extraMs > 0

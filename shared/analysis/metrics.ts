@@ -11,6 +11,7 @@ import type { Bound } from '../bounds.ts';
 import type { Scenario } from '../scenario.ts';
 import type { RunSummary } from '../trace.ts';
 import { formatErrorRate, formatMs, formatRps } from './format.ts';
+import { hasEventLoop } from '../scenario.ts';
 
 /** Every metric's id. */
 export type MetricId =
@@ -212,7 +213,7 @@ export function formatMetric(id: MetricId, summary: RunSummary): string {
  * under an open load (a closed load sends when the previous answer arrives, never late).
  */
 export function metricApplies(id: MetricId, run: MetricRun): boolean {
-  if (id === 'loopBlock') return run.scenario.server.model === 'async' && run.loop.length > 0;
+  if (id === 'loopBlock') return hasEventLoop(run.scenario.server.model) && run.loop.length > 0;
   if (id === 'sendLagP99') return run.scenario.load.model === 'open';
   // Your own server (a URL) or another tool's file: no server threads of ours to count.
   if (id === 'threadsUsed') return run.scenario.target?.kind !== 'url' && run.scenario.target?.kind !== 'imported';

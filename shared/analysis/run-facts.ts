@@ -12,6 +12,7 @@
  * to be exact about concurrency inside a request.
  */
 import type { RunDocument } from '../run.ts';
+import { hasEventLoop } from '../scenario.ts';
 import {
   Phase,
   PHASES,
@@ -99,9 +100,14 @@ class IntervalSet {
 interface RequestSpans {
   loopHold: [Micros, Micros][];
   all: [Micros, Micros][];
+  /** The process of the event loop the request ran on (several under uvicorn --workers). */
+  loopProcess?: number;
 }
 
-function byRequest(doc: Doc, loopLanes: Set<number>): Map<number, RequestSpans> {
+/** Each loop lane's process (0 for the one loop of a single uvicorn process). */
+type LoopLanes = ReadonlyMap<number, number>;
+
+function byRequest(doc: Doc, loopLanes: LoopLanes): Map<number, RequestSpans> {
   const out = new Map<number, RequestSpans>();
   const { spans } = doc;
   for (let i = 0; i < spans.length; i += SPAN_STRIDE) {
@@ -112,8 +118,10 @@ function byRequest(doc: Doc, loopLanes: Set<number>): Map<number, RequestSpans> 
     if (!entry) out.set(req, (entry = { loopHold: [], all: [] }));
     const interval: [Micros, Micros] = [spans[i + SpanField.start], spans[i + SpanField.end]];
     entry.all.push(interval);
-    if (phase.holds && phase.id !== 'running' && loopLanes.has(spans[i + SpanField.lane]))
-      entry.loopHold.push(interval);
+    const loopProcess = loopLanes.get(spans[i + SpanField.lane]);
+    if (loopProcess === undefined) continue;
+    entry.loopProcess = loopProcess;
+    if (phase.holds && phase.id !== 'running') entry.loopHold.push(interval);
   }
   return out;
 }
@@ -140,17 +148,27 @@ const WAIT_PHASES: readonly { id: PhaseId; words: string }[] = [
 ];
 
 function loopFacts(doc: Doc, perRequest: Map<number, RequestSpans>): Pick<RunFacts, 'loopHeldMs' | 'waitedBehindLoop'> {
-  const hasLoop = doc.scenario.server.model === 'async' && doc.lanes.some((l) => l.kind === 'loop');
+  const hasLoop = hasEventLoop(doc.scenario.server.model) && doc.lanes.some((l) => l.kind === 'loop');
   if (!hasLoop) return { loopHeldMs: null, waitedBehindLoop: 0 };
-  const loop = new IntervalSet([...perRequest.values()].flatMap((e) => e.loopHold));
+  // Each process's loop apart (uvicorn --workers): a request waits only behind its own loop, and
+  // the time held is summed over the loops.
+  const holds = new Map<number, [Micros, Micros][]>();
+  for (const e of perRequest.values())
+    if (e.loopProcess !== undefined) holds.set(e.loopProcess, [...(holds.get(e.loopProcess) ?? []), ...e.loopHold]);
+  const loops = new Map([...holds].map(([process, list]) => [process, new IntervalSet(list)]));
   let waited = 0;
   for (const r of doc.requests) {
+    const mine = perRequest.get(r.id);
+    // With one loop every request is its (a `def` view's request too, with no span on the loop).
+    const loop = loops.size === 1 ? [...loops.values()][0] : loops.get(mine?.loopProcess ?? -1);
+    if (!loop) continue;
     const [a, b] = flightWindow(r);
-    const own = new IntervalSet(perRequest.get(r.id)?.loopHold ?? []);
+    const own = new IntervalSet(mine?.loopHold ?? []);
     // Blocked by someone else while this request was in flight (half a millisecond counts).
     if (loop.within(a, b) - own.within(a, b) >= 500) waited++;
   }
-  return { loopHeldMs: loop.total / 1000, waitedBehindLoop: waited };
+  const total = [...loops.values()].reduce((sum, l) => sum + l.total, 0);
+  return { loopHeldMs: total / 1000, waitedBehindLoop: waited };
 }
 
 function timeFacts(
@@ -223,7 +241,7 @@ function countSpans(doc: Doc, phase: PhaseCode): number {
 
 /** Everything the run's sentences say that its summary does not. */
 export function runFacts(doc: Doc): RunFacts {
-  const loopLanes = new Set(doc.lanes.filter((l) => l.kind === 'loop').map((l) => l.id));
+  const loopLanes = new Map(doc.lanes.filter((l) => l.kind === 'loop').map((l) => [l.id, l.process]));
   const perRequest = byRequest(doc, loopLanes);
   const loop = loopFacts(doc, perRequest);
   // Under a millisecond in all, the loop counts as never held (see explain-run.ts).

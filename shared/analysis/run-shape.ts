@@ -79,3 +79,25 @@ function mergeIntervals(list: [number, number][]): [number, number][] {
 export const shapeText = (s: RunShape) =>
   `${s.requestsAtOnce} at once on ${s.threadsAtOnce} thread${s.threadsAtOnce === 1 ? '' : 's'}` +
   (s.connections ? `, ${s.connections} connection${s.connections === 1 ? '' : 's'} opened` : '');
+
+/**
+ * Under several uvicorn processes: the most requests one process served (a request belongs to the
+ * process of its first span on an event-loop or executor lane). Null with fewer than two processes.
+ */
+export function busiestProcessRequests(lanes: readonly Lane[], spans: ArrayLike<number>): number | null {
+  const processOf = new Map(
+    lanes.filter((l) => l.kind === 'loop' || l.kind === 'executor').map((l) => [l.id, l.process]),
+  );
+  if (new Set(processOf.values()).size < 2) return null;
+  const first = new Map<number, [start: number, process: number]>();
+  for (let i = 0; i < spans.length; i += SPAN_STRIDE) {
+    const process = processOf.get(spans[i + SpanField.lane]);
+    if (process === undefined) continue;
+    const [req, start] = [spans[i + SpanField.req], spans[i + SpanField.start]];
+    const known = first.get(req);
+    if (!known || start < known[0]) first.set(req, [start, process]);
+  }
+  const counts = new Map<number, number>();
+  for (const [, process] of first.values()) counts.set(process, (counts.get(process) ?? 0) + 1);
+  return Math.max(0, ...counts.values());
+}

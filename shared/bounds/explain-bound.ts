@@ -28,9 +28,11 @@ function costSentence({ profiles, minLatencyMs }: ExplainInput): string {
 }
 
 function executorWords(scenario: Scenario): string {
-  const { executor, poolThreads } = scenario.server;
-  if (executor === 'one-thread') return 'one executor thread shared by the whole process';
-  if (executor === 'pool') return `a pool of ${plural(poolThreads, 'executor thread')}`;
+  const { executor, poolThreads, model, workers } = scenario.server;
+  const each = model === 'async-workers' ? ` in each of the ${workers} uvicorn processes` : '';
+  if (executor === 'one-thread')
+    return each ? `one executor thread${each}` : 'one executor thread shared by the whole process';
+  if (executor === 'pool') return `a pool of ${plural(poolThreads, 'executor thread')}${each}`;
   return 'executor threads, one per request in flight';
 }
 
@@ -43,7 +45,9 @@ function capacitySentence(input: ExplainInput): string {
   const cap = `at most ${formatRps(limiting.capacityRps)}`;
   const texts: Record<BoundResource, () => string> = {
     loop: () =>
-      `Each request keeps the one event loop busy for ${d} (blocking or CPU work inside async def), and the loop runs one thing at a time: ${cap}, however many requests are in flight.`,
+      scenario.server.model === 'async-workers'
+        ? `Each request keeps its process's event loop busy for ${d} (blocking or CPU work inside async def), and each of the ${plural(limiting.servers, 'loop')} (uvicorn --workers) runs one thing at a time, its share of the connections waiting behind it: ${cap}.`
+        : `Each request keeps the one event loop busy for ${d} (blocking or CPU work inside async def), and the loop runs one thing at a time: ${cap}, however many requests are in flight.`,
     workers: () => {
       const awaits = scenario.endpoints.some((e) => e.view === 'async')
         ? ', awaits included (an async view under WSGI frees nothing)'
@@ -66,7 +70,7 @@ function capacitySentence(input: ExplainInput): string {
     'to-thread': () =>
       `Work sent to \`asyncio.to_thread\` (${d} per request) runs on the event loop's default executor, min(32, CPUs + 4) = ${plural(limiting.servers, 'thread')}: ${cap}.`,
     gil: () =>
-      scenario.server.model === 'gthread'
+      scenario.server.model === 'gthread' || scenario.server.model === 'async-workers'
         ? `CPU work (${d} per request) takes turns on each worker process's interpreter lock, however many threads the process runs: ${plural(scenario.server.workers, 'lock')} in all, ${cap}.`
         : `All CPU work of the server process (${d} per request) takes turns on the interpreter lock, however many threads run it: ${cap}.`,
     cores: () =>
@@ -130,7 +134,7 @@ function connectionLimitSentence(scenario: Scenario): string {
   const limit = scenario.server.dbMaxConnections;
   const holders = connectionHolders(scenario);
   if (limit === undefined || !queriesDatabase(scenario.endpoints) || !holders || holders.count <= limit) return '';
-  return `${holders.words} can hold a database connection at once, more than the database's max_connections of ${limit}: a query that asks for one beyond it fails with OperationalError (too many clients already), a 500.`;
+  return `${holders.words} can hold a database connection at once, more than the database's max_connections of ${limit}: a query that asks for one beyond it fails with OperationalError (too many clients already), an HTTP 500.`;
 }
 
 /** The paragraph shown beside the sliders and in the HTML report. */

@@ -8,7 +8,7 @@
  * offloads of one request share its one thread under `per-request` and `one-thread`, but spread
  * over a pool; CPU pieces take turns on the interpreter lock, or on the cores without it.
  */
-import { dbConnectionsOf, defaultExecutorThreads, executorGroupOf } from '../scenario.ts';
+import { dbConnectionsOf, defaultExecutorThreads, executorGroupOf, hasEventLoop } from '../scenario.ts';
 import type { Endpoint, LeafStep, OffloadableStep, Scenario, Step } from '../scenario.ts';
 import { emptyDemand, type Demand } from './resources.ts';
 import { callsSyncOrm } from '../synchronous-only.ts';
@@ -158,7 +158,7 @@ export function profileEndpoint(
   cores: number,
 ): EndpointProfile {
   const { server } = scenario;
-  const asyncServer = server.model === 'async';
+  const asyncServer = hasEventLoop(server.model);
   const poolSize = asyncServer && server.executor === 'pool' ? server.poolThreads : 1;
   const executor = Array.from({ length: poolSize }, () => new Thread(asyncServer ? 'executor' : 'workers', server));
   const view = !asyncServer

@@ -13,6 +13,7 @@
 import type { RunDocument } from '../run.ts';
 import { endpointLabel } from '../imported-run.ts';
 import { PHASES, SPAN_STRIDE, SpanField, type Lane, type RequestRecord } from '../trace.ts';
+import { hasEventLoop } from '../scenario.ts';
 
 /** One event of the format (the fields this export uses). */
 export interface TraceEvent {
@@ -43,7 +44,7 @@ const us = (t: number) => Math.round(t * 1000) / 1000;
 
 function processName(process: number, doc: RunDocument): string {
   if (process < 0) return 'clients (load generator)';
-  if (doc.scenario.server.model === 'async')
+  if (hasEventLoop(doc.scenario.server.model))
     return process === 0 ? 'server (ASGI: one event loop + executor)' : `server process ${process}`;
   return process === 0 ? 'server (master)' : `sync worker ${process} (WSGI process)`;
 }

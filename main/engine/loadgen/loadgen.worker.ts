@@ -57,7 +57,8 @@ interface Window {
 }
 
 /** Where the engine's (or real Django's) server listens; for a URL run, only its warm-up sink. */
-let serverUrl = '';
+/** The server's address, or each process's (uvicorn --workers): connection i sends to serverUrls[i mod n]. */
+let serverUrls: string[] = [];
 let stopped = false;
 let inFlight = 0;
 let completed: RequestRecord[] = [];
@@ -92,6 +93,9 @@ function claim(w: Window, at: Micros): number {
  * than a timer made and cleared per request (~2% of requests/s against a trivial endpoint).
  */
 class Connection {
+  /** @param serverUrl the server process this connection was accepted by (the engine's and Django's runs). */
+  constructor(readonly serverUrl: string) {}
+
   /** One keep-alive client per origin this connection has sent to (a URL run's mix may name several). */
   private readonly clients = new Map<string, Client>();
   /** The connection's latest connecting, until the request it was made for takes it. */
@@ -145,7 +149,7 @@ class Connection {
 }
 
 function connection(i: number): Connection {
-  return (connections[i] ??= new Connection());
+  return (connections[i] ??= new Connection(serverUrls[i % serverUrls.length]));
 }
 
 /**
@@ -164,7 +168,9 @@ interface Answer {
 /** Stamps the client's phases into `record` (null for unrecorded requests: warm-up, rehearsal). */
 function get(conn: Connection, path: string, headers: string[], record: RequestRecord | null = null): Promise<Answer> {
   return new Promise((resolve, reject) =>
-    conn.client(serverUrl).dispatch({ path, method: 'GET', headers }, new GetHandler(conn, record, resolve, reject)),
+    conn
+      .client(conn.serverUrl)
+      .dispatch({ path, method: 'GET', headers }, new GetHandler(conn, record, resolve, reject)),
   );
 }
 
@@ -428,7 +434,7 @@ let warming: Promise<void> = Promise.resolve();
 
 parentPort!.on('message', async (command: EngineCommand) => {
   if (command.type === 'warm-up') {
-    serverUrl = command.serverUrl;
+    serverUrls = command.serverUrls;
     warming = warmUp();
     await warming;
     post({ type: 'warmed' });

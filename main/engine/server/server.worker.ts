@@ -8,6 +8,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { Phase, type Micros } from '../../../shared/trace.ts';
+import { hasEventLoop } from '../../../shared/scenario.ts';
 import { workerData } from 'node:worker_threads';
 import { createThreadContext, post, startReporting, warmUpUpstream } from '../threads/view-thread.ts';
 import { WARM_UP_PATH, type EngineCommand, type ServerThreadData } from '../threads/protocol.ts';
@@ -19,7 +20,7 @@ import { limitConcurrency, SERVICE_UNAVAILABLE } from './limit-concurrency.ts';
 
 const data = workerData as ServerThreadData;
 const ctx = createThreadContext(data);
-const isAsync = data.scenario.server.model === 'async';
+const isAsync = hasEventLoop(data.scenario.server.model);
 
 let served: number[] = [];
 let loopSamples: number[] = [];

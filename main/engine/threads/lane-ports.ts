@@ -4,7 +4,8 @@
  * Every lane that runs view code (the event loop, each executor, each sync worker) has a channel
  * to the sync-http thread, which makes the lane's blocking HTTP calls for it. Executors and sync
  * workers also have a channel to the server thread, which hands them tasks and requests (the
- * loop is the server thread itself). Each end is named for the thread that holds it, so nothing
+ * loop is the server thread itself; under `uvicorn --workers` each process's loop is a server
+ * thread of its own, handing tasks to its own executors only). Each end is named for the thread that holds it, so nothing
  * is matched up by array position, and a port given to two threads cannot happen by accident.
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
@@ -29,13 +30,18 @@ export interface HandedPorts extends LoopPorts {
   server: ChannelEnds;
 }
 
-export interface LanePortMap {
-  loop: LoopPorts | null;
+/** One uvicorn process's ports: its loop's, and its executors' (handed by that loop's thread). */
+export interface ProcessPorts {
+  loop: LoopPorts;
   executors: HandedPorts[];
+}
+
+export interface LanePortMap {
+  processes: ProcessPorts[];
   workers: HandedPorts[];
   /** Which executor each executor lane (by id) belongs to (see lanes.ts). */
   executorGroup: ServerLanes['executorGroup'];
-  /** The sync-http thread's ends, one per view lane: loop, executors, then workers. */
+  /** The sync-http thread's ends, one per view lane: each process's loop and executors, then workers. */
   syncHttpPeers: MessagePort[];
 }
 
@@ -46,14 +52,15 @@ function channel(): ChannelEnds {
 
 /** Opens one channel per lane and link, as the lanes plan needs. */
 export function wireLanes(plan: ServerLanes): LanePortMap {
-  const loop = plan.loop ? { lane: plan.loop, syncHttp: channel() } : null;
   const handed = (lane: Lane): HandedPorts => ({ lane, syncHttp: channel(), server: channel() });
-  const executors = plan.executors.map(handed);
+  const processes = plan.processes.map((p) => ({
+    loop: { lane: p.loop, syncHttp: channel() },
+    executors: p.executors.map(handed),
+  }));
   const workers = plan.workers.map(handed);
-  const viewLanes: LoopPorts[] = [...(loop ? [loop] : []), ...executors, ...workers];
+  const viewLanes: LoopPorts[] = [...processes.flatMap((p) => [p.loop, ...p.executors]), ...workers];
   return {
-    loop,
-    executors,
+    processes,
     workers,
     executorGroup: plan.executorGroup,
     syncHttpPeers: viewLanes.map((p) => p.syncHttp.peer),

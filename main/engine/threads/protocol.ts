@@ -159,7 +159,7 @@ export type ThreadReport =
 export type EngineCommand =
   | { type: 'flush' }
   | { type: 'clock' }
-  | { type: 'warm-up'; serverUrl: string }
+  | { type: 'warm-up'; serverUrls: string[] }
   | { type: 'start' }
   | { type: 'stop' }
   | { type: 'close' };

@@ -5,7 +5,9 @@
  * executors' and workers' ports), and the load generator.
  *
  * Under the async model the server thread IS the event loop and shares one interpreter lock with
- * the executors (one process); under sync workers it only accepts, and each worker is a process
+ * the executors (one process); under `uvicorn --workers` there is one such server thread per
+ * process, each listening on a port of its own (the load generator spreads its connections over
+ * them, as the kernel spreads a shared socket's); under sync workers it only accepts, and each worker is a process
  * of its own with its own lock; under gthread each worker process's threads share its lock.
  */
 import { MessageChannel, type TransferListItem } from 'node:worker_threads';
@@ -15,7 +17,7 @@ import type { Lane } from '../../../shared/trace.ts';
 import { createGilState } from '../gil.ts';
 import type { ServerLanes } from '../lanes.ts';
 import type { UpstreamTarget } from '../upstream/upstream-url.ts';
-import type { LanePortMap } from './lane-ports.ts';
+import type { HandedPorts, LanePortMap, ProcessPorts } from './lane-ports.ts';
 import type {
   ExecutorThreadData,
   LoadgenThreadData,
@@ -65,18 +67,36 @@ export async function startUpstream(threads: RunThreads): Promise<UpstreamTarget
   return { baseUrl: `http://127.0.0.1:${ready.port}`, refusedUrl: `http://127.0.0.1:${refused}` };
 }
 
-/** Starts the sync-http thread, the executors or sync workers, and the server; returns the server. */
+/**
+ * Starts the sync-http thread, then the server threads: under uvicorn one per process (its
+ * loop), each after its executors; under gunicorn the sync workers, then the one acceptor.
+ * Returns the server threads, whose Ready carries the port each listens on.
+ */
 export function startServerThreads(
   threads: RunThreads,
   scenario: Scenario,
   ports: LanePortMap,
   base: ViewThreadBase,
-): ThreadHandle {
-  const lock = () => (scenario.server.gil ? createGilState() : null);
+): ThreadHandle[] {
   threads.start('sync-http', { ports: ports.syncHttpPeers }, ports.syncHttpPeers);
+  const lock = () => (scenario.server.gil ? createGilState() : null);
+  if (ports.processes.length > 0)
+    return ports.processes.map((p) => startLoopProcess(threads, scenario, p, ports.executorGroup, base, lock()));
+  return [startWorkersProcesses(threads, scenario, ports, base, lock)];
+}
 
-  const processLock = lock();
-  for (const { lane, syncHttp, server } of ports.executors) {
+const handedTo = (p: HandedPorts) => ({ lane: p.lane.id, port: p.server.peer });
+
+/** One uvicorn process: its executors, then its loop (the server thread), all under one lock. */
+function startLoopProcess(
+  threads: RunThreads,
+  scenario: Scenario,
+  process: ProcessPorts,
+  groups: LanePortMap['executorGroup'],
+  base: ViewThreadBase,
+  processLock: Int32Array | null,
+): ThreadHandle {
+  for (const { lane, syncHttp, server } of process.executors) {
     const data: ExecutorThreadData = {
       ...base,
       lane: lane.id,
@@ -86,8 +106,28 @@ export function startServerThreads(
     };
     threads.start('executor', data, [server.lane, syncHttp.lane]);
   }
-  // One interpreter lock per worker process, shared by its threads (gthread runs several).
-  const processLocks = new Map<number, ReturnType<typeof lock>>();
+  const syncHttpPort = process.loop.syncHttp.lane;
+  const data: ServerThreadData = {
+    ...base,
+    lane: process.loop.lane.id,
+    gil: processLock,
+    syncHttpPort,
+    scenario,
+    executors: process.executors.map((p) => ({ ...handedTo(p), group: groups.get(p.lane.id)! })),
+    workers: [],
+  };
+  return threads.start('server', data, [syncHttpPort, ...data.executors.map((h) => h.port)]);
+}
+
+/** gunicorn: the worker threads (a process each, or gthread's threads sharing their process's lock), then the acceptor. */
+function startWorkersProcesses(
+  threads: RunThreads,
+  scenario: Scenario,
+  ports: LanePortMap,
+  base: ViewThreadBase,
+  lock: () => Int32Array | null,
+): ThreadHandle {
+  const processLocks = new Map<number, Int32Array | null>();
   const lockOf = (process: number) => {
     if (!processLocks.has(process)) processLocks.set(process, lock());
     return processLocks.get(process)!;
@@ -104,21 +144,19 @@ export function startServerThreads(
     };
     threads.start('sync-worker', data, [server.lane, syncHttp.lane]);
   }
-
-  // Under sync workers the server makes no HTTP call of its own: its sync-http port leads nowhere.
-  const syncHttpPort = ports.loop?.syncHttp.lane ?? new MessageChannel().port2;
-  const handedTo = (p: LanePortMap['executors'][number]) => ({ lane: p.lane.id, port: p.server.peer });
+  // The acceptor makes no HTTP call of its own and runs no view: its sync-http port leads
+  // nowhere, and its lock is none (the workers' processes have theirs).
+  const syncHttpPort = new MessageChannel().port2;
   const data: ServerThreadData = {
     ...base,
-    lane: (ports.loop?.lane ?? ACCEPTOR_LANE).id,
-    gil: processLock,
+    lane: ACCEPTOR_LANE.id,
+    gil: null,
     syncHttpPort,
     scenario,
-    executors: ports.executors.map((p) => ({ ...handedTo(p), group: ports.executorGroup.get(p.lane.id)! })),
+    executors: [],
     workers: ports.workers.map(handedTo),
   };
-  const handed = [...data.executors, ...data.workers].map((h) => h.port);
-  return threads.start('server', data, [syncHttpPort, ...handed]);
+  return threads.start('server', data, [syncHttpPort, ...data.workers.map((h) => h.port)]);
 }
 
 /** Starts the load generator: its connections are lanes after the server's. */

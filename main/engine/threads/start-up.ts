@@ -30,9 +30,13 @@ export function untilReady(handles: ThreadHandle[], signal: AbortSignal | undefi
   });
 }
 
-/** The load generator opens its connections and warms the server's code paths, unrecorded. */
-export async function warmUp(loadgen: ThreadHandle, serverPort: number): Promise<void> {
-  await loadgen.ask({ type: 'warm-up', serverUrl: `http://127.0.0.1:${serverPort}` }, 'warmed', WARM_UP_TIMEOUT_MS);
+/**
+ * The load generator opens its connections and warms the server's code paths, unrecorded. With
+ * several server processes (uvicorn --workers), connection i goes to port i mod their count.
+ */
+export async function warmUp(loadgen: ThreadHandle, serverPorts: number[]): Promise<void> {
+  const serverUrls = serverPorts.map((port) => `http://127.0.0.1:${port}`);
+  await loadgen.ask({ type: 'warm-up', serverUrls }, 'warmed', WARM_UP_TIMEOUT_MS);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   EXECUTORS,
   SERVER_MODELS,
   djangoExecutor,
+  hasEventLoop,
   type DjangoVersion,
   type Scenario,
 } from '../../../shared/scenario.ts';
@@ -27,10 +28,11 @@ export interface KnobBox {
 
 const SERVER_LABELS = {
   async: 'async: ASGI, one loop',
+  'async-workers': 'uvicorn --workers: loops',
   'sync-workers': 'sync workers: WSGI',
   gthread: 'gthread: WSGI, threads',
 } as const;
-/** The shapes the model engine runs; async-workers runs on real Django only, for now. */
+/** The server shapes, in the schema's order. */
 const MODEL_SERVER_SHAPES = SERVER_MODELS.filter((m): m is keyof typeof SERVER_LABELS => m in SERVER_LABELS);
 const EXECUTOR_LABELS = {
   'per-request': 'a thread per request',
@@ -41,7 +43,8 @@ const EXECUTOR_LABELS = {
 const HELP = {
   django:
     "The Django version the model behaves as. 3.2: every thread-sensitive call (sync_to_async, the async ORM, the handler's own request_started) shares one thread for the process. 4.2 and 5.2: each request in flight has its own. Sets the executor below.",
-  workers: 'gunicorn worker processes: a sync worker serves one request at a time; a gthread worker one per thread.',
+  workers:
+    'Worker processes: a gunicorn sync worker serves one request at a time, a gthread worker one per thread; a uvicorn worker (--workers) runs an event loop of its own, with its own executor and interpreter lock.',
   threads:
     "gthread's --threads: threads per worker process, each serving one request; a process's threads share its interpreter lock.",
   pool: 'Threads of the executor pool (run_in_executor, thread_sensitive=False).',
@@ -66,14 +69,15 @@ interface Props {
 
 export function ServerKnobs({ base, knobs, onChange, box }: Props) {
   const set = <K extends keyof Knobs>(key: K, value: Knobs[K]) => onChange({ ...knobs, [key]: value });
-  const asyncServer = knobs.serverModel === 'async';
+  // One loop or several (uvicorn --workers): executors and the ASGI-only settings apply.
+  const asyncServer = hasEventLoop(knobs.serverModel);
   const callsOrm = base.endpoints.some((e) => e.view === 'async' && e.steps.some(callsSyncOrm));
   return (
     <>
       <div className="knob">
         <label
           htmlFor="knob-server"
-          title="async: uvicorn running one event loop (ASGI). sync workers: gunicorn's sync worker processes (WSGI). gthread: gunicorn -k gthread, worker processes of several threads (WSGI)."
+          title="async: uvicorn running one event loop (ASGI). uvicorn --workers: several processes, each its own loop. sync workers: gunicorn's sync worker processes (WSGI). gthread: gunicorn -k gthread, worker processes of several threads (WSGI)."
         >
           Server
         </label>
@@ -96,7 +100,7 @@ export function ServerKnobs({ base, knobs, onChange, box }: Props) {
         {...box('workers')}
         value={knobs.workers}
         onChange={(v) => set('workers', v)}
-        disabled={asyncServer}
+        disabled={knobs.serverModel === 'async'}
       />
       <KnobSlider
         testId="knob-threads"

@@ -23,6 +23,7 @@ import { runChartsHtml } from './run-charts.ts';
 import { settingsHtml } from './settings-table.ts';
 import { urlSettingsHtml, urlTargetHtml } from './url-sections.ts';
 import { URL_THREADS_NOTE, urlTargetOf } from '../../url-target.ts';
+import { hasEventLoop } from '../../scenario.ts';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -80,7 +81,7 @@ ${bound ? `<section id="bound"><h2>Measured against the model</h2>${boundHtml(su
       ? `<p class="note">${esc(URL_THREADS_NOTE)}</p>`
       : `${lanes.svg}${legendHtml(lanes.phases)}<p class="note">One row per server thread, coloured by what held it; hover a bar for its request. Spans narrower than a pixel are merged.${esc(hidden)} Client connections are not drawn.</p>`
   }</section>
-<section id="charts"><h2>Charts</h2><div class="charts">${runChartsHtml(doc, bound, !url && doc.scenario.server.model === 'async', !url || serverLanes).join('')}</div></section>
+<section id="charts"><h2>Charts</h2><div class="charts">${runChartsHtml(doc, bound, !url && hasEventLoop(doc.scenario.server.model), !url || serverLanes).join('')}</div></section>
 ${footerHtml(options)}`;
   return pageHtml(`${doc.info.name} · Interleave report`, body);
 }

@@ -3,6 +3,7 @@ import { describeExecutor, describeLoad, describeStep } from '../../analysis/des
 import { formatMs, plural } from '../../analysis/format.ts';
 import type { Scenario } from '../../scenario.ts';
 import { esc } from './escape.ts';
+import { hasEventLoop } from '../../scenario.ts';
 
 function rows(pairs: readonly [string, string][]): string {
   return pairs.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
@@ -11,8 +12,13 @@ function rows(pairs: readonly [string, string][]): string {
 export function settingsHtml(scenario: Scenario): string {
   const { server, load } = scenario;
   const pairs: [string, string][] = [];
-  if (server.model === 'async') {
-    pairs.push(['Server', 'async (ASGI under uvicorn): one event loop thread']);
+  if (hasEventLoop(server.model)) {
+    pairs.push([
+      'Server',
+      server.model === 'async'
+        ? 'async (ASGI under uvicorn): one event loop thread'
+        : `uvicorn --workers ${server.workers} (ASGI): ${plural(server.workers, 'process', 'processes')}, each its own event loop`,
+    ]);
     pairs.push(['Executor', describeExecutor(server)]);
   } else {
     pairs.push([

@@ -77,6 +77,9 @@ const REAL: ScenarioInput[] = [
     ],
     load: { model: 'open', rateRps: 40, arrival: 'poisson', maxInFlight: 20, end: { kind: 'duration', seconds: 1 } },
   },
+  // Several loops, and connections opened and refused: sentences of their own.
+  preset('uvicorn-workers', closed(4, 8)),
+  preset('too-many-connections', closed(10, 20)),
 ];
 
 let docs: RunDocument[] = [];
@@ -206,7 +209,13 @@ function texts(doc: RunDocument): { where: string; text: string; sources: Source
   const boundSection = section(html, 'bound');
   const cli = summaryText(doc.info, doc.scenario, summary, bound, doc.loop).split('\n').slice(1);
   return [
-    ...explainRun(doc).map((text) => ({ where: 'explain-run', text, sources: measured, measured: true })),
+    // The same sentences as the report's story: they may name a setting (a limit, the processes).
+    ...explainRun(doc).map((text) => ({
+      where: 'explain-run',
+      text,
+      sources: [...measured, ...scenarioSources(doc.scenario)],
+      measured: true,
+    })),
     ...[...section(html, 'story').matchAll(/<li>(.*?)<\/li>/g)].map((m) => ({
       where: 'HTML report, what happened',
       text: unTag(m[1]),

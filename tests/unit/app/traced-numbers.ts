@@ -33,8 +33,9 @@ const QUANTITY = new RegExp(
 export function quantitiesIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(QUANTITY)) {
-    const before = text.slice(Math.max(0, m.index - 5), m.index);
+    const before = text.slice(Math.max(0, m.index - 7), m.index);
     if (/HTTP $/.test(before)) continue; // a status code names an error, it is not a quantity
+    if (/(Django|Python) $/.test(before)) continue; // a version names a release
     out.push(m[0]);
   }
   return out;

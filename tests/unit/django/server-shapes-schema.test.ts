@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
 import { parseOrExplain, ValidationError } from '../../../shared/validation.ts';
 import { serverCommand } from '../../../main/django/python-server.ts';
-import { modelCannotRun } from '../../../main/engine/model-shapes.ts';
 
 const base = (server: Record<string, unknown>): ScenarioInput =>
   ({
@@ -66,14 +65,4 @@ test('the real servers get the flags each shape means', () => {
   );
   assert.match(cmd({ model: 'sync-workers', workers: 2 }), /--worker-class sync --backlog 2048 --timeout 30/);
   assert.doesNotMatch(cmd({ model: 'async' }), /--workers|--limit-concurrency/);
-});
-
-test('the model refuses the shapes it does not run yet, with a sentence', () => {
-  const s = scenarioSchema.parse(base({ model: 'async-workers', workers: 4 }));
-  assert.match(
-    modelCannotRun(s) ?? '',
-    /server.model` is async-workers: the model does not run this server shape yet; run it on real Django/,
-  );
-  assert.equal(modelCannotRun(scenarioSchema.parse(base({ model: 'gthread', workers: 4, threads: 8 }))), null);
-  assert.equal(modelCannotRun(scenarioSchema.parse(base({ model: 'sync-workers' }))), null);
 });

@@ -33,7 +33,7 @@ const mixed: ScenarioInput = {
 
 test('lanes: the request executor, the pool and asyncio’s default executor, each named', () => {
   const plan = planLanes(scenarioSchema.parse(mixed), 4);
-  const names = plan.executors.map((l) => l.name);
+  const names = plan.processes[0].executors.map((l) => l.name);
   assert.deepEqual(names, [
     'executor 1',
     'executor 2',
@@ -50,7 +50,7 @@ test('lanes: the request executor, the pool and asyncio’s default executor, ea
     endpoints: [{ name: 'a', view: 'async', steps: [{ kind: 'offload', executor: 'to-thread', step: block }] }],
   });
   assert.deepEqual(
-    planLanes(onlyToThread, 1).executors.map((l) => l.name),
+    planLanes(onlyToThread, 1).processes[0].executors.map((l) => l.name),
     ['to_thread 1', 'to_thread 2', 'to_thread 3', 'to_thread 4', 'to_thread 5'],
     'min(32, 1 + 4), and no thread-sensitive executor when nothing uses it',
   );

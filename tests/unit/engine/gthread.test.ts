@@ -7,7 +7,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planLanes } from '../../../main/engine/lanes.ts';
-import { modelCannotRun } from '../../../main/engine/model-shapes.ts';
 import { theoreticalBound } from '../../../shared/bounds.ts';
 import { scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
 import { ofPhase, runAndCollect, shapeOf } from './run-and-collect.ts';
@@ -20,15 +19,9 @@ function gthread(workers: number, threads: number, steps: ScenarioInput['endpoin
   };
 }
 
-test('the model runs gthread; uvicorn --workers is still refused with a sentence', () => {
-  assert.equal(modelCannotRun(scenarioSchema.parse(gthread(2, 3, []))), null);
-  const uvicornWorkers = scenarioSchema.parse({ ...gthread(2, 1, []), server: { model: 'async-workers', workers: 2 } });
-  assert.match(modelCannotRun(uvicornWorkers) ?? '', /async-workers: the model does not run this server shape yet/);
-});
-
 test('2 workers × 3 threads: six worker lanes, three to a process, named by process and thread', () => {
-  const { lanes, workers, loop } = planLanes(scenarioSchema.parse(gthread(2, 3, [])));
-  assert.equal(loop, null);
+  const { lanes, workers, processes } = planLanes(scenarioSchema.parse(gthread(2, 3, [])));
+  assert.deepEqual(processes, []);
   assert.deepEqual(
     workers.map((l) => [l.id, l.name, l.process]),
     [

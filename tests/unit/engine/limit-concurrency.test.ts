@@ -6,8 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { modelCannotRun } from '../../../main/engine/model-shapes.ts';
-import { scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts';
+import type { ScenarioInput } from '../../../shared/scenario.ts';
 import { runAndCollect } from './run-and-collect.ts';
 
 const scenario: ScenarioInput = {
@@ -15,10 +14,6 @@ const scenario: ScenarioInput = {
   endpoints: [{ name: 'await', view: 'async', steps: [{ kind: 'await', ms: 2000 }] }],
   load: { model: 'closed', concurrency: 10, end: { kind: 'requests', count: 10 } },
 };
-
-test('the model runs --limit-concurrency under the one-loop async server', () => {
-  assert.equal(modelCannotRun(scenarioSchema.parse(scenario)), null);
-});
 
 test('--limit-concurrency 5 with ten users: the first ten requests are at most five 200s, the rest 503s', async () => {
   const c = await runAndCollect(scenario);

@@ -40,7 +40,7 @@ export async function driveLoadgen(
   );
   try {
     await loadgen.ready;
-    await loadgen.ask({ type: 'warm-up', serverUrl }, 'warmed', 30_000);
+    await loadgen.ask({ type: 'warm-up', serverUrls: [serverUrl] }, 'warmed', 30_000);
     loadgen.send({ type: 'start' });
     await done;
     await loadgen.ask({ type: 'flush' }, 'flushed');

@@ -22,8 +22,8 @@ async function crosses(ends: ChannelEnds, what: string): Promise<void> {
 
 function close(map: LanePortMap): void {
   const channels: ChannelEnds[] = [
-    ...(map.loop ? [map.loop.syncHttp] : []),
-    ...[...map.executors, ...map.workers].flatMap((p) => [p.syncHttp, p.server]),
+    ...map.processes.map((p) => p.loop.syncHttp),
+    ...[...map.processes.flatMap((p) => p.executors), ...map.workers].flatMap((p) => [p.syncHttp, p.server]),
   ];
   for (const { lane, peer } of channels) {
     lane.close();
@@ -36,22 +36,24 @@ test('async server with a pool of 2: the loop and both executors, each wired by 
     scenarioSchema.parse({ server: { model: 'async', executor: 'pool', poolThreads: 2 }, endpoints, load }),
   );
   const map = wireLanes(plan);
+  const [{ loop, executors }] = map.processes;
   try {
-    assert.equal(map.loop?.lane, plan.loop);
+    assert.equal(map.processes.length, 1);
+    assert.equal(loop.lane, plan.processes[0].loop);
     assert.deepEqual(
-      map.executors.map((p) => p.lane.name),
+      executors.map((p) => p.lane.name),
       ['executor 1', 'executor 2'],
     );
     assert.deepEqual(map.workers, []);
     assert.deepEqual(
       map.syncHttpPeers,
-      [map.loop!, ...map.executors].map((p) => p.syncHttp.peer),
+      [loop, ...executors].map((p) => p.syncHttp.peer),
     );
-    const ports: MessagePort[] = [map.loop!.syncHttp.lane, ...map.syncHttpPeers];
-    for (const p of map.executors) ports.push(p.syncHttp.lane, p.server.lane, p.server.peer);
+    const ports: MessagePort[] = [loop.syncHttp.lane, ...map.syncHttpPeers];
+    for (const p of executors) ports.push(p.syncHttp.lane, p.server.lane, p.server.peer);
     assert.equal(new Set(ports).size, ports.length, 'no port is handed to two threads');
-    await crosses(map.loop!.syncHttp, 'loop → sync-http');
-    for (const p of map.executors) {
+    await crosses(loop.syncHttp, 'loop → sync-http');
+    for (const p of executors) {
       await crosses(p.syncHttp, `${p.lane.name} → sync-http`);
       await crosses(p.server, `${p.lane.name} ↔ server`);
     }
@@ -70,8 +72,7 @@ test('sync workers: no loop, one sync-http and one server channel per worker', a
   );
   const map = wireLanes(plan);
   try {
-    assert.equal(map.loop, null);
-    assert.deepEqual(map.executors, []);
+    assert.deepEqual(map.processes, []);
     assert.deepEqual(
       map.workers.map((p) => p.lane.id),
       [0, 1, 2],

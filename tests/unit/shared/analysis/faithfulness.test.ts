@@ -53,3 +53,29 @@ test('only awaits and blocks (offloaded or gathered) count as sleep-only', () =>
   const cpu = { ...sleeping, endpoints: [{ ...sleeping.endpoints[0], steps: [{ kind: 'cpu' as const, ms: 10 }] }] };
   assert.equal(isSleepOnly(cpu), false);
 });
+
+test('uneven uvicorn processes are named as the reason; connections count only without errors', () => {
+  // Model: 8 of 32 per process (even); real: one process served 12 of them.
+  const uneven = faithfulnessRow(
+    'p',
+    sleeping,
+    { ...side(800), busiestProcess: 8 },
+    { ...side(1200), busiestProcess: 12 },
+  );
+  assert.equal(uneven.agrees, false);
+  assert.equal(
+    uneven.limitedBy,
+    "real uvicorn's processes took uneven shares of the connections: the busiest served 12 of 30 requests, the model's 8 (it spreads connections evenly)",
+  );
+  const connections = (n: number, errors = 0) => ({
+    ...side(300, 10, 0, errors),
+    shape: { ...side(300).shape, connections: n },
+  });
+  assert.equal(faithfulnessRow('p', sleeping, connections(30), connections(30)).sameShape, true);
+  assert.equal(faithfulnessRow('p', sleeping, connections(30), connections(4)).sameShape, false);
+  assert.equal(
+    faithfulnessRow('p', sleeping, connections(30, 24), connections(30, 18)).sameShape,
+    true,
+    'refusals: timing',
+  );
+});

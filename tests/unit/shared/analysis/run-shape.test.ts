@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { peakOverlap, runShape } from '../../../../shared/analysis/run-shape.ts';
+import { busiestProcessRequests, peakOverlap, runShape } from '../../../../shared/analysis/run-shape.ts';
 import { Phase, type Lane } from '../../../../shared/trace.ts';
 
 const lanes: Lane[] = [
@@ -58,4 +58,25 @@ test('offloads on two threads, queue waits and client spans left out, nested spa
   // In service: request 0 over 0..100, request 1 over 100..200: they touch, so 1 at once.
   // Held: executor 1 over 0..100, executor 2 over 100..200: 1 at once.
   assert.deepEqual(runShape(lanes, spans), { requestsAtOnce: 1, threadsAtOnce: 1 });
+});
+
+test('uvicorn --workers: the busiest process by requests served, from each request’s first server span', () => {
+  const two: Lane[] = [
+    { id: 0, name: 'worker 1 · event loop', kind: 'loop', process: 1 },
+    { id: 1, name: 'worker 1 · executor 1', kind: 'executor', process: 1 },
+    { id: 2, name: 'worker 2 · event loop', kind: 'loop', process: 2 },
+    { id: 3, name: 'client 1', kind: 'client', process: -1 },
+  ];
+  // Requests 0, 1, 2 start in process 1 (request 1 on its executor), request 3 in process 2; the
+  // client span of request 3 on lane 3 counts for nobody.
+  const spans = [
+    ...[0, 0, Phase.block, 0, 10],
+    ...[1, 1, Phase.block, 5, 10],
+    ...[1, 0, Phase.running, 1, 2],
+    ...[2, 0, Phase.block, 20, 30],
+    ...[3, 2, Phase.block, 0, 10],
+    ...[3, 3, Phase.client, 0, 12],
+  ];
+  assert.equal(busiestProcessRequests(two, spans), 3);
+  assert.equal(busiestProcessRequests(lanes, spans), null, 'one process: null');
 });
