@@ -126,6 +126,8 @@ test('a k6 file becomes a run labelled "imported from k6", shown on its requests
     await app.pickPreset('async-await');
     await app.setKnob('knob-requests', 30);
     await page.getByTestId('run').click();
+    // The imported run's status is not "running" either: wait until the new run is the one shown.
+    await expect(page.getByTestId('history').locator('li.current')).not.toHaveAttribute('data-testid', importedId);
     expect(await app.waitUntilFinished()).toBe('complete');
     const modelId = (await page.getByTestId('history').locator('li.current').getAttribute('data-testid'))!;
     await page.getByTestId(modelId).getByRole('checkbox', { name: 'compare' }).check();
