@@ -63,8 +63,8 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
   const iterationsPerMs = calibrateIterationsPerMs();
   const epochMs = monotonicMs();
   const now = clockFrom(epochMs);
-  const control = createControl();
   const plan = planLanes(scenario);
+  const control = createControl(plan.lanes.length);
   const recording = new RunRecording(scenario, plan, control, options);
   const threads = new RunThreads(recording.onReport, recording.onFailure);
   try {

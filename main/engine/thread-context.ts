@@ -30,5 +30,5 @@ export interface ThreadContext {
 
 /** `time.sleep` on this thread. */
 export function sleepBlocking(ctx: ThreadContext, ms: number): void {
-  blockFor(ctx.control, ms);
+  blockFor(ctx.control, ms, ctx.lane);
 }

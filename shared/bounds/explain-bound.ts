@@ -137,6 +137,21 @@ function connectionLimitSentence(scenario: Scenario): string {
   return `${holders.words} can hold a database connection at once, more than the database's max_connections of ${limit}: a query that asks for one beyond it fails with OperationalError (too many clients already), an HTTP 500.`;
 }
 
+/** Under sync workers, when a request takes longer than gunicorn's --timeout: the arbiter kills it. */
+function workerTimeoutSentence({ scenario, profiles }: ExplainInput): string {
+  const { server } = scenario;
+  const limitMs = server.workerTimeoutS * 1000;
+  if (server.model !== 'sync-workers' || limitMs === 0 || !profiles.some((p) => p.serviceMs >= limitMs)) return '';
+  const which = profiles.every((p) => p.serviceMs >= limitMs)
+    ? 'Every request'
+    : 'A request to ' +
+      profiles
+        .filter((p) => p.serviceMs >= limitMs)
+        .map((p) => `\`${p.name}\``)
+        .join(', ');
+  return `${which} takes longer than gunicorn's --timeout (${server.workerTimeoutS} s): the arbiter aborts its worker mid-request (WORKER TIMEOUT) and the request fails with an HTTP 500.`;
+}
+
 /** The paragraph shown beside the sliders and in the HTML report. */
 export function explainBound(input: ExplainInput): string {
   const syncOnly = synchronousOnlySentence(input.scenario);
@@ -149,6 +164,7 @@ export function explainBound(input: ExplainInput): string {
         capacitySentence(input),
         loadSentence(input),
         connectionLimitSentence(input.scenario),
+        workerTimeoutSentence(input),
       ];
   return parts.filter(Boolean).join(' ');
 }

@@ -187,6 +187,9 @@ export function profileEndpoint(
     // SynchronousOnlyOperation ends the view: the steps after it never run.
     if (endpoint.view === 'async' && m.syncOrmRaises && callsSyncOrm(step)) break;
   }
+  // gunicorn's arbiter aborts a sync worker busy past --timeout: the request ends there (a 500).
+  const timeoutMs = server.model === 'sync-workers' ? server.workerTimeoutS * 1000 : 0;
+  if (timeoutMs > 0) t = Math.min(t, timeoutMs);
   // A sync worker is held for the whole request, awaits included (async_to_sync's one-off loop frees nothing).
   if (!asyncServer) m.demand.workers = t;
   // So is the request's thread-sensitive thread behind a sync-only middleware, its offloads inside.

@@ -38,7 +38,14 @@ const sendRecords = () => {
 };
 
 const asyncServer = isAsync ? createAsyncServer(ctx, data) : null;
-const handle = asyncServer ? asyncServer.handle : createSyncWorkersServer(data.workers.map((w) => w.port));
+const { server: serverSettings } = data.scenario;
+const handle = asyncServer
+  ? asyncServer.handle
+  : createSyncWorkersServer(data.workers, {
+      control: data.control,
+      // gthread's heartbeat comes from the process's main loop: a long request does not time it out.
+      timeoutS: serverSettings.model === 'sync-workers' ? serverSettings.workerTimeoutS : 0,
+    });
 const stopSampling = isAsync ? sampleLoopDelay(ctx.now, (t, d) => loopSamples.push(t, d)) : () => {};
 
 /**

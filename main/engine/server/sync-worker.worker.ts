@@ -6,6 +6,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { Phase } from '../../../shared/trace.ts';
+import { clearAbort, laneAborted } from '../control.ts';
 import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
 import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
@@ -27,6 +28,9 @@ const runner: AsyncRunner = {
 
 data.serverPort.on('message', async (message: WorkerRequest) => {
   const { req } = message;
+  // A fresh worker: an abort by the arbiter (--timeout) was for the request before, answered
+  // then; it may even have landed after that request ended, just before its Done was read.
+  clearAbort(ctx.control, ctx.lane);
   const start = ctx.now();
   ctx.spans.record(req, ctx.lane, Phase.queued, message.accepted, start);
   const endpoint = data.endpoints[message.endpoint];
@@ -38,8 +42,9 @@ data.serverPort.on('message', async (message: WorkerRequest) => {
     error = failureOf(e);
   }
   ctx.spans.record(req, ctx.lane, Phase.running, start, ctx.now());
-  // request_finished runs here, on the thread that served the request: CONN_MAX_AGE decides.
-  ctx.db.requestFinished(false);
+  // request_finished runs here, on the thread that served the request: CONN_MAX_AGE decides; a
+  // worker the arbiter killed takes its connection with it.
+  ctx.db.requestFinished(laneAborted(ctx.control, ctx.lane));
   data.serverPort.postMessage({ type: 'done', req, error } satisfies WorkerDone);
   reporter.maybeFlush();
 });

@@ -3,9 +3,17 @@
  * a time; a request waits (in the listen backlog, here in a FIFO) until a worker is free.
  * This thread only accepts and hands out, like gunicorn's arbiter and the kernel's backlog; the
  * views run on the worker threads.
+ *
+ * It is the arbiter's clock too: a sync worker busy with one request longer than `--timeout` is
+ * aborted (WORKER TIMEOUT), its request answered 500 at that moment, as gunicorn 26's dying
+ * worker answers it; the worker's step ends and it serves on as the fresh worker the arbiter
+ * starts in its place (whose boot the model does not charge). Real gunicorn checks each worker's
+ * heartbeat about once a second, so there the kill comes up to a second later. gthread workers
+ * are not timed out by a long request: their heartbeat comes from the process's main loop.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { Micros } from '../../../shared/trace.ts';
+import { abortLane, type ControlWord } from '../control.ts';
 import type { WorkerDone, WorkerRequest } from '../threads/protocol.ts';
 import type { ViewHandler } from './view-handler.ts';
 import type { ViewFailure } from '../steps/step-error.ts';
@@ -15,18 +23,53 @@ interface Waiting {
   resolve(error: ViewFailure | null): void;
 }
 
-export function createSyncWorkersServer(ports: MessagePort[]): ViewHandler {
-  const idle = ports.map((_, i) => ports.length - 1 - i);
+export interface WorkerPort {
+  lane: number;
+  port: MessagePort;
+}
+
+export interface Arbiter {
+  control: ControlWord;
+  /** gunicorn's `--timeout` in seconds; 0: never. */
+  timeoutS: number;
+}
+
+/** What the killed worker's request gets: gunicorn's log line, and a 500. */
+export function workerTimeout(timeoutS: number): ViewFailure {
+  return {
+    status: 500,
+    message: `WORKER TIMEOUT: gunicorn's arbiter aborted the worker after --timeout ${timeoutS} s, mid-request`,
+  };
+}
+
+export function createSyncWorkersServer(workers: WorkerPort[], arbiter: Arbiter): ViewHandler {
+  const idle = workers.map((_, i) => workers.length - 1 - i);
   const backlog: Waiting[] = [];
   const running = new Map<number, Waiting>();
+  const deadlines = new Map<number, NodeJS.Timeout>();
 
   const dispatch = (worker: number, w: Waiting) => {
     running.set(w.message.req, w);
-    ports[worker].postMessage(w.message);
+    if (arbiter.timeoutS > 0)
+      deadlines.set(
+        w.message.req,
+        setTimeout(() => kill(worker, w), arbiter.timeoutS * 1000),
+      );
+    workers[worker].port.postMessage(w.message);
   };
 
-  ports.forEach((port, worker) =>
+  /** The request is answered now; the worker comes back when its aborted step has ended. */
+  const kill = (worker: number, w: Waiting) => {
+    running.delete(w.message.req);
+    deadlines.delete(w.message.req);
+    abortLane(arbiter.control, workers[worker].lane);
+    w.resolve(workerTimeout(arbiter.timeoutS));
+  };
+
+  workers.forEach(({ port }, worker) =>
     port.on('message', (done: WorkerDone) => {
+      clearTimeout(deadlines.get(done.req));
+      deadlines.delete(done.req);
       running.get(done.req)?.resolve(done.error);
       running.delete(done.req);
       const next = backlog.shift();

@@ -7,7 +7,7 @@
 import { Phase } from '../../../shared/trace.ts';
 import type { BlockStep, CpuStep, DbStep, OffloadableStep, Step, UpstreamStep } from '../../../shared/scenario.ts';
 import { spin, SLICE_MS } from '../cpu-work.ts';
-import { stopRequested } from '../control.ts';
+import { laneAborted, stopRequested } from '../control.ts';
 import { sleepBlocking, type ThreadContext } from '../thread-context.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
 import { StepError, upstreamError, VIEW_EXCEPTION_STATUS } from './step-error.ts';
@@ -45,7 +45,7 @@ function runCpu(ctx: ThreadContext, req: number, step: CpuStep): void {
   let waitStart = ctx.now();
   if (gil.acquire()) spans.record(req, lane, Phase.gil, waitStart, ctx.now());
   let segmentStart = ctx.now();
-  while (remaining > 0 && !stopRequested(ctx.control)) {
+  while (remaining > 0 && !stopRequested(ctx.control) && !laneAborted(ctx.control, lane)) {
     const n = Math.min(sliceIterations, remaining);
     spin(n);
     remaining -= n;

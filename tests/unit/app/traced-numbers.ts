@@ -100,6 +100,7 @@ export function scenarioSources(scenario: Scenario): Source[] {
   const out: Source[] = [
     count('server.workers', server.workers),
     count('server.poolThreads', server.poolThreads),
+    { name: 'server.workerTimeoutS', text: `${server.workerTimeoutS} s` },
     ...(server.dbMaxConnections === undefined ? [] : [count('server.dbMaxConnections', server.dbMaxConnections)]),
     ...scenario.endpoints.flatMap((e, i) => e.steps.flatMap((s, j) => stepSources(s, `endpoints[${i}].steps[${j}]`))),
   ];

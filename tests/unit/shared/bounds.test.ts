@@ -394,3 +394,23 @@ test('opening a connection: 20 ms more per request where the thread is new each 
   const enough = theoreticalBound(scenario({ ...asgi, dbMaxConnections: 10 }, twoQueries));
   assert.doesNotMatch(enough.explanation, /max_connections/);
 });
+
+test('gunicorn --timeout 1 with time.sleep(2) on 2 sync workers: each request ends at 1 s, 8 requests in 4 waves', () => {
+  const b = theoreticalBound(
+    scenario(
+      { model: 'sync-workers', workers: 2, workerTimeoutS: 1 },
+      { view: 'sync', steps: [{ kind: 'block', ms: 2000 }] },
+      { concurrency: 4, end: { kind: 'requests', count: 8 } },
+    ),
+  );
+  near(b.minLatencyMs, 1000, 'cut at the timeout');
+  near(b.expectedMakespanMs, 4000, 'four waves of two');
+  assert.match(b.explanation, /Every request takes longer than gunicorn's --timeout \(1 s\)/);
+  const gthread = theoreticalBound(
+    scenario(
+      { model: 'gthread', workers: 1, threads: 2, workerTimeoutS: 1 },
+      { view: 'sync', steps: [{ kind: 'block', ms: 2000 }] },
+    ),
+  );
+  near(gthread.minLatencyMs, 2000, 'gthread: no timeout for a long request');
+});
