@@ -17,7 +17,7 @@ Runs a scenario on the real engine, stores it, and prints its numbers.
                        holding the loop, instead of raising SynchronousOnlyOperation)
                        --sync-middleware (a sync-only middleware: each request holds its thread-sensitive
                        thread throughout; on Django 3.x that one thread serialises every request)
-                       --db-connect MS (opening a database connection)  --max-connections N (the database's
+                       --db-connect MS (opening a database connection)  --db-max-connections N (the database's
                        max_connections: one more fails)  --persistent-connections (CONN_MAX_AGE = None)
                        --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
                        --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS

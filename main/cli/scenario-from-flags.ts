@@ -55,7 +55,7 @@ export interface RunFlags extends UrlFlags {
   'allow-async-unsafe'?: boolean;
   'sync-middleware'?: boolean;
   'db-connect'?: string;
-  'max-connections'?: string;
+  'db-max-connections'?: string;
   'persistent-connections'?: boolean;
   on?: string;
   django?: string;
@@ -163,7 +163,7 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
   if (flags['allow-async-unsafe']) server.allowAsyncUnsafe = true;
   if (flags['sync-middleware']) server.syncMiddleware = true;
   if (flags['db-connect']) server.dbConnectMs = number('db-connect', flags['db-connect']);
-  if (flags['max-connections']) server.dbMaxConnections = number('max-connections', flags['max-connections']);
+  if (flags['db-max-connections']) server.dbMaxConnections = number('db-max-connections', flags['db-max-connections']);
   if (flags['persistent-connections']) server.persistentConnections = true;
   if (flags.gil) server.gil = oneOf('gil', flags.gil, ['on', 'off'] as const) === 'on';
   const on = flags.on ? oneOf('on', flags.on, RUN_ON) : undefined;

@@ -16,7 +16,7 @@ export const SERVER_SETTING_FLAGS = [
   'allow-async-unsafe',
   'sync-middleware',
   'db-connect',
-  'max-connections',
+  'db-max-connections',
   'persistent-connections',
   'django',
 ] as const;

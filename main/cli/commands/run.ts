@@ -43,7 +43,7 @@ const OPTIONS = {
   'allow-async-unsafe': { type: 'boolean' },
   'sync-middleware': { type: 'boolean' },
   'db-connect': text,
-  'max-connections': text,
+  'db-max-connections': text,
   'persistent-connections': { type: 'boolean' },
   on: text,
   django: text,

@@ -97,3 +97,12 @@ test('server shapes and overload flags: --server gthread takes --threads per wor
     /--server is "uwsgi"; allowed: async, sync-workers, async-workers, gthread/,
   );
 });
+
+test('database connection flags set their fields, and a bad value says what is allowed', () => {
+  const s = scenarioFromFlags({ 'db-connect': '20', 'db-max-connections': '6', 'persistent-connections': true });
+  assert.deepEqual([s.server.dbConnectMs, s.server.dbMaxConnections, s.server.persistentConnections], [20, 6, true]);
+  const plain = scenarioFromFlags({});
+  assert.equal('dbConnectMs' in plain.server, false, 'absent unless given');
+  assert.throws(() => scenarioFromFlags({ 'db-max-connections': '0' }), /dbMaxConnections/);
+  assert.throws(() => scenarioFromFlags({ 'db-connect': 'fast' }), /--db-connect must be a number; got "fast"/);
+});
