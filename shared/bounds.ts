@@ -8,7 +8,14 @@
  * bottleneck. The load model (bounds/load-model.ts) turns that into what the chosen load should
  * see. The sliders show this live; the reports set it beside the measured numbers.
  */
-import { defaultExecutorThreads, loopProcesses, maxInFlight, threadsPerWorker, type Scenario } from './scenario.ts';
+import {
+  defaultExecutorThreads,
+  hasEventLoop,
+  loopProcesses,
+  maxInFlight,
+  threadsPerWorker,
+  type Scenario,
+} from './scenario.ts';
 import { explainBound } from './bounds/explain-bound.ts';
 import { expectLoad, type LoadExpectation } from './bounds/load-model.ts';
 import { profileEndpoint, type EndpointProfile } from './bounds/one-request.ts';
@@ -74,6 +81,9 @@ function serversOf(scenario: Scenario, resource: BoundResource, cores: number): 
       return server.poolThreads * loopProcesses(server);
     case 'to-thread':
       return defaultExecutorThreads(cores) * loopProcesses(server);
+    case 'connections':
+      // Each server process has its own pool (Django 5.1's, per process).
+      return (server.dbPool ?? 0) * (hasEventLoop(server.model) ? loopProcesses(server) : server.workers);
   }
 }
 

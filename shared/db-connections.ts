@@ -4,7 +4,7 @@
  * thread lives decides how many a run opens (see opensConnectionPerRequest in
  * bounds/one-request.ts).
  */
-import type { Endpoint, Scenario, Step } from './scenario.ts';
+import { hasEventLoop, type Endpoint, type Scenario, type Step } from './scenario.ts';
 
 /** PostgreSQL's answer to one connection too many, as Django raises it from psycopg. */
 export const TOO_MANY_CLIENTS = 'OperationalError: connection failed: FATAL:  sorry, too many clients already';
@@ -17,7 +17,9 @@ export function isTooManyClients(reason: string | null | undefined): boolean {
 /** Why a run opened the connections it did, in one clause, from the server's settings. */
 export function whyConnections(server: Scenario['server']): string {
   const persistent = server.persistentConnections ?? false;
-  if (server.model !== 'async')
+  if (server.dbPool !== undefined)
+    return `the connection pool (Django 5.1, ${server.dbPool} a process) kept each one open and lent it to one request at a time, from its first query to its end; a request that found all lent waited for one`;
+  if (!hasEventLoop(server.model))
     return persistent
       ? 'each worker thread kept its connection from one request to the next (CONN_MAX_AGE = None)'
       : 'CONN_MAX_AGE is 0, so each request closed its connection as it finished; CONN_MAX_AGE = None keeps one per worker thread';

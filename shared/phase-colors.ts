@@ -7,8 +7,9 @@
  * olive, cyan), queues are sand and indigo, waits that free the thread are pale (dark on a dark
  * background), and waiting for the interpreter lock is cpu's wine gone pale (gone dark on a
  * dark background), so "computing" and "waiting to compute" read as one family yet never alike.
- * Opening a database connection, added last, is near-black (near-white when dark): the colour
- * farthest from every other phase that was still free.
+ * Opening a database connection, added late, is near-black (near-white when dark), and waiting
+ * for a pooled connection violet (yellow when dark): each the colour farthest from every other
+ * phase that was still free.
  *
  * Tol's colours were then nudged, a few units each, until every two phases are at least 12
  * CIEDE2000 apart as seen with normal vision, protanopia and deuteranopia, cpu and the lock
@@ -42,6 +43,7 @@ export const PHASE_COLORS: Readonly<Record<PhaseId, ThemedColor>> = {
   offload: { light: '#6395C8', dark: '#6DA0D5' },
   client: { light: '#B9B898', dark: '#747472' },
   connect: { light: '#441100', dark: '#DDEEDD' },
+  'pool-wait': { light: '#6633FF', dark: '#FFFF11' },
 };
 
 /**

@@ -225,6 +225,12 @@ export const serverFieldsSchema = z
      * `CONN_MAX_AGE = 0`, Django's default, closing it when the request finishes.
      */
     persistentConnections: z.boolean().optional(),
+    /**
+     * Django 5.1's connection pool for PostgreSQL (`OPTIONS["pool"] = {"max_size": N}`): each
+     * process keeps up to N connections open and lends them out; a query on a thread without one
+     * waits for one (PoolTimeout after 30 s), and request_finished gives it back. Absent: no pool.
+     */
+    dbPool: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
 
@@ -233,22 +239,25 @@ export interface DbConnections {
   connectMs: number;
   maxConnections: number | null;
   persistent: boolean;
+  /** Each process's pool size (Django 5.1+, PostgreSQL), or null without a pool. */
+  pool: number | null;
 }
 
 export function dbConnectionsOf(
-  server: Pick<Scenario['server'], 'dbConnectMs' | 'dbMaxConnections' | 'persistentConnections'>,
+  server: Pick<Scenario['server'], 'dbConnectMs' | 'dbMaxConnections' | 'persistentConnections' | 'dbPool'>,
 ): DbConnections {
   return {
     connectMs: server.dbConnectMs ?? 0,
     maxConnections: server.dbMaxConnections ?? null,
     persistent: server.persistentConnections ?? false,
+    pool: server.dbPool ?? null,
   };
 }
 
-/** Whether a run's connections are worth showing: a cost to open one, or a limit on them. */
+/** Whether a run's connections are worth showing: a cost to open one, a limit on them, or a pool. */
 export function modelsConnections(server: Scenario['server']): boolean {
   const db = dbConnectionsOf(server);
-  return db.connectMs > 0 || db.maxConnections !== null;
+  return db.connectMs > 0 || db.maxConnections !== null || db.pool !== null;
 }
 
 export const serverSchema = serverFieldsSchema
@@ -266,6 +275,18 @@ export const serverSchema = serverFieldsSchema
         path: ['executor'],
         message:
           'is per-request with Django 3.2: a thread per request in flight (ThreadSensitiveContext) came in Django 4.0; allowed with 3.2: one-thread, pool',
+      });
+    if (server.dbPool !== undefined && server.persistentConnections)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dbPool'],
+        message: `is ${server.dbPool} with persistentConnections on: Django raises "Pooling doesn't support persistent connections."; allowed: a pool with CONN_MAX_AGE 0 (persistentConnections off)`,
+      });
+    if (server.dbPool !== undefined && (server.django === '3.2' || server.django === '4.2'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dbPool'],
+        message: `is ${server.dbPool} with Django ${server.django}: the connection pool came in Django 5.1; allowed with Django 5.2`,
       });
     if (server.limitConcurrency !== null && server.model !== 'async' && server.model !== 'async-workers')
       ctx.addIssue({

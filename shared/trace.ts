@@ -33,6 +33,7 @@ export const PHASES = [
   { code: 10, id: 'offload', label: 'awaiting offloaded work', holds: false },
   { code: 11, id: 'client', label: 'client: sent → received', holds: false },
   { code: 12, id: 'connect', label: 'opening a db connection', holds: true },
+  { code: 13, id: 'pool-wait', label: 'waiting for a pooled db connection', holds: true },
 ] as const;
 
 export type PhaseId = (typeof PHASES)[number]['id'];

@@ -32,7 +32,7 @@ const USAGE = `usage:
                  --executor per-request|one-thread|pool  --threads K  --gil on|off
                  --limit-concurrency N  --backlog N  --worker-timeout S  (gthread: --threads T per worker)
                  --allow-async-unsafe (DJANGO_ALLOW_ASYNC_UNSAFE: the sync ORM runs in async views)  --sync-middleware
-                 --db-connect MS  --db-max-connections N  --persistent-connections (database connections)
+                 --db-connect MS  --db-max-connections N  --persistent-connections  --db-pool N (database connections)
                  --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
                  --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                  --requests N | --duration S

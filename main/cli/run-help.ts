@@ -19,6 +19,7 @@ Runs a scenario on the real engine, stores it, and prints its numbers.
                        thread throughout; on Django 3.x that one thread serialises every request)
                        --db-connect MS (opening a database connection)  --db-max-connections N (the database's
                        max_connections: one more fails)  --persistent-connections (CONN_MAX_AGE = None)
+                       --db-pool N (Django 5.1's connection pool, PostgreSQL: N a process; a query waits for one)
                        --step await|block|cpu|db|upstream|offload  --latency MS  --inner block|cpu|db|upstream  --gather N
                        --concurrency N | --rate RPS [--arrival constant|poisson] [--max-in-flight N]  --think MS
                        --requests N | --duration S

@@ -57,6 +57,7 @@ export interface RunFlags extends UrlFlags {
   'db-connect'?: string;
   'db-max-connections'?: string;
   'persistent-connections'?: boolean;
+  'db-pool'?: string;
   on?: string;
   django?: string;
 }
@@ -165,6 +166,7 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
   if (flags['db-connect']) server.dbConnectMs = number('db-connect', flags['db-connect']);
   if (flags['db-max-connections']) server.dbMaxConnections = number('db-max-connections', flags['db-max-connections']);
   if (flags['persistent-connections']) server.persistentConnections = true;
+  if (flags['db-pool']) server.dbPool = number('db-pool', flags['db-pool']);
   if (flags.gil) server.gil = oneOf('gil', flags.gil, ['on', 'off'] as const) === 'on';
   const on = flags.on ? oneOf('on', flags.on, RUN_ON) : undefined;
   if (flags.django) applyDjangoFlag(server, flags.django, flags.executor !== undefined, on);

@@ -18,5 +18,6 @@ export const SERVER_SETTING_FLAGS = [
   'db-connect',
   'db-max-connections',
   'persistent-connections',
+  'db-pool',
   'django',
 ] as const;

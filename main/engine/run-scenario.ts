@@ -20,8 +20,9 @@ import { monotonicMs, clockFrom } from './clock.ts';
 import { createControl, requestStop, type ControlWord } from './control.ts';
 import { calibrateIterationsPerMs } from './cpu-work.ts';
 import { seedShop } from './db/shop.ts';
-import { createOpenCount } from './db/connection.ts';
-import { planLanes } from './lanes.ts';
+import { createOpenCount, type DbConnectionData } from './db/connection.ts';
+import { createPoolState } from './db/connection-pool.ts';
+import { planLanes, type ServerLanes } from './lanes.ts';
 import { RunRecording } from './record/run-recording.ts';
 import { wireLanes } from './threads/lane-ports.ts';
 import { RunThreads, startLoadgen, startServerThreads, startUpstream } from './threads/run-threads.ts';
@@ -70,9 +71,7 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
   try {
     // 1. Every thread, each Ready before the first request.
     const upstream = await startUpstream(threads);
-    const db = modelsConnections(scenario.server)
-      ? { ...dbConnectionsOf(scenario.server), openCount: createOpenCount() }
-      : null;
+    const db = modelsConnections(scenario.server) ? connectionData(scenario, plan) : null;
     const base = { epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream, db };
     const servers = startServerThreads(threads, scenario, wireLanes(plan), base);
     const loadgen = startLoadgen(threads, scenario, plan, epochMs);
@@ -90,6 +89,17 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     await threads.terminateAll();
     throw new Error(recording.failure ?? `could not start the run: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** The database server's count of connections, and each process's pool when there is one. */
+function connectionData(scenario: Scenario, plan: ServerLanes): DbConnectionData {
+  const settings = dbConnectionsOf(scenario.server);
+  const processes = Math.max(0, ...plan.lanes.map((l) => l.process)) + 1;
+  return {
+    ...settings,
+    openCount: createOpenCount(),
+    poolState: settings.pool === null ? null : createPoolState(processes),
+  };
 }
 
 /** Progress while threads start ("starting threads 34 / 200"): each Ready counted as it comes. */

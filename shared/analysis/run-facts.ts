@@ -145,6 +145,7 @@ const WAIT_PHASES: readonly { id: PhaseId; words: string }[] = [
   { id: 'cpu', words: 'computing' },
   { id: 'db', words: 'in database queries' },
   { id: 'connect', words: 'opening database connections' },
+  { id: 'pool-wait', words: 'waiting for a pooled connection' },
 ];
 
 function loopFacts(doc: Doc, perRequest: Map<number, RequestSpans>): Pick<RunFacts, 'loopHeldMs' | 'waitedBehindLoop'> {

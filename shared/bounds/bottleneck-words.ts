@@ -7,6 +7,7 @@ export const BOTTLENECK_WORDS: Readonly<Record<Bottleneck, string>> = {
   executor: 'the executor threads',
   pool: 'the thread pool',
   'to-thread': "asyncio's default executor",
+  connections: 'the database connection pool',
   gil: 'the interpreter lock',
   cores: 'the CPU cores',
   load: 'the load itself',

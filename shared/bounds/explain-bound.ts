@@ -5,7 +5,7 @@
  * thread, interpreter lock), not of queueing theory.
  */
 import { formatMs, formatPercent, formatRps, plural } from '../analysis/format.ts';
-import type { Scenario } from '../scenario.ts';
+import { hasEventLoop, loopProcesses, type Scenario } from '../scenario.ts';
 import type { LoadExpectation } from './load-model.ts';
 import type { EndpointProfile } from './one-request.ts';
 import type { BoundResource, ResourceLimit } from './resources.ts';
@@ -69,6 +69,8 @@ function capacitySentence(input: ExplainInput): string {
       `Work offloaded to the pool (\`thread_sensitive=False\`, ${d} per request) runs on its ${plural(limiting.servers, 'thread')}: ${cap}.`,
     'to-thread': () =>
       `Work sent to \`asyncio.to_thread\` (${d} per request) runs on the event loop's default executor, min(32, CPUs + 4) = ${plural(limiting.servers, 'thread')}: ${cap}.`,
+    connections: () =>
+      `Each request holds one of the pool's connections (${scenario.server.dbPool} a process) from its first query to its end, ${d}; the others wait for one: ${cap}.`,
     gil: () =>
       scenario.server.model === 'gthread' || scenario.server.model === 'async-workers'
         ? `CPU work (${d} per request) takes turns on each worker process's interpreter lock, however many threads the process runs: ${plural(scenario.server.workers, 'lock')} in all, ${cap}.`
@@ -114,6 +116,11 @@ function synchronousOnlySentence(scenario: Scenario): string {
 /** Who can hold a database connection at once, in words, and how many; null when one thread at most. */
 function connectionHolders(scenario: Scenario): { count: number; words: string } | null {
   const { server, load } = scenario;
+  if (server.dbPool !== undefined) {
+    const processes = hasEventLoop(server.model) ? loopProcesses(server) : server.workers;
+    const each = processes > 1 ? ` in each of the ${processes} processes` : '';
+    return { count: server.dbPool * processes, words: `The pool's ${plural(server.dbPool, 'connection')}${each}` };
+  }
   if (server.model === 'sync-workers')
     return { count: server.workers, words: `All ${plural(server.workers, 'sync worker')}` };
   if (server.model === 'gthread')

@@ -37,7 +37,7 @@ class Thread {
   }
 }
 
-type ServerConnections = Pick<Scenario['server'], 'executor' | 'dbConnectMs' | 'persistentConnections'>;
+type ServerConnections = Pick<Scenario['server'], 'executor' | 'dbConnectMs' | 'persistentConnections' | 'dbPool'>;
 
 /**
  * Whether a thread of this kind opens a database connection for every request (see
@@ -47,6 +47,8 @@ type ServerConnections = Pick<Scenario['server'], 'executor' | 'dbConnectMs' | '
  * connect once a run, which a single request's profile does not charge.
  */
 export function opensConnectionPerRequest(server: ServerConnections, holder: Holder): boolean {
+  // A pool keeps its connections open: a request borrows one (see the `connections` resource).
+  if (server.dbPool !== undefined) return false;
   const persistent = server.persistentConnections ?? false;
   if (holder === 'workers') return !persistent;
   if (holder !== 'executor') return false;
@@ -70,6 +72,8 @@ interface Machine {
   sharedLock: boolean;
   /** The sync ORM in async code raises at once (DJANGO_ALLOW_ASYNC_UNSAFE not set). */
   syncOrmRaises: boolean;
+  /** When the request's first query started: from there it holds a pooled connection to its end. */
+  firstQueryAt: number;
 }
 
 /** How long a step takes by itself, ms. A hanging upstream waits for its timeout; a refused one fails at once. */
@@ -98,6 +102,7 @@ function runHolding(m: Machine, thread: Thread, step: OffloadableStep, t: number
     thread.mustConnect = false;
   }
   let start = Math.max(t, thread.free);
+  if (step.kind === 'db') m.firstQueryAt = Math.min(m.firstQueryAt, start);
   if (step.kind === 'cpu') {
     const lane = m.gil ?? earliest(m.cores);
     start = Math.max(start, lane.free);
@@ -180,6 +185,7 @@ export function profileEndpoint(
     asyncServer,
     sharedLock: asyncServer || server.model === 'gthread',
     syncOrmRaises: !server.allowAsyncUnsafe,
+    firstQueryAt: Infinity,
   };
   let t = 0;
   for (const step of endpoint.steps) {
@@ -192,6 +198,8 @@ export function profileEndpoint(
   if (timeoutMs > 0) t = Math.min(t, timeoutMs);
   // A sync worker is held for the whole request, awaits included (async_to_sync's one-off loop frees nothing).
   if (!asyncServer) m.demand.workers = t;
+  // A pooled connection is borrowed at the first query and given back by request_finished.
+  if (server.dbPool !== undefined && m.firstQueryAt < t) m.demand.connections = t - m.firstQueryAt;
   // So is the request's thread-sensitive thread behind a sync-only middleware, its offloads inside.
   else if (server.syncMiddleware) m.demand.executor = Math.max(m.demand.executor, t);
   return { name: endpoint.name, weight: endpoint.weight, serviceMs: t, demand: m.demand };

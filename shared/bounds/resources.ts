@@ -9,7 +9,7 @@
  */
 
 /** Something requests take turns on. */
-export type BoundResource = 'loop' | 'workers' | 'executor' | 'pool' | 'to-thread' | 'gil' | 'cores';
+export type BoundResource = 'loop' | 'workers' | 'executor' | 'pool' | 'to-thread' | 'connections' | 'gil' | 'cores';
 
 /** The resource that limits throughput, `load` when the offered load does, `none` for nothing. */
 export type Bottleneck = BoundResource | 'load' | 'none';
@@ -21,6 +21,7 @@ export const BOUND_RESOURCES: readonly BoundResource[] = [
   'executor',
   'pool',
   'to-thread',
+  'connections',
   'gil',
   'cores',
 ];
@@ -36,6 +37,7 @@ export const RESOURCE_SHARING: Record<BoundResource, 'queue' | 'share'> = {
   executor: 'queue',
   pool: 'queue',
   'to-thread': 'queue',
+  connections: 'queue',
   gil: 'share',
   cores: 'share',
 };
@@ -44,7 +46,7 @@ export const RESOURCE_SHARING: Record<BoundResource, 'queue' | 'share'> = {
 export type Demand = Record<BoundResource, number>;
 
 export function emptyDemand(): Demand {
-  return { loop: 0, workers: 0, executor: 0, pool: 0, 'to-thread': 0, gil: 0, cores: 0 };
+  return { loop: 0, workers: 0, executor: 0, pool: 0, 'to-thread': 0, connections: 0, gil: 0, cores: 0 };
 }
 
 /** One resource as the bound sees it: servers, demand per request, and the throughput it allows. */

@@ -25,3 +25,21 @@ test('too many connections: the story counts the refused connections against the
   await expect(page.getByTestId('story')).toContainText('beyond its limit of 6 (max_connections)');
   await app.screenshot('db-too-many-connections');
 });
+
+test('too many connections, then Django 5.1’s pool of 4: every request waits its turn, none fails', async ({
+  page,
+  app,
+}) => {
+  await app.open();
+  await app.pickPreset('too-many-connections');
+  await page.getByTestId('knob-use-pool').check();
+  await expect(page.getByTestId('bound')).toContainText(
+    "Each request holds one of the pool's connections (4 a process)",
+  );
+  await expect(page.getByTestId('bound')).not.toContainText('max_connections');
+  await page.getByTestId('run').click();
+  expect(await app.waitUntilFinished()).toBe('complete');
+  await expect(page.getByTestId('story')).toContainText('the connection pool (Django 5.1, 4 a process)');
+  expect((await app.summary()).errors).toMatch(/^0 /);
+  await app.screenshot('db-pool');
+});

@@ -45,6 +45,7 @@ const OPTIONS = {
   'db-connect': text,
   'db-max-connections': text,
   'persistent-connections': { type: 'boolean' },
+  'db-pool': text,
   on: text,
   django: text,
   url: texts,

@@ -21,6 +21,8 @@ export function djangoCannotRun(scenario: Scenario): string | null {
     return '`server.gil` is off: real Django runs on CPython with its interpreter lock; set the interpreter lock on to run it on real Django';
   if (server.model === 'async' && server.executor === 'pool' && scenario.endpoints.some((e) => e.view === 'sync'))
     return '`server.executor` is pool with a sync (def) view: Django always runs def views thread-sensitively under ASGI; a pool applies only to offloads (thread_sensitive=False)';
+  if (server.dbPool !== undefined)
+    return `\`server.dbPool\` is ${server.dbPool}: Django's connection pool is PostgreSQL's (psycopg_pool), and the generated project runs on SQLite; run the pool on the model, or leave it off for real Django`;
   return null;
 }
 

@@ -14,30 +14,60 @@
  * threads of the run, in a SharedArrayBuffer, and one past its limit is refused.
  */
 import type { DbConnections } from '../../../shared/scenario.ts';
+import { ProcessPool } from './connection-pool.ts';
 
 const OPEN = 0;
 
 /** The run's connection settings and the database server's shared count of open connections. */
 export interface DbConnectionData extends DbConnections {
   openCount: Int32Array;
+  /** Every process's pool (connection-pool.ts), when the run has one. */
+  poolState: Int32Array | null;
 }
 
 export function createOpenCount(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(4));
 }
 
+/** What a thread's first query needs before it runs: nothing, a wait in the pool, a connect. */
+export type Connecting =
+  | { kind: 'none' }
+  | { kind: 'timed-out' }
+  /** Open a connection: `connectMs` of round trips, then the server admits it or refuses. */
+  | { kind: 'connect'; connectMs: number };
+
 export class ThreadConnection {
   private connected = false;
+  private readonly pool: ProcessPool | null;
 
-  constructor(private readonly data: DbConnectionData | null) {}
+  constructor(
+    private readonly data: DbConnectionData | null,
+    process: number,
+  ) {
+    this.pool = data?.pool && data.poolState ? new ProcessPool(data.poolState, process, data.pool) : null;
+  }
+
+  /** Whether this thread's next query must get a connection first (the run models them, and it has none). */
+  needsOne(): boolean {
+    return this.data !== null && !this.connected;
+  }
+
+  get pooled(): boolean {
+    return this.pool !== null;
+  }
 
   /**
-   * The time opening a connection takes, or null when this thread already has one (or the run
-   * does not model connections: no connect cost and no limit).
+   * Without a pool: open one. With a pool: borrow (waiting while all are lent); an idle pooled
+   * connection is ready at once, a new place in the pool still has to be opened.
    */
-  connectMsNeeded(): number | null {
-    if (this.connected || !this.data) return null;
-    return this.data.connectMs;
+  getOne(stopped: () => boolean): Connecting {
+    const connect = { kind: 'connect', connectMs: this.data!.connectMs } as const;
+    if (!this.pool) return connect;
+    const got = this.pool.borrow(stopped);
+    if (got === 'timed-out') return { kind: 'timed-out' };
+    if (got === 'fresh') return connect;
+    this.connected = true;
+    return { kind: 'none' };
   }
 
   /**
@@ -49,14 +79,26 @@ export class ThreadConnection {
     const limit = data.maxConnections ?? Infinity;
     for (;;) {
       const open = Atomics.load(data.openCount, OPEN);
-      if (open >= limit) return false;
+      if (open >= limit) {
+        this.pool?.giveBack(false);
+        return false;
+      }
       if (Atomics.compareExchange(data.openCount, OPEN, open, open + 1) === open) return (this.connected = true);
     }
   }
 
-  /** `request_finished` on this thread: close, unless persistent and the thread lives on. */
+  /**
+   * `request_finished` on this thread: a pooled connection goes back to the pool, open; another
+   * closes, unless persistent and the thread lives on.
+   */
   requestFinished(threadEnds: boolean): void {
-    if (!this.connected || (this.data!.persistent && !threadEnds)) return;
+    if (!this.connected) return;
+    if (this.pool) {
+      this.connected = false;
+      this.pool.giveBack(true);
+      return;
+    }
+    if (this.data!.persistent && !threadEnds) return;
     this.connected = false;
     Atomics.sub(this.data!.openCount, OPEN, 1);
   }

@@ -12,6 +12,7 @@ import { sleepBlocking, type ThreadContext } from '../thread-context.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
 import { StepError, upstreamError, VIEW_EXCEPTION_STATUS } from './step-error.ts';
 import { TOO_MANY_CLIENTS } from '../../../shared/db-connections.ts';
+import { POOL_TIMEOUT } from '../db/connection-pool.ts';
 
 /**
  * Back from a wait that let go of the interpreter lock (a sleep, a socket, SQLite): before it runs
@@ -63,18 +64,27 @@ function runCpu(ctx: ThreadContext, req: number, step: CpuStep): void {
 }
 
 /**
- * Django's first query on a thread without a connection opens one: the round trips to the
- * server (the lock let go, as any socket wait), then the server admits it or refuses it.
+ * Django's first query on a thread without a connection gets one: from the pool when there is
+ * one (waiting while every connection is lent, its own phase), else by opening it, the round
+ * trips to the server (the lock let go, as any socket wait), then the server admits it or
+ * refuses it.
  */
 function connectIfNeeded(ctx: ThreadContext, req: number): void {
-  const connectMs = ctx.db.connectMsNeeded();
-  if (connectMs === null) return;
+  if (!ctx.db.needsOne()) return;
   const t0 = ctx.now();
-  sleepBlocking(ctx, connectMs);
-  const admitted = ctx.db.admit();
-  ctx.spans.record(req, ctx.lane, Phase.connect, t0, ctx.now());
-  retakeLock(ctx, req);
+  const got = ctx.db.getOne(() => stopRequested(ctx.control));
+  if (ctx.db.pooled) {
+    ctx.spans.record(req, ctx.lane, Phase['pool-wait'], t0, ctx.now());
+    retakeLock(ctx, req);
+  }
   // An exception in the view: Django answers 500.
+  if (got.kind === 'timed-out') throw new StepError(POOL_TIMEOUT, VIEW_EXCEPTION_STATUS);
+  if (got.kind === 'none') return;
+  const t1 = ctx.now();
+  sleepBlocking(ctx, got.connectMs);
+  const admitted = ctx.db.admit();
+  ctx.spans.record(req, ctx.lane, Phase.connect, t1, ctx.now());
+  retakeLock(ctx, req);
   if (!admitted) throw new StepError(TOO_MANY_CLIENTS, VIEW_EXCEPTION_STATUS);
 }
 

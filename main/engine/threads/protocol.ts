@@ -31,6 +31,8 @@ export interface ViewThreadData {
   upstream: UpstreamTarget;
   syncHttpPort: MessagePort;
   lane: number;
+  /** The server process the lane belongs to (its pool, its lock): the lane's `process`. */
+  process: number;
   /** The interpreter lock of this thread's process; null when the lock is off. */
   gil: Int32Array | null;
   /** Database connections with a cost or a limit (null: the run does not model them). */

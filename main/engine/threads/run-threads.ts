@@ -30,7 +30,7 @@ import { spawnWorker, type WorkerName } from './spawn.ts';
 import { ThreadHandle } from './thread-handle.ts';
 
 /** What every view thread starts with, whatever its lane. */
-export type ViewThreadBase = Omit<ViewThreadData, 'lane' | 'gil' | 'syncHttpPort'>;
+export type ViewThreadBase = Omit<ViewThreadData, 'lane' | 'process' | 'gil' | 'syncHttpPort'>;
 
 /** Under sync workers the server thread runs no view: its spans, if any, go to no real lane. */
 const ACCEPTOR_LANE: Lane = { id: -1, name: 'acceptor', kind: 'loop', process: 0 };
@@ -100,6 +100,7 @@ function startLoopProcess(
     const data: ExecutorThreadData = {
       ...base,
       lane: lane.id,
+      process: lane.process,
       gil: processLock,
       syncHttpPort: syncHttp.lane,
       serverPort: server.lane,
@@ -110,6 +111,7 @@ function startLoopProcess(
   const data: ServerThreadData = {
     ...base,
     lane: process.loop.lane.id,
+    process: process.loop.lane.process,
     gil: processLock,
     syncHttpPort,
     scenario,
@@ -136,6 +138,7 @@ function startWorkersProcesses(
     const data: SyncWorkerThreadData = {
       ...base,
       lane: lane.id,
+      process: lane.process,
       gil: lockOf(lane.process),
       syncHttpPort: syncHttp.lane,
       serverPort: server.lane,
@@ -150,6 +153,7 @@ function startWorkersProcesses(
   const data: ServerThreadData = {
     ...base,
     lane: ACCEPTOR_LANE.id,
+    process: ACCEPTOR_LANE.process,
     gil: null,
     syncHttpPort,
     scenario,

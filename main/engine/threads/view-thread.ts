@@ -36,7 +36,7 @@ export function createThreadContext(data: ViewThreadData): ThreadContext {
     spans: new SpanBuffer(),
     iterationsPerMs: data.iterationsPerMs,
     shop,
-    db: new ThreadConnection(data.db),
+    db: new ThreadConnection(data.db, data.process),
     syncHttp: new SyncHttpClient(data.syncHttpPort, data.control),
     upstream: data.upstream,
   };

@@ -1,6 +1,7 @@
 /**
  * The database's connection settings: what opening a connection costs, whether the database
- * limits them (`max_connections`), and whether threads keep theirs (`CONN_MAX_AGE = None`).
+ * limits them (`max_connections`), whether threads keep theirs (`CONN_MAX_AGE = None`), and
+ * Django 5.1's pool (each process lends out a fixed number of open connections).
  * Off by default, as the demo shop's SQLite has no connect cost or limit; they matter only to
  * views that query.
  */
@@ -18,6 +19,7 @@ const HELP = {
     "The database's max_connections (less its reserved slots): a query that asks for one more connection fails with OperationalError: too many clients already, a 500.",
   persistent:
     'CONN_MAX_AGE = None: a thread keeps its connection for its next request. It helps sync workers; under ASGI each request’s thread ends with it, connection and all.',
+  pool: "Django 5.1's connection pool for PostgreSQL (OPTIONS['pool']): each process keeps this many connections open and lends them out; a request borrows one at its first query and gives it back when it finishes, and waits while all are lent.",
   noQueries: 'No view here queries the database: these settings change nothing.',
 } as const;
 
@@ -78,6 +80,28 @@ export function DatabaseKnobs({ base, knobs, onChange, box }: Props) {
           <code>CONN_MAX_AGE = None</code>
         </label>
       </div>
+      <div className="knob">
+        <span />
+        <label className="check" title={help(HELP.pool)}>
+          <input
+            type="checkbox"
+            data-testid="knob-use-pool"
+            checked={knobs.usePool}
+            disabled={!queries}
+            onChange={(e) => set('usePool', e.target.checked)}
+          />{' '}
+          a connection pool (5.1+)
+        </label>
+      </div>
+      <KnobSlider
+        testId="knob-db-pool"
+        label="Pool"
+        help={help(HELP.pool)}
+        {...box('dbPool')}
+        value={knobs.dbPool}
+        onChange={(v) => set('dbPool', v)}
+        disabled={!queries || !knobs.usePool}
+      />
     </>
   );
 }

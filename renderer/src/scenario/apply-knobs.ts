@@ -82,6 +82,7 @@ function connectionFields(base: Scenario, knobs: Knobs): Partial<Scenario['serve
   if (knobs.limitConnections) out.dbMaxConnections = knobs.dbMaxConnections;
   if (knobs.persistentConnections || base.server.persistentConnections !== undefined)
     out.persistentConnections = knobs.persistentConnections;
+  if (knobs.usePool) out.dbPool = knobs.dbPool;
   return out;
 }
 
@@ -96,6 +97,7 @@ export function applyKnobs(base: Scenario, knobs: Knobs): Scenario {
     dbConnectMs: _connect,
     dbMaxConnections: _max,
     persistentConnections: _persistent,
+    dbPool: _pool,
     ...server
   } = base.server;
   // Absent unless on, as a scenario that never had one stays the same scenario.

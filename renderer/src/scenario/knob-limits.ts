@@ -71,6 +71,7 @@ export const KNOB_LIMITS = {
     marks: decades(1, serverFieldsSchema.shape.dbConnectMs.unwrap().maxValue ?? 1),
   },
   dbMaxConnections: range(serverFieldsSchema.shape.dbMaxConnections.unwrap(), 1, '', 'log'),
+  dbPool: range(serverFieldsSchema.shape.dbPool.unwrap(), 1, '', 'log'),
   concurrency: range(loadSchema.shape.concurrency.unwrap(), 1, '', 'log'),
   rateRps: range(loadSchema.shape.rateRps.unwrap(), 0.1, 'req/s', 'log'),
   requestCount: range(requestsEnd.shape.count, 1, '', 'log'),

@@ -43,6 +43,9 @@ export interface Knobs {
   dbMaxConnections: number;
   /** CONN_MAX_AGE = None: a thread keeps its connection between requests. */
   persistentConnections: boolean;
+  /** Django 5.1's connection pool, and its size a process. */
+  usePool: boolean;
+  dbPool: number;
   /** Longest wait step, ms. */
   latencyMs: number;
   /** 0..1, see the top of this file. */
@@ -136,6 +139,8 @@ export function withDefaults(input: ScenarioInput): Scenario {
 
 /** PostgreSQL's default `max_connections`: where the limit starts when it is first turned on. */
 const DEFAULT_MAX_CONNECTIONS = 100;
+/** psycopg_pool's default size (`min_size` 4, `max_size` the same): Django's `"pool": True`. */
+const DEFAULT_POOL_SIZE = 4;
 
 /** The Django an executor reads as when a scenario names none: one thread is 3.x's, the rest 5.2's. */
 export function impliedDjango(executor: Executor): DjangoVersion {
@@ -158,6 +163,8 @@ export function knobsFrom(s: Scenario): Knobs {
     limitConnections: s.server.dbMaxConnections !== undefined,
     dbMaxConnections: s.server.dbMaxConnections ?? DEFAULT_MAX_CONNECTIONS,
     persistentConnections: s.server.persistentConnections ?? false,
+    usePool: s.server.dbPool !== undefined,
+    dbPool: s.server.dbPool ?? DEFAULT_POOL_SIZE,
     latencyMs: longestWaitMs(s),
     blockingShare: waits.total > 0 ? waits.blocking / waits.total : 0,
     cpuMs: cpuPerRequestMs(s),

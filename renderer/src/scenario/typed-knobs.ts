@@ -3,7 +3,7 @@
  * box is never rewritten, cut short or put back; what it holds is checked instead, and a value
  * that is not allowed is explained in the command line's words and keeps Run disabled.
  *
- * Each box belongs to one knob. Eight knobs are scenario fields (workers is `server.workers`),
+ * Each box belongs to one knob. Nine knobs are scenario fields (workers is `server.workers`),
  * so the scenario schema checks the typed value in place and says exactly what the command
  * line says for that field. Three are derived (latency scales every wait, CPU every cpu step,
  * the blocking share splits waits): applying a value the schema would refuse would scatter it
@@ -33,6 +33,7 @@ export const NUMBER_KNOBS: Readonly<Record<KnobName, NumberKnobSpec>> = {
   poolThreads: { knob: 'poolThreads', factor: 1, path: ['server', 'poolThreads'] },
   dbConnectMs: { knob: 'dbConnectMs', factor: 1, path: ['server', 'dbConnectMs'] },
   dbMaxConnections: { knob: 'dbMaxConnections', factor: 1, path: ['server', 'dbMaxConnections'] },
+  dbPool: { knob: 'dbPool', factor: 1, path: ['server', 'dbPool'] },
   concurrency: { knob: 'concurrency', factor: 1, path: ['load', 'concurrency'] },
   rateRps: { knob: 'rateRps', factor: 1, path: ['load', 'rateRps'] },
   requestCount: { knob: 'requestCount', factor: 1, path: ['load', 'end', 'count'] },

@@ -20,6 +20,7 @@ const RANK: Record<PhaseId, number> = {
   block: 6,
   db: 6,
   connect: 6,
+  'pool-wait': 5,
   'upstream-block': 6,
   cpu: 7,
 };

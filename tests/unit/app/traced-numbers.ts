@@ -102,6 +102,7 @@ export function scenarioSources(scenario: Scenario): Source[] {
     count('server.poolThreads', server.poolThreads),
     { name: 'server.workerTimeoutS', text: `${server.workerTimeoutS} s` },
     ...(server.dbMaxConnections === undefined ? [] : [count('server.dbMaxConnections', server.dbMaxConnections)]),
+    ...(server.dbPool === undefined ? [] : [count('server.dbPool', server.dbPool)]),
     ...scenario.endpoints.flatMap((e, i) => e.steps.flatMap((s, j) => stepSources(s, `endpoints[${i}].steps[${j}]`))),
   ];
   if (load.end.kind === 'requests') out.push(count('load.end.count', load.end.count));

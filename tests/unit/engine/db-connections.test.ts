@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TOO_MANY_CLIENTS } from '../../../shared/db-connections.ts';
+import { scenarioSchema } from '../../../shared/scenario.ts';
 import { asgi, connectsPerRequest, db, wsgi } from './db-connection-scenarios.ts';
 import { maxOverlap, ofPhase, runAndCollect } from './run-and-collect.ts';
 
@@ -67,4 +68,39 @@ test('beyond max_connections a query fails with PostgreSQL’s error, and no mor
     }));
   assert.ok(open.length >= 2);
   assert.ok(maxOverlap(open) <= 2, `at most 2 open at once, saw ${maxOverlap(open)}`);
+});
+
+test('Django 5.1’s pool of 2 under ASGI: two connections opened for the run, lent in turn, never more than two out', async () => {
+  const input = asgi({ dbPool: 2, dbMaxConnections: 2 }, 16);
+  input.endpoints[0].steps = [{ kind: 'offload', step: db(10) }];
+  const c = await runAndCollect(input);
+  assert.equal(c.outcome.summary.errors, 0, c.requests.find((r) => r.error)?.error ?? '');
+  assert.equal(ofPhase(c, 'connect').length, 2, 'the pool opens two and keeps them');
+  const waits = ofPhase(c, 'pool-wait');
+  assert.equal(waits.length, 16, 'each request asks the pool once');
+  // A request holds its pooled connection from the end of its wait to the end of its query.
+  const lent = waits.map((w) => ({
+    start: w.end,
+    end: Math.max(
+      ...ofPhase(c, 'db')
+        .filter((q) => q.req === w.req)
+        .map((q) => q.end),
+    ),
+  }));
+  assert.ok(maxOverlap(lent) <= 2, `at most two lent at once, saw ${maxOverlap(lent)}`);
+  assert.ok(
+    waits.some((w) => w.end - w.start > 1_000),
+    'with four users and two connections, some request waited for one',
+  );
+});
+
+test('a pool is refused with persistent connections and before Django 5.1, in Django’s words', () => {
+  assert.throws(
+    () => scenarioSchema.parse(asgi({ dbPool: 4, persistentConnections: true })),
+    /Pooling doesn't support persistent connections/,
+  );
+  assert.throws(
+    () => scenarioSchema.parse(asgi({ dbPool: 4, django: '4.2' })),
+    /the connection pool came in Django 5\.1/,
+  );
 });

@@ -414,3 +414,26 @@ test('gunicorn --timeout 1 with time.sleep(2) on 2 sync workers: each request en
   );
   near(gthread.minLatencyMs, 2000, 'gthread: no timeout for a long request');
 });
+
+test('a pool of 2 connections: each request holds one from its first query to its end; 2 / 40 ms = 50 req/s', () => {
+  const b = theoreticalBound(
+    scenario(
+      { ...asgi, django: '5.2', dbPool: 2 },
+      {
+        view: 'async',
+        steps: [
+          { kind: 'await', ms: 10 },
+          { kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 10 } },
+          { kind: 'await', ms: 30 },
+        ],
+      },
+    ),
+  );
+  near(b.minLatencyMs, 50, 'await 10 + query 10 + await 30');
+  assert.equal(b.limitingResource, 'connections');
+  near(b.maxThroughputRps, 50, 'held 40 ms (the query and the await after it), 2 of them');
+  assert.match(
+    b.explanation,
+    /Each request holds one of the pool's connections \(2 a process\) from its first query to its end, 40 ms/,
+  );
+});
