@@ -12,6 +12,8 @@ test('hovering a bar describes its request; both views stay within the DOM budge
   await page.getByTestId('run').click();
   expect(await app.waitUntilFinished()).toBe('complete');
 
+  // Setting the Requests knob scrolled the page down to it: back to the top, the timeline in view.
+  await page.evaluate('window.scrollTo(0, 0)');
   const box = (await app.canvas().boundingBox())!;
   const tooltip = page.getByTestId('timeline-tooltip');
   // Sweep the rows until the pointer lands on a span (the executor thread is busy most of the run).
