@@ -9,6 +9,7 @@ import { queriesDatabase } from '../../../shared/db-connections.ts';
 import type { Scenario } from '../../../shared/scenario.ts';
 import type { Knobs } from '../scenario/knobs.ts';
 import { KnobSlider } from './knob-slider.tsx';
+import { KnobCheck } from './knob-check.tsx';
 import type { KnobBox } from './server-knobs.tsx';
 import type { KnobName } from '../scenario/knob-limits.ts';
 
@@ -45,19 +46,15 @@ export function DatabaseKnobs({ base, knobs, onChange, box }: Props) {
         onChange={(v) => set('dbConnectMs', v)}
         disabled={!queries}
       />
-      <div className="knob">
-        <span />
-        <label className="check" title={help(HELP.limit)}>
-          <input
-            type="checkbox"
-            data-testid="knob-limit-connections"
-            checked={knobs.limitConnections}
-            disabled={!queries}
-            onChange={(e) => set('limitConnections', e.target.checked)}
-          />{' '}
-          a connection limit
-        </label>
-      </div>
+      <KnobCheck
+        testId="knob-limit-connections"
+        help={help(HELP.limit)}
+        checked={knobs.limitConnections}
+        disabled={!queries}
+        onChange={(v) => set('limitConnections', v)}
+      >
+        a connection limit
+      </KnobCheck>
       <KnobSlider
         testId="knob-max-connections"
         label="Limit"
@@ -67,32 +64,24 @@ export function DatabaseKnobs({ base, knobs, onChange, box }: Props) {
         onChange={(v) => set('dbMaxConnections', v)}
         disabled={!queries || !knobs.limitConnections}
       />
-      <div className="knob">
-        <span />
-        <label className="check" title={help(HELP.persistent)}>
-          <input
-            type="checkbox"
-            data-testid="knob-persistent-connections"
-            checked={knobs.persistentConnections}
-            disabled={!queries}
-            onChange={(e) => set('persistentConnections', e.target.checked)}
-          />{' '}
-          <code>CONN_MAX_AGE = None</code>
-        </label>
-      </div>
-      <div className="knob">
-        <span />
-        <label className="check" title={help(HELP.pool)}>
-          <input
-            type="checkbox"
-            data-testid="knob-use-pool"
-            checked={knobs.usePool}
-            disabled={!queries}
-            onChange={(e) => set('usePool', e.target.checked)}
-          />{' '}
-          a connection pool (5.1+)
-        </label>
-      </div>
+      <KnobCheck
+        testId="knob-persistent-connections"
+        help={help(HELP.persistent)}
+        checked={knobs.persistentConnections}
+        disabled={!queries}
+        onChange={(v) => set('persistentConnections', v)}
+      >
+        <code>CONN_MAX_AGE = None</code>
+      </KnobCheck>
+      <KnobCheck
+        testId="knob-use-pool"
+        help={help(HELP.pool)}
+        checked={knobs.usePool}
+        disabled={!queries}
+        onChange={(v) => set('usePool', v)}
+      >
+        a connection pool (5.1+)
+      </KnobCheck>
       <KnobSlider
         testId="knob-db-pool"
         label="Pool"

@@ -17,6 +17,7 @@ import { callsSyncOrm } from '../../../shared/synchronous-only.ts';
 import type { KnobLimit, KnobName } from '../scenario/knob-limits.ts';
 import type { Knobs } from '../scenario/knobs.ts';
 import { KnobSlider } from './knob-slider.tsx';
+import { KnobCheck } from './knob-check.tsx';
 
 /** What a number box needs besides its value: its limits, its text as typed, its messages. */
 export interface KnobBox {
@@ -167,32 +168,25 @@ export function ServerKnobs({ base, knobs, onChange, box }: Props) {
           (GIL)
         </label>
       </div>
-      <div className="knob">
-        <span />
-        <label className="check" title={HELP.syncMiddleware}>
-          <input
-            type="checkbox"
-            data-testid="knob-sync-middleware"
-            checked={knobs.syncMiddleware}
-            disabled={!asyncServer || knobs.executor === 'pool'}
-            onChange={(e) => set('syncMiddleware', e.target.checked)}
-          />{' '}
-          a sync-only middleware
-        </label>
-      </div>
-      <div className="knob">
-        <span />
-        <label className="check env" title={callsOrm ? HELP.asyncUnsafe : HELP.noSyncOrm}>
-          <input
-            type="checkbox"
-            data-testid="knob-allow-async-unsafe"
-            checked={knobs.allowAsyncUnsafe}
-            disabled={!callsOrm}
-            onChange={(e) => set('allowAsyncUnsafe', e.target.checked)}
-          />{' '}
-          <code>DJANGO_ALLOW_ASYNC_UNSAFE</code>
-        </label>
-      </div>
+      <KnobCheck
+        testId="knob-sync-middleware"
+        help={HELP.syncMiddleware}
+        checked={knobs.syncMiddleware}
+        disabled={!asyncServer || knobs.executor === 'pool'}
+        onChange={(v) => set('syncMiddleware', v)}
+      >
+        a sync-only middleware
+      </KnobCheck>
+      <KnobCheck
+        testId="knob-allow-async-unsafe"
+        help={callsOrm ? HELP.asyncUnsafe : HELP.noSyncOrm}
+        checked={knobs.allowAsyncUnsafe}
+        disabled={!callsOrm}
+        onChange={(v) => set('allowAsyncUnsafe', v)}
+        labelClass="env"
+      >
+        <code>DJANGO_ALLOW_ASYNC_UNSAFE</code>
+      </KnobCheck>
     </>
   );
 }
