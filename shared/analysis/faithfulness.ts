@@ -104,16 +104,26 @@ function unevenProcesses(model: SideFigures, django: SideFigures): string | null
   return `real uvicorn's processes took uneven shares of the connections: the busiest served ${d} of ${django.summary.requests} requests, the model's ${m} (it spreads connections evenly)`;
 }
 
+/** An error's first words, as text: an HTML error page (a dying gunicorn worker's 500) without its tags. */
+function errorWords(error: string | null): string {
+  const text = (error ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.slice(0, 100);
+}
+
 function limitedBy(model: SideFigures, django: SideFigures, sameShape: boolean, ratio: number | null): string {
+  const { requests } = django.summary;
+  if (model.summary.errors === model.summary.requests && django.summary.errors === requests && requests > 0)
+    return `both answered every request with an error (model: ${errorWords(model.firstError)}; real Django: ${errorWords(django.firstError)})`;
   const errors = (side: SideFigures, who: string) =>
     side.summary.errors > 0
-      ? `${who} answered ${side.summary.errors} of ${side.summary.requests} with errors (${(side.firstError ?? '').split('\n')[0].slice(0, 100)})`
+      ? `${who} answered ${side.summary.errors} of ${side.summary.requests} with errors (${errorWords(side.firstError)})`
       : null;
   const errorLine = errors(django, 'real Django') ?? errors(model, 'the model');
   if (errorLine) return errorLine;
-  if (!sameShape) return `shape differs: model ${shapeText(model.shape)}, real Django ${shapeText(django.shape)}`;
+  // Uneven shares of the connections change the shape too (fewer processes busy): say that first.
   const uneven = unevenProcesses(model, django);
   if (uneven) return uneven;
+  if (!sameShape) return `shape differs: model ${shapeText(model.shape)}, real Django ${shapeText(django.shape)}`;
   const extraMs = django.summary.makespanMs - model.summary.makespanMs;
   const perRequest = django.summary.requests > 0 ? extraMs / django.summary.requests : 0;
   return extraMs > 0

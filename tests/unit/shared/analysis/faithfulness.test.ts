@@ -79,3 +79,15 @@ test('uneven uvicorn processes are named as the reason; connections count only w
     'refusals: timing',
   );
 });
+
+test('both sides failing every request is said as such, an HTML error page as its words', () => {
+  const model = { ...side(300, 2, 2, 30), firstError: 'WORKER TIMEOUT: gunicorn’s arbiter aborted the worker' };
+  const django = {
+    ...side(600, 0, 0, 30),
+    firstError: 'HTTP 500: <!doctype html>\n<html><title>Server Error (500)</title></html>',
+  };
+  assert.equal(
+    faithfulnessRow('p', sleeping, model, django).limitedBy,
+    'both answered every request with an error (model: WORKER TIMEOUT: gunicorn’s arbiter aborted the worker; real Django: HTTP 500: Server Error (500))',
+  );
+});
