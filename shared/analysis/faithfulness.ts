@@ -106,7 +106,10 @@ function unevenProcesses(model: SideFigures, django: SideFigures): string | null
 
 /** An error's first words, as text: an HTML error page (a dying gunicorn worker's 500) without its tags. */
 function errorWords(error: string | null): string {
-  const text = (error ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = (error ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.slice(0, 100);
 }
 
