@@ -10,9 +10,9 @@
  */
 import {
   defaultExecutorThreads,
-  hasEventLoop,
   loopProcesses,
   maxInFlight,
+  serverProcesses,
   threadsPerWorker,
   type Scenario,
 } from './scenario.ts';
@@ -83,7 +83,7 @@ function serversOf(scenario: Scenario, resource: BoundResource, cores: number): 
       return defaultExecutorThreads(cores) * loopProcesses(server);
     case 'connections':
       // Each server process has its own pool (Django 5.1's, per process).
-      return (server.dbPool ?? 0) * (hasEventLoop(server.model) ? loopProcesses(server) : server.workers);
+      return (server.dbPool ?? 0) * serverProcesses(server);
   }
 }
 

@@ -561,6 +561,11 @@ export function loopProcesses(server: Pick<ServerConfig, 'model' | 'workers'>): 
   return server.model === 'async' ? 1 : server.model === 'async-workers' ? server.workers : 0;
 }
 
+/** How many server processes there are: uvicorn's (one loop each) or gunicorn's workers. */
+export function serverProcesses(server: Pick<ServerConfig, 'model' | 'workers'>): number {
+  return hasEventLoop(server.model) ? loopProcesses(server) : server.workers;
+}
+
 /** Does the server run its views on event loops (ASGI under uvicorn), one or several? */
 export function hasEventLoop(model: ServerModel): boolean {
   return model === 'async' || model === 'async-workers';

@@ -154,8 +154,12 @@ function loopFacts(doc: Doc, perRequest: Map<number, RequestSpans>): Pick<RunFac
   // Each process's loop apart (uvicorn --workers): a request waits only behind its own loop, and
   // the time held is summed over the loops.
   const holds = new Map<number, [Micros, Micros][]>();
-  for (const e of perRequest.values())
-    if (e.loopProcess !== undefined) holds.set(e.loopProcess, [...(holds.get(e.loopProcess) ?? []), ...e.loopHold]);
+  for (const e of perRequest.values()) {
+    if (e.loopProcess === undefined) continue;
+    const list = holds.get(e.loopProcess) ?? [];
+    list.push(...e.loopHold);
+    holds.set(e.loopProcess, list);
+  }
   const loops = new Map([...holds].map(([process, list]) => [process, new IntervalSet(list)]));
   let waited = 0;
   for (const r of doc.requests) {

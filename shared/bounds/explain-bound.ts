@@ -5,7 +5,7 @@
  * thread, interpreter lock), not of queueing theory.
  */
 import { formatMs, formatPercent, formatRps, plural } from '../analysis/format.ts';
-import { hasEventLoop, loopProcesses, type Scenario } from '../scenario.ts';
+import { serverProcesses, type Scenario } from '../scenario.ts';
 import type { LoadExpectation } from './load-model.ts';
 import type { EndpointProfile } from './one-request.ts';
 import type { BoundResource, ResourceLimit } from './resources.ts';
@@ -117,7 +117,7 @@ function synchronousOnlySentence(scenario: Scenario): string {
 function connectionHolders(scenario: Scenario): { count: number; words: string } | null {
   const { server, load } = scenario;
   if (server.dbPool !== undefined) {
-    const processes = hasEventLoop(server.model) ? loopProcesses(server) : server.workers;
+    const processes = serverProcesses(server);
     const each = processes > 1 ? ` in each of the ${processes} processes` : '';
     return { count: server.dbPool * processes, words: `The pool's ${plural(server.dbPool, 'connection')}${each}` };
   }

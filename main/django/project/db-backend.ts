@@ -11,13 +11,13 @@
  * its thread (a ThreadSensitiveContext's thread ending) frees its slot when it is collected,
  * as a server notices a closed socket.
  */
-import { dbConnectionsOf, type Scenario } from '../../../shared/scenario.ts';
+import { dbConnectionsOf, modelsConnections, type Scenario } from '../../../shared/scenario.ts';
 import { TOO_MANY_CLIENTS } from '../../../shared/db-connections.ts';
 
 /** The `DATABASES["default"]` entries for this scenario (ENGINE, CONN_MAX_AGE and the backend's own). */
 export function databaseSettings(scenario: Scenario, slotsDir: string): string {
   const db = dbConnectionsOf(scenario.server);
-  const modelled = db.connectMs > 0 || db.maxConnections !== null;
+  const modelled = modelsConnections(scenario.server);
   const lines = [
     `"ENGINE": ${modelled ? '"interleave_site.connected_sqlite"' : '"django.db.backends.sqlite3"'},`,
     `"CONN_MAX_AGE": ${db.persistent ? 'None' : '0'},`,
