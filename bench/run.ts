@@ -15,6 +15,7 @@ import { mainThread } from './benchmarks/main-thread.ts';
 import { memoryPerSpan } from './benchmarks/memory-per-span.ts';
 import { recordingCost } from './benchmarks/recording-cost.ts';
 import { renderer } from './benchmarks/renderer.ts';
+import { runStart } from './benchmarks/run-start.ts';
 import { sendLag } from './benchmarks/send-lag.ts';
 import { serverThroughput } from './benchmarks/server-throughput.ts';
 import { timingFidelity } from './benchmarks/timing-fidelity.ts';
@@ -36,6 +37,7 @@ const SUITE: Benchmark[] = [
   mainThread,
   memoryPerSpan,
   renderer,
+  runStart,
 ];
 
 function withinBudget(benchmark: Benchmark): Promise<BenchResult[]> {

@@ -176,8 +176,11 @@ export interface RunProgress {
   plannedMs: Millis | null;
   /** Starting threads (outside the measured window), sending load, or collecting the last records. */
   phase?: 'starting' | 'running' | 'finishing';
-  /** While starting: the run's threads that have said Ready, of all it starts. */
-  threads?: { ready: number; total: number };
+  /**
+   * While starting: the run's threads that have said Ready, of all it starts, and how many of
+   * them the app had started ahead of the run (spare threads, ready at once).
+   */
+  threads?: { ready: number; total: number; warm?: number };
   /** Requests sent and not yet answered, as the load generator last said (every 50 ms). */
   inFlight?: number;
 }

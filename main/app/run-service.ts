@@ -10,7 +10,7 @@
 import type { Scenario } from '../../shared/scenario.ts';
 import type { RunInfo } from '../../shared/run.ts';
 import type { RunProgress, RunSummary } from '../../shared/trace.ts';
-import { startScenario, type RunOutcome, type RunningScenario } from '../engine/index.ts';
+import { startScenario, type RunOutcome, type RunningScenario, type ThreadReserve } from '../engine/index.ts';
 import { prepareDjangoScenario, startOnDjango } from '../django/index.ts';
 import { startOnUrl, urlRunRefusal } from '../url/index.ts';
 import type { RunStore } from '../store/run-store.ts';
@@ -33,6 +33,8 @@ export class RunService {
     private readonly events: EventHub,
     /** This machine's CPU cores, stored with each run (see RunInfo.cores). */
     private readonly cores: number,
+    /** Threads kept started for the model's next run (null: each run starts its own). */
+    private readonly reserve: ThreadReserve | null = null,
   ) {}
 
   get activeRunId(): number | null {
@@ -81,6 +83,7 @@ export class RunService {
         },
         onProgress: progress,
         signal: starting.signal,
+        reserve: this.reserve ?? undefined,
       });
     } catch (error) {
       const stopped = starting.signal.aborted;

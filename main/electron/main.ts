@@ -13,6 +13,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, sessi
 import { BRIDGE_EVENTS } from '../../shared/bridge.ts';
 import { dispatchCall } from '../../shared/bridge-server.ts';
 import { openApp, type App } from '../app/app.ts';
+import { WARM_THREADS_KEPT } from '../../shared/limits.ts';
 import { readImportFile } from '../app/import-run.ts';
 import { APP_FOLDER_NAME, DATA_DIR_ENV } from '../platform/data-dir.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, respondToAppRequest } from './app-protocol.ts';
@@ -150,7 +151,7 @@ async function start(): Promise<void> {
   setupSecurity();
   let interleave: App;
   try {
-    interleave = await openApp({ dataDir: app.getPath('userData'), mode: 'electron' });
+    interleave = await openApp({ dataDir: app.getPath('userData'), mode: 'electron', warmThreads: WARM_THREADS_KEPT });
   } catch (error) {
     dialog.showErrorBox('Interleave could not start', (error as Error).message);
     app.exit(1);

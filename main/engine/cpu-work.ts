@@ -29,6 +29,18 @@ export function spin(iterations: number): void {
  * makes a round slower, and on a busy machine a median undercounted the rate by half (so every
  * cpu step did half its work). Takes about 40 ms.
  */
+/** A calibration this recent still stands: a run that starts on warm threads need not spend 30 ms on it. */
+const CALIBRATION_KEPT_MS = 60_000;
+let lastCalibration: { atMs: number; rate: number } | null = null;
+
+/** calibrateIterationsPerMs, done again when the last one is older than CALIBRATION_KEPT_MS. */
+export function iterationsPerMsNow(): number {
+  const atMs = performance.now();
+  if (lastCalibration === null || atMs - lastCalibration.atMs > CALIBRATION_KEPT_MS)
+    lastCalibration = { atMs, rate: calibrateIterationsPerMs() };
+  return lastCalibration.rate;
+}
+
 export function calibrateIterationsPerMs(): number {
   spin(2_000_000);
   const rates: number[] = [];

@@ -18,16 +18,17 @@ import { dbConnectionsOf, modelsConnections, type Scenario } from '../../shared/
 import type { Lane, RunProgress, RunSummary, TraceBatch } from '../../shared/trace.ts';
 import { monotonicMs, clockFrom } from './clock.ts';
 import { createControl, requestStop, type ControlWord } from './control.ts';
-import { calibrateIterationsPerMs } from './cpu-work.ts';
+import { iterationsPerMsNow } from './cpu-work.ts';
 import { seedShop } from './db/shop.ts';
 import { createOpenCount, type DbConnectionData } from './db/connection.ts';
 import { createPoolState } from './db/connection-pool.ts';
 import { planLanes, type ServerLanes } from './lanes.ts';
 import { RunRecording } from './record/run-recording.ts';
 import { wireLanes } from './threads/lane-ports.ts';
-import { RunThreads, startLoadgen, startServerThreads, startUpstream } from './threads/run-threads.ts';
+import { RunThreads, startLoadgen, startServerThreads, startUpstream, threadCountsOf } from './threads/run-threads.ts';
 import { measureClockSkew, settle, untilReady, warmUp } from './threads/start-up.ts';
 import type { ThreadHandle } from './threads/thread-handle.ts';
+import type { ThreadReserve } from './threads/thread-reserve.ts';
 
 export interface EngineOptions {
   /** SQLite file of the demo shop; seeded on first use. */
@@ -37,6 +38,11 @@ export interface EngineOptions {
   onProgress?(progress: RunProgress): void;
   /** Aborting while threads start gives up the start (startScenario rejects, nothing is left running). */
   signal?: AbortSignal;
+  /**
+   * Spare threads to start from (used when they opened this run's shop); after the run it
+   * starts spares for the next one, as many of each kind as this run used.
+   */
+  reserve?: ThreadReserve;
 }
 
 export interface RunOutcome {
@@ -48,6 +54,8 @@ export interface RunOutcome {
   clockSkewMs: number;
   /** How long starting every thread took (outside the measured window), in ms. */
   startupMs: number;
+  /** The model's threads, and how many of them were spares already started (thread-reserve.ts). */
+  threads?: { started: number; warm: number };
 }
 
 export interface RunningScenario {
@@ -61,13 +69,15 @@ const BATCH_EVERY_MS = 100;
 export async function startScenario(scenario: Scenario, options: EngineOptions): Promise<RunningScenario> {
   const startedAt = performance.now();
   seedShop(options.shopDbFile);
-  const iterationsPerMs = calibrateIterationsPerMs();
+  const iterationsPerMs = iterationsPerMsNow();
   const epochMs = monotonicMs();
   const now = clockFrom(epochMs);
   const plan = planLanes(scenario);
   const control = createControl(plan.lanes.length);
   const recording = new RunRecording(scenario, plan, control, options);
-  const threads = new RunThreads(recording.onReport, recording.onFailure);
+  const reserve = options.reserve?.shopDbFile === options.shopDbFile ? options.reserve : null;
+  reserve?.hold();
+  const threads = new RunThreads(recording.onReport, recording.onFailure, reserve);
   try {
     // 1. Every thread, each Ready before the first request.
     const upstream = await startUpstream(threads);
@@ -75,20 +85,30 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     const base = { epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream, db };
     const servers = startServerThreads(threads, scenario, wireLanes(plan), base);
     const loadgen = startLoadgen(threads, scenario, plan, epochMs);
-    reportReady(threads.all, recording);
+    reportReady(threads, recording);
     await untilReady(threads.all, options.signal);
     // 2. The clocks compared, the server warmed up, the machine settled.
     const clockSkewMs = await measureClockSkew(threads.recording(), now);
     const startupMs = performance.now() - startedAt;
     await warmUp(loadgen, await Promise.all(servers.map(async (s) => (await s.ready).port ?? 0)));
-    await settle();
+    // Spares started before the run have long settled; only new threads need the wait.
+    if (threads.warm < threads.all.length || reserve?.starting) await settle();
     // 3 and 4. The load, then the end.
-    return runLoad({ recording, threads, loadgen, control, now, clockSkewMs, startupMs });
+    return runLoad({ recording, threads, loadgen, control, now, clockSkewMs, startupMs, reserve });
   } catch (error) {
     requestStop(control);
     await threads.terminateAll();
     throw new Error(recording.failure ?? `could not start the run: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/**
+ * Starts spares for a run of `scenario` ahead of it (a host calls this at start for its first
+ * screen's scenario): the shop they open is seeded first.
+ */
+export function prepareThreads(reserve: ThreadReserve, scenario: Scenario): Promise<void> {
+  seedShop(reserve.shopDbFile);
+  return reserve.refill(threadCountsOf(planLanes(scenario)));
 }
 
 /** The database server's count of connections, and each process's pool when there is one. */
@@ -103,12 +123,13 @@ function connectionData(scenario: Scenario, plan: ServerLanes): DbConnectionData
 }
 
 /** Progress while threads start ("starting threads 34 / 200"): each Ready counted as it comes. */
-function reportReady(handles: readonly ThreadHandle[], recording: RunRecording): void {
+function reportReady(threads: RunThreads, recording: RunRecording): void {
+  const { all, warm } = threads;
   let ready = 0;
-  recording.starting(0, handles.length);
-  for (const h of handles)
+  recording.starting(0, all.length, warm);
+  for (const h of all)
     h.ready.then(
-      () => recording.starting(++ready, handles.length),
+      () => recording.starting(++ready, all.length, warm),
       () => {},
     );
 }
@@ -121,6 +142,7 @@ interface StartedRun {
   now: () => number;
   clockSkewMs: number;
   startupMs: number;
+  reserve: ThreadReserve | null;
 }
 
 /** Starts the measured load, sends batches every BATCH_EVERY_MS, and ends the run when the load ends. */
@@ -132,6 +154,8 @@ function runLoad(run: StartedRun): RunningScenario {
   loadgen.send({ type: 'start' });
   const loadStart = performance.now();
   const ticker = setInterval(() => recording.tick(performance.now() - loadStart), BATCH_EVERY_MS);
+  // The first answer is not kept for the next tick: a run's first bar is drawn as it comes.
+  recording.onFirstAnswer = () => recording.tick(performance.now() - loadStart);
 
   const finish = async (reason: string): Promise<RunOutcome> => {
     if (reason !== 'finished') requestStop(control);
@@ -140,10 +164,14 @@ function runLoad(run: StartedRun): RunningScenario {
     clearInterval(ticker);
     recording.last(performance.now() - loadStart);
     await threads.terminateAll();
+    // Not awaited: the spares start in the background while the run is stored and shown.
+    void run.reserve?.refill(threads.counts());
     const summary = recording.summary();
     const status = recording.failure ? 'failed' : reason === 'finished' ? 'complete' : 'stopped';
     const { clockSkewMs, startupMs } = run;
-    return { status, error: recording.failure, summary, lanes: recording.recorder.lanes, clockSkewMs, startupMs };
+    const { lanes } = recording.recorder;
+    const started = { started: threads.all.length, warm: threads.warm };
+    return { status, error: recording.failure, summary, lanes, clockSkewMs, startupMs, threads: started };
   };
   const done = recording.loadDone.then(finish);
   return {

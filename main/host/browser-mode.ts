@@ -11,6 +11,7 @@ import type { App, AppOptions } from '../app/app.ts';
 import { startBrowserHost } from './browser-host.ts';
 import { resolveDataDir } from '../platform/data-dir.ts';
 import { openInBrowser } from './open-browser.ts';
+import { WARM_THREADS_KEPT } from '../../shared/limits.ts';
 
 /** Closing must not hang forever on a stuck run. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -47,7 +48,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
   }
 
   const dataDir = resolveDataDir();
-  const app = await options.openApp({ dataDir, mode: 'browser' });
+  const app = await options.openApp({ dataDir, mode: 'browser', warmThreads: WARM_THREADS_KEPT });
   const host = await startBrowserHost({ app, port, staticDir: options.staticDir }).catch(async (error: unknown) => {
     await app.close();
     throw error;

@@ -3,15 +3,16 @@
  * holding this thread for its whole length, exactly as a Python thread running sync code does.
  * A task is an offloaded step, or a whole sync view (Django runs `def` views this way under ASGI).
  */
-import { workerData } from 'node:worker_threads';
 import { Phase } from '../../../shared/trace.ts';
 import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
 import { failureOf, type ViewFailure } from '../steps/step-error.ts';
-import { createThreadContext, post, startReporting } from '../threads/view-thread.ts';
+import { createThreadContext, post, prepareViewThread, startReporting } from '../threads/view-thread.ts';
+import { shopFileOfThread, threadData } from '../threads/thread-data.ts';
 import type { ExecutorDone, ExecutorRequestFinished, ExecutorTask, ExecutorThreadData } from '../threads/protocol.ts';
 
-const data = workerData as ExecutorThreadData;
-const ctx = createThreadContext(data);
+const prepared = prepareViewThread(shopFileOfThread());
+const data = await threadData<ExecutorThreadData>();
+const ctx = createThreadContext(data, prepared);
 const reporter = startReporting(ctx);
 
 data.serverPort.on('message', (task: ExecutorTask | ExecutorRequestFinished) => {

@@ -12,7 +12,7 @@
  * runner's (main/url/warm-up-sink.ts), so every request the target receives is a measured one.
  * Redirects are never followed (undici's Client does not; a 3xx is the response).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { Client, type Dispatcher } from 'undici';
 import { clockFrom } from '../clock.ts';
 import type { Micros, RequestRecord } from '../../../shared/trace.ts';
@@ -28,8 +28,9 @@ import { packRequests } from '../../../shared/packed-requests.ts';
 import { parseServerTiming } from '../../../shared/server-timing.ts';
 import { keptServerTiming } from '../../../shared/server-timing-kept.ts';
 import { timedConnector, type ConnectTimes } from './timed-connect.ts';
+import { threadData } from '../threads/thread-data.ts';
 
-const data = workerData as LoadgenThreadData;
+const data = await threadData<LoadgenThreadData>();
 const { load, targets } = data;
 const now = clockFrom(data.epochMs);
 const random = seededRandom(data.seed);
@@ -329,7 +330,13 @@ async function send(w: Window, id: number, conn: number, intended: Micros): Prom
   inFlight--;
   completed.push(record);
   if (data.captureServerTiming) completedTimings.push(serverTiming);
+  // The run's first answer is sent at once, so the live view draws it as soon as it exists.
+  if (!answered) {
+    answered = true;
+    flush();
+  }
 }
+let answered = false;
 
 /** The response's ordinary metrics onto its record, bounded; the `interleave-…` ones go to the runner raw. */
 function keepServerTiming(record: RequestRecord, header: string): void {

@@ -29,6 +29,8 @@ export class RunRecording {
   readonly loadDone: Promise<string>;
   private progress: RunProgress;
   private endLoad: (reason: string) => void = () => {};
+  /** Called once, when the first answered request is recorded (the engine sends it at once). */
+  onFirstAnswer?: () => void;
 
   constructor(
     scenario: Scenario,
@@ -61,6 +63,11 @@ export class RunRecording {
       this.progress = { ...this.progress, done: this.progress.done + requests.length, inFlight: report.inFlight };
     } else if (report.type === 'load-started') recorder.measureFrom(report.at);
     else if (report.type === 'load-done') this.endLoad(report.reason);
+    if (this.onFirstAnswer && recorder.requests.length > 0) {
+      const first = this.onFirstAnswer;
+      this.onFirstAnswer = undefined;
+      first();
+    }
   };
 
   readonly onFailure = (message: string): void => {
@@ -69,9 +76,9 @@ export class RunRecording {
     this.endLoad('failed');
   };
 
-  /** While threads start (before the load): how many have said Ready, of how many. */
-  starting(ready: number, total: number): void {
-    this.progress = { ...this.progress, phase: 'starting', threads: { ready, total } };
+  /** While threads start (before the load): how many have said Ready, of how many (`warm` started ahead). */
+  starting(ready: number, total: number, warm: number): void {
+    this.progress = { ...this.progress, phase: 'starting', threads: { ready, total, warm } };
     this.sinks.onProgress?.(this.progress);
   }
 

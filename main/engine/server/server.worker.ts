@@ -9,8 +9,14 @@
 import { createServer, type ServerResponse } from 'node:http';
 import { Phase, type Micros } from '../../../shared/trace.ts';
 import { hasEventLoop } from '../../../shared/scenario.ts';
-import { workerData } from 'node:worker_threads';
-import { createThreadContext, post, startReporting, warmUpUpstream } from '../threads/view-thread.ts';
+import {
+  createThreadContext,
+  post,
+  prepareViewThread,
+  startReporting,
+  warmUpUpstream,
+} from '../threads/view-thread.ts';
+import { shopFileOfThread, threadData } from '../threads/thread-data.ts';
 import { WARM_UP_PATH, type EngineCommand, type ServerThreadData } from '../threads/protocol.ts';
 import { createAsyncServer } from './async-server.ts';
 import { createSyncWorkersServer } from './sync-workers-server.ts';
@@ -18,8 +24,9 @@ import { sampleLoopDelay } from './loop-delay.ts';
 import type { ViewOutcome } from './view-handler.ts';
 import { limitConcurrency, SERVICE_UNAVAILABLE } from './limit-concurrency.ts';
 
-const data = workerData as ServerThreadData;
-const ctx = createThreadContext(data);
+const prepared = prepareViewThread(shopFileOfThread());
+const data = await threadData<ServerThreadData>();
+const ctx = createThreadContext(data, prepared);
 const isAsync = hasEventLoop(data.scenario.server.model);
 
 let served: number[] = [];
@@ -104,11 +111,17 @@ function respond(res: ServerResponse, id: number, endpointIndex: number, accepte
   });
   if (recorded) served.push(id, accepted, ctx.now());
   res.end(body);
+  // The run's first answer is sent at once, so the live view draws it as soon as it exists.
+  if (recorded && !answered) {
+    answered = true;
+    return reporter.flush();
+  }
   // A loop that blocks in every view (time.sleep) may answer hundreds of requests from one
   // poll of its sockets without its flush timer ever firing: send what it recorded as it goes,
   // so the live view shows each request when it is answered, not all of them at the end.
   reporter.maybeFlush();
 }
+let answered = false;
 
 const server = createServer((req, res) => {
   const accepted = ctx.now();

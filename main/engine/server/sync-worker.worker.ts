@@ -4,18 +4,25 @@
  * (`async_to_sync`) that holds this worker until the view returns, so `await` frees nothing, and
  * `sync_to_async` inside it comes back to this same thread.
  */
-import { workerData } from 'node:worker_threads';
 import { Phase } from '../../../shared/trace.ts';
 import { clearAbort, laneAborted } from '../control.ts';
 import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
 import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import { failureOf, type ViewFailure } from '../steps/step-error.ts';
-import { createThreadContext, post, startReporting, warmUpUpstream } from '../threads/view-thread.ts';
+import {
+  createThreadContext,
+  post,
+  prepareViewThread,
+  startReporting,
+  warmUpUpstream,
+} from '../threads/view-thread.ts';
+import { shopFileOfThread, threadData } from '../threads/thread-data.ts';
 import type { SyncWorkerThreadData, WorkerDone, WorkerRequest } from '../threads/protocol.ts';
 
-const data = workerData as SyncWorkerThreadData;
-const ctx = createThreadContext(data);
+const prepared = prepareViewThread(shopFileOfThread());
+const data = await threadData<SyncWorkerThreadData>();
+const ctx = createThreadContext(data, prepared);
 const reporter = startReporting(ctx);
 const runner: AsyncRunner = {
   ctx,

@@ -28,6 +28,7 @@ import type {
 } from './protocol.ts';
 import { spawnWorker, type WorkerName } from './spawn.ts';
 import { ThreadHandle } from './thread-handle.ts';
+import type { ThreadCounts, ThreadReserve } from './thread-reserve.ts';
 
 /** What every view thread starts with, whatever its lane. */
 export type ViewThreadBase = Omit<ViewThreadData, 'lane' | 'process' | 'gil' | 'syncHttpPort'>;
@@ -38,16 +39,30 @@ const ACCEPTOR_LANE: Lane = { id: -1, name: 'acceptor', kind: 'loop', process: 0
 /** Every thread of one run, in the order started. */
 export class RunThreads {
   readonly all: ThreadHandle[] = [];
+  /** How many of `all` were spares already started (thread-reserve.ts). */
+  warm = 0;
 
   constructor(
     private readonly onReport: (report: ThreadReport) => void,
     private readonly onFailure: (message: string) => void,
+    private readonly reserve: ThreadReserve | null = null,
   ) {}
 
+  /** Starts a thread of `name`: a spare given `data` when the reserve has one, else a new one. */
   start(name: WorkerName, data: unknown, transfer: TransferListItem[] = []): ThreadHandle {
-    const handle = new ThreadHandle(name, spawnWorker(name, data, transfer), this.onReport, this.onFailure);
+    const spare = this.reserve?.take(name, data, transfer) ?? null;
+    if (spare) this.warm++;
+    const worker = spare ?? spawnWorker(name, data, transfer);
+    const handle = new ThreadHandle(name, worker, this.onReport, this.onFailure);
     this.all.push(handle);
     return handle;
+  }
+
+  /** How many threads of each kind this run started (what the reserve keeps ready for the next). */
+  counts(): ThreadCounts {
+    const counts: ThreadCounts = {};
+    for (const h of this.all) counts[h.name] = (counts[h.name] ?? 0) + 1;
+    return counts;
   }
 
   /** The threads that record (the upstream and sync-http threads only serve). */
@@ -58,6 +73,19 @@ export class RunThreads {
   async terminateAll(): Promise<void> {
     await Promise.all(this.all.map((h) => h.terminate()));
   }
+}
+
+/** The threads a run of `plan` starts, by kind (what the reserve keeps ready for it). */
+export function threadCountsOf(plan: ServerLanes): ThreadCounts {
+  return {
+    upstream: 1,
+    'sync-http': 1,
+    // A loop thread per uvicorn process; under gunicorn the one acceptor.
+    server: Math.max(1, plan.processes.length),
+    executor: plan.processes.reduce((n, p) => n + p.executors.length, 0),
+    'sync-worker': plan.workers.length,
+    loadgen: 1,
+  };
 }
 
 /** Starts the embedded upstream and waits for its address (and a refused one beside it). */

@@ -4,6 +4,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { EngineCommand, ThreadReport } from './protocol.ts';
+import type { WorkerName } from './spawn.ts';
 
 type Waiter = { type: ThreadReport['type']; resolve(report: ThreadReport): void };
 
@@ -13,7 +14,7 @@ export class ThreadHandle {
   private exited = false;
 
   constructor(
-    readonly name: string,
+    readonly name: WorkerName,
     readonly worker: Worker,
     onReport: (report: ThreadReport) => void,
     onFailure: (message: string) => void,

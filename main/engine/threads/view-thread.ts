@@ -10,7 +10,7 @@ import { clockFrom } from '../clock.ts';
 import { InterpreterLock } from '../gil.ts';
 import { SpanBuffer } from '../span-buffer.ts';
 import { spin } from '../cpu-work.ts';
-import { openShop } from '../db/shop.ts';
+import { openShop, type ShopConnection } from '../db/shop.ts';
 import { ThreadConnection } from '../db/connection.ts';
 import { SyncHttpClient } from '../upstream/sync-http-client.ts';
 import type { ThreadContext } from '../thread-context.ts';
@@ -21,13 +21,24 @@ import type { EngineCommand, ThreadReport, ViewThreadData } from './protocol.ts'
 const FLUSH_EVERY_MS = 50;
 const WARM_UP_ITERATIONS = 50_000;
 
-export function createThreadContext(data: ViewThreadData): ThreadContext {
+/** What a view thread does before it needs its run: a spare thread does it while it waits for one. */
+export interface PreparedThread {
+  shopDbFile: string;
+  shop: ShopConnection;
+}
+
+export function prepareViewThread(shopDbFile: string): PreparedThread {
   // Warm the JIT for cpu work now, so the first measured cpu step is not interpreted code.
   // A fixed, small count: until `spin` is optimised it runs ~100× slower, and a hundred
   // executor threads warming up "5 ms" each kept both cores busy for seconds.
   spin(WARM_UP_ITERATIONS);
-  const shop = openShop(data.shopDbFile);
+  const shop = openShop(shopDbFile);
   shop.run('product-get'); // first query pays for preparing statements; not inside the run
+  return { shopDbFile, shop };
+}
+
+export function createThreadContext(data: ViewThreadData, prepared?: PreparedThread): ThreadContext {
+  const { shop } = prepared?.shopDbFile === data.shopDbFile ? prepared : prepareViewThread(data.shopDbFile);
   return {
     lane: data.lane,
     now: clockFrom(data.epochMs),

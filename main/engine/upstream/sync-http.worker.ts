@@ -2,7 +2,8 @@
  * The sync-http thread: performs blocking callers' HTTP requests for them (see
  * sync-http-client.ts). It never blocks, so one thread serves every parked caller at once.
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { threadData } from '../threads/thread-data.ts';
 import { AsyncHttpClient } from './async-http-client.ts';
 import type { SyncHttpRequest } from './sync-http-client.ts';
 
@@ -17,7 +18,7 @@ function serve(port: MessagePort): void {
   });
 }
 
-for (const port of (workerData as { ports: MessagePort[] }).ports) serve(port);
+for (const port of (await threadData<{ ports: MessagePort[] }>()).ports) serve(port);
 parentPort!.on('message', (message: { type: string; port?: MessagePort }) => {
   if (message.type === 'port' && message.port) serve(message.port);
 });

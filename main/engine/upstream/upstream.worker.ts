@@ -5,6 +5,10 @@
  */
 import { createServer } from 'node:http';
 import { parentPort } from 'node:worker_threads';
+import { threadData } from '../threads/thread-data.ts';
+
+// It needs no data; a spare (thread-reserve.ts) waits here until a run takes it.
+await threadData<Record<string, never>>();
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');

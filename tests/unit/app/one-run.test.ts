@@ -27,7 +27,7 @@ const small: ScenarioInput = {
 test('a host gets the API, its events, close and the streaming import; the store and the run service stay inside', () => {
   // storeImport streams a k6 or HAR file the host itself reads (the CLI), which no bridge call
   // can carry; it checks every record as the API does (main/app/import-run.ts).
-  assert.deepEqual(Object.keys(app).sort(), ['api', 'close', 'on', 'storeImport']);
+  assert.deepEqual(Object.keys(app).sort(), ['api', 'close', 'on', 'storeImport', 'whenThreadsReady']);
 });
 
 test('a run started through the API ends with its finished event, clock check included', async () => {

@@ -49,7 +49,12 @@ export type Runner = (scenario: Scenario, options: EngineOptions) => Promise<Run
 export async function runAndCollect(
   input: ScenarioInput,
   whileRunning?: (c: Collected) => void,
-  options: { shopDbFile?: string; runner?: Runner; onProgress?: EngineOptions['onProgress'] } = {},
+  options: {
+    shopDbFile?: string;
+    runner?: Runner;
+    onProgress?: EngineOptions['onProgress'];
+    reserve?: EngineOptions['reserve'];
+  } = {},
 ): Promise<Collected> {
   const scenario = scenarioSchema.parse(input);
   const collected: Collected = {
@@ -63,6 +68,7 @@ export async function runAndCollect(
   const running = await (options.runner ?? startScenario)(scenario, {
     shopDbFile: options.shopDbFile ?? shopDbFile,
     onProgress: options.onProgress,
+    reserve: options.reserve,
     onBatch: (b) => {
       collected.batches++;
       collected.lanes.push(...b.lanes);

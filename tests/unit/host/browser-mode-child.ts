@@ -13,6 +13,7 @@ try {
         storeImport: () => {
           throw new Error('browser mode never imports by path');
         },
+        whenThreadsReady: async () => {},
         close: async () => {
           await new Promise((resolve) => setTimeout(resolve, 20));
           console.log(`app closed (data: ${dataDir})`);
