@@ -77,15 +77,14 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
   const recording = new RunRecording(scenario, plan, control, options);
   const reserve = options.reserve?.shopDbFile === options.shopDbFile ? options.reserve : null;
   reserve?.hold();
-  const threads = new RunThreads(recording.onReport, recording.onFailure, reserve);
+  const threads = startingThreads(plan, recording, reserve, options.signal);
   try {
     // 1. Every thread, each Ready before the first request.
     const upstream = await startUpstream(threads);
     const db = modelsConnections(scenario.server) ? connectionData(scenario, plan) : null;
     const base = { epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream, db };
-    const servers = startServerThreads(threads, scenario, wireLanes(plan), base);
-    const loadgen = startLoadgen(threads, scenario, plan, epochMs);
-    reportReady(threads, recording);
+    const servers = await startServerThreads(threads, scenario, wireLanes(plan), base);
+    const loadgen = await startLoadgen(threads, scenario, plan, epochMs);
     await untilReady(threads.all, options.signal);
     // 2. The clocks compared, the server warmed up, the machine settled.
     const clockSkewMs = await measureClockSkew(threads.recording(), now);
@@ -122,16 +121,25 @@ function connectionData(scenario: Scenario, plan: ServerLanes): DbConnectionData
   };
 }
 
-/** Progress while threads start ("starting threads 34 / 200"): each Ready counted as it comes. */
-function reportReady(threads: RunThreads, recording: RunRecording): void {
-  const { all, warm } = threads;
+/**
+ * The run's threads, with progress while they start ("starting threads 34 / 200"): the count
+ * known from the plan at once, each Ready counted as it comes.
+ */
+function startingThreads(
+  plan: ServerLanes,
+  recording: RunRecording,
+  reserve: ThreadReserve | null,
+  signal: AbortSignal | undefined,
+): RunThreads {
+  const total = Object.values(threadCountsOf(plan)).reduce((sum, n) => sum + n, 0);
   let ready = 0;
-  recording.starting(0, all.length, warm);
-  for (const h of all)
-    h.ready.then(
-      () => recording.starting(++ready, all.length, warm),
-      () => {},
-    );
+  const threads = new RunThreads(recording.onReport, recording.onFailure, {
+    reserve,
+    signal,
+    onReady: () => recording.starting(++ready, total, threads.warm),
+  });
+  recording.starting(0, total, 0);
+  return threads;
 }
 
 interface StartedRun {

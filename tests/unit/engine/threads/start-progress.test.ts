@@ -26,8 +26,11 @@ test('threads report Ready one by one as starting progress, before the load runs
 
   const starting = seen.filter((p) => p.phase === 'starting').map((p) => p.threads);
   const total = starting[0]!.total;
-  // Three workers, the load generator and the upstream at least; each Ready counted once, in order.
-  assert.ok(total >= 5, `expected at least 5 threads, got ${total}`);
+  // The count is known before the first thread starts, and is what the run started: three
+  // workers, the acceptor, the sync-http thread, the load generator and the upstream.
+  assert.equal(total, 7);
+  assert.equal(outcome.threads?.started, total);
+  // Each Ready counted once, in order.
   assert.deepEqual(
     starting.map((s) => s!.ready),
     Array.from({ length: total + 1 }, (_, i) => i),
