@@ -51,7 +51,7 @@ export const mainThread: Benchmark = {
         unit: 'ms',
         digits: 1,
         limitedBy: 'joining the stopped threads as they exit',
-        why: "after the load every thread flushes, is terminated, and the summary is computed and stored. Almost all of the stretch is the thread blocked, not running: Node joins each worker's OS thread on the main thread when its exit is handled, and a terminated worker still has to be scheduled to tear its heap down. Terminating 200 idle workers alone held the main thread 3.0 s in one turn of its loop (31 ms of it on a CPU) at a load average of 38, 0.1 s on a quiet machine",
+        why: "after the load every thread flushes, is terminated, and the summary is computed and stored. Node joins each worker's OS thread on the main thread when its exit is handled, and a terminated worker still has to be scheduled to tear its heap down: terminating all 200 at once held the main thread 1.5 s (3.0 s in one turn at a load average of 38), almost all of it blocked, not running. The engine ends them eight at a time (main/engine/threads/run-threads.ts), so a turn joins at most eight",
         detail: `${split(r.longestHeld.finishing)}; from the last batch to 'finished' ${r.endMs.toFixed(0)} ms of wall time`,
       }),
       figure({
@@ -59,8 +59,8 @@ export const mainThread: Benchmark = {
         value: held('starting'),
         unit: 'ms',
         digits: 0,
-        limitedBy: 'creating the threads (new Worker), before any request',
-        why: 'before the load: seeding the shop, calibrating the CPU step and creating every thread of the run (a thread per request in flight: 200 here), outside the measured window; the UI shows the run as starting',
+        limitedBy: 'calibrating the CPU step; threads start eight at a time',
+        why: 'before the load: seeding the shop, calibrating the CPU step (~30–50 ms on a CPU) and creating every thread of the run (a thread per request in flight: 200 here), outside the measured window; the UI shows the run as starting. `new Worker` runs on the main thread and waits there for locks that starting threads hold: with all 200 created at once one call waited 0.2–0.3 s and the stretch was 7 s; the engine now lets at most eight new threads start at once, in the same total time',
         detail: split(r.longestHeld.starting),
       }),
     ];
