@@ -10,13 +10,14 @@ import type { RunStory } from './analysis/run-story.ts';
 import type { DjangoEnvironment } from './django-environment.ts';
 import type { Preset } from './presets.ts';
 import type { RunDocument, RunInfo } from './run.ts';
-import type { ScenarioInput } from './scenario.ts';
+import type { Scenario, ScenarioInput } from './scenario.ts';
 import type { SweepEvent, SweepInfo, SweepRequestInput, SweepResult } from './sweep.ts';
 import type { RunProgress, RunSummary, TraceBatch } from './trace.ts';
 
 /** Events a live run sends, in order: started, then batches and progress, then finished. */
 export type RunEvent =
-  | { type: 'started'; runId: number; info: RunInfo }
+  /** `scenario`: what runs, as the host will store it (a sweep's step, another window's run). */
+  | { type: 'started'; runId: number; info: RunInfo; scenario: Scenario }
   | { type: 'batch'; runId: number; batch: TraceBatch }
   | { type: 'progress'; runId: number; progress: RunProgress }
   | {

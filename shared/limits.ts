@@ -52,6 +52,6 @@ export const MAX_ENDPOINT_LABEL_CHARS = 200;
 /**
  * Threads the app keeps started for its next run (main/engine/threads/thread-reserve.ts), as many
  * of each kind as the last run used: every preset fits (the shop's 104 threads the most), and
- * so does a run of up to ~120 per-request threads. An idle one costs ~9.5 MiB (bench run-start).
+ * so does a run of up to ~120 per-request threads. An idle one costs 10–16 MiB resident (bench run-start).
  */
 export const WARM_THREADS_KEPT = 128;

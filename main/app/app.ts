@@ -30,7 +30,7 @@ export interface AppOptions {
   /** The run store's file; defaults to `runs.db` in dataDir. */
   storeFile?: string;
   /**
-   * Keep up to this many threads started ahead of the next run (each idle one ~9.5 MiB), so a
+   * Keep up to this many threads started ahead of the next run (each idle one 10–16 MiB resident), so a
    * run starts at once: an app that waits for its user does; a one-shot command line does not.
    */
   warmThreads?: number;

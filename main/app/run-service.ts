@@ -63,7 +63,7 @@ export class RunService {
     const ended = new Promise<void>((r) => (markEnded = r));
     const starting = new AbortController();
     this.active = { id: runId, running: null, stopAsked: false, starting, ended };
-    this.events.emit('run', { type: 'started', runId, info });
+    this.events.emit('run', { type: 'started', runId, info, scenario });
     const progress = (p: RunProgress) => this.events.emit('run', { type: 'progress', runId, progress: p });
     progress({
       done: 0,

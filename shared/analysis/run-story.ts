@@ -20,12 +20,18 @@ export interface RunStory {
   againstExpectation: string[];
 }
 
-/** `hostCores` is the showing machine's count, for runs stored before runs recorded theirs. */
+/**
+ * `hostCores` is the showing machine's count, for runs stored before runs recorded theirs. A run
+ * against a URL or imported from another tool is not measured against What to expect: the model
+ * predicts the scenario's server, which such a run never started.
+ */
 export function runStory(doc: RunDocument, hostCores?: number): RunStory {
+  const target = doc.scenario.target?.kind;
+  const predicted = target !== 'url' && target !== 'imported';
   const bound = theoreticalBound(doc.scenario, { cores: assumedCores(doc.info.cores, hostCores).cores });
   return {
     runId: doc.info.id,
     happened: explainRun(doc),
-    againstExpectation: expectationGap(computeSummary(doc), bound),
+    againstExpectation: predicted ? expectationGap(computeSummary(doc), bound) : [],
   };
 }

@@ -189,3 +189,75 @@ test.describe('URL: your own server on loopback', () => {
     await app.screenshot('target-url-requests');
   });
 });
+
+test.describe('URL: sweeping your own server', () => {
+  let server: Server | null = null;
+  let base = '';
+  test.beforeAll(async () => {
+    // A server that serves one request at a time, 40 ms each: what a blocked event loop looks like.
+    let free = Promise.resolve();
+    server = createServer((_req, res) => {
+      free = free.then(
+        () =>
+          new Promise<void>((done) =>
+            setTimeout(() => {
+              res.writeHead(200).end('ok');
+              done();
+            }, 40),
+          ),
+      );
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  test.afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  test('Sweep on a URL: a bad URL or users count blocks it, a remote host is asked about, a loopback server gets its verdict', async ({
+    page,
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    await app.open();
+    await runOn(page).url.check();
+    const field = page.locator('#target-url');
+    await field.fill('not a url');
+    await expect(page.getByTestId('sweep')).toBeDisabled();
+    await expect(page.getByTestId('sweep')).toHaveAttribute('title', /^URL is "not a url"; allowed an absolute/);
+
+    await field.fill('http://example.invalid/api');
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByTestId('sweep').click();
+    await expect.poll(() => asked).toEqual([expect.stringMatching(/^Send this run's load to example\.invalid\?/)]);
+    await expect(page.getByTestId('sweep-panel')).toHaveCount(0);
+
+    await field.fill(`${base}/api/items`);
+    // "to" as typed: refused with the command line's words, never rounded or brought into range.
+    await page.getByTestId('sweep-to').fill('5000');
+    await expect(page.getByTestId('sweep-to-problem')).toHaveText(
+      'Sweep to is "5000"; allowed a whole number of users from 1 to 256',
+    );
+    await expect(page.getByTestId('sweep-to')).toHaveValue('5000');
+    await expect(page.getByTestId('sweep')).toBeDisabled();
+    await page.getByTestId('sweep-to').fill('4');
+    await expect(page.getByTestId('sweep-to-problem')).toHaveCount(0);
+    await page.getByTestId('sweep').click();
+    await expect(page.getByTestId('sweep-status')).toHaveText('complete', { timeout: 90_000 });
+    await expect(page.getByTestId('sweep-verdict')).toHaveText(
+      /^Serves about 1 request at a time while each takes [\d.]+ ms alone: something blocks the event loop/,
+    );
+    // Named after what it sent, not the preset's server; no prediction is held against a URL.
+    await expect(page.getByTestId('sweep-panel')).toContainText(`sweep · GET ${base}/api/items`);
+    await expect(page.getByTestId('story-expectation')).toHaveCount(0);
+    // The last step is on screen, in the view a URL run opens in: its requests.
+    await expect(app.canvas()).toHaveAttribute('data-mode', 'requests');
+    await expect.poll(() => app.drawnRects()).toBeGreaterThanOrEqual(20);
+    await app.screenshot('sweep-url');
+  });
+});

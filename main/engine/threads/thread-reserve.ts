@@ -10,7 +10,7 @@
  *
  * Spares start a few at a time (each `new Worker` holds the host's main thread a few ms, and a
  * group's start-up takes the CPUs), stop starting the moment a run begins (`hold`), once started
- * never keep the process alive (unref), and are at most `limit` in all (an idle one ~9.5 MiB).
+ * never keep the process alive (unref), and are at most `limit` in all (an idle one 10–16 MiB).
  */
 import type { TransferListItem, Worker } from 'node:worker_threads';
 import { spawnWorker, type WorkerName } from './spawn.ts';

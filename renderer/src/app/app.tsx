@@ -20,7 +20,7 @@ import { SummaryPanel } from '../panels/summary-panel.tsx';
 import { SweepControls } from '../panels/sweep-controls.tsx';
 import { SweepHistory } from '../panels/sweep-history.tsx';
 import { SweepPanel } from '../panels/sweep-panel.tsx';
-import { knobsForVerdict } from '../scenario/sweep-knobs.ts';
+import { knobsForVerdict, sweepToProblem } from '../scenario/sweep-knobs.ts';
 import { TimelinePanel } from '../panels/timeline-panel.tsx';
 import { useColorTheme } from '../theme/color-scheme.ts';
 import type { TimelineController } from '../timeline/timeline-controller.ts';
@@ -60,7 +60,8 @@ export function App({ session }: { session: RunSession }) {
     [session, loadSettings],
   );
   const sweep = useSweep(bridge);
-  const [sweepTo, setSweepTo] = useState(64);
+  const [sweepTo, setSweepTo] = useState('64');
+  const sweepToIssue = sweepToProblem(sweepTo);
   const timeline = useRef<TimelineController | null>(null);
   const [starting, setStarting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -176,14 +177,19 @@ export function App({ session }: { session: RunSession }) {
     : running || starting
       ? 'A run is going; stop it first'
       : runOnChoice.runOn === 'both'
-        ? 'A sweep runs on one target: pick the model or real Django'
-        : null;
+        ? 'A sweep runs on one target: pick the model, real Django or a URL'
+        : (urlProblem ?? sweepToIssue);
   const { start: startSweepOf } = sweep;
   const startSweep = useCallback(() => {
-    if (!editor.scenario || runOnChoice.runOn === 'both') return;
-    const [planned] = planRuns(editor.scenario, runOnChoice, runOnAvailability.djangoLabel);
-    void startSweepOf(planned.scenario, sweepTo);
-  }, [editor.scenario, runOnChoice, runOnAvailability.djangoLabel, startSweepOf, sweepTo]);
+    if (!editor.scenario || runOnChoice.runOn === 'both' || sweepToIssue) return;
+    // A URL sweep asks about a host that is not this machine, as Run does, once for all its steps.
+    const allowRemote = urlRun ? remoteHosts({ requests: [{ url: runOnChoice.url }] }) : [];
+    if (allowRemote.length && !window.confirm(remoteConfirmation(allowRemote))) return;
+    const [planned] = planRuns(editor.scenario, runOnChoice, runOnAvailability.djangoLabel, allowRemote);
+    // Steps are named after the scenario: for a URL that is what it sends, not the preset's server.
+    const scenario = urlRun && planned.name ? { ...planned.scenario, name: planned.name } : planned.scenario;
+    void startSweepOf(scenario, Number(sweepTo));
+  }, [editor.scenario, runOnChoice, sweepToIssue, urlRun, runOnAvailability.djangoLabel, startSweepOf, sweepTo]);
   const verdict = sweep.sweep?.analysis.verdict;
   const { pickEdited } = editor;
   const openSweepScenario = useMemo(
@@ -264,6 +270,7 @@ export function App({ session }: { session: RunSession }) {
               blocked={sweepBlocked}
               starting={sweep.starting}
               to={sweepTo}
+              toProblem={sweepToIssue}
               onToChange={setSweepTo}
               onSweep={startSweep}
               onStop={sweep.stop}

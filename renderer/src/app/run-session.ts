@@ -22,8 +22,6 @@ export class RunSession {
   readonly chartClock = new PanelClock(this.store, CHART_INTERVAL_MS);
   /** The live run's summary and series, computed in a worker on the panel clock's ticks. */
   readonly analysis = new LiveAnalysis(this.store, this.clock, createAnalysisPort);
-  /** The scenario of the run being started, for endpoint names until the run document exists. */
-  private starting: Scenario | null = null;
   private historyListeners = new Set<() => void>();
   private noticeListeners = new Set<(notice: BridgeEvents['notice']) => void>();
   private menuListeners = new Set<(command: BridgeEvents['menu']) => void>();
@@ -44,16 +42,11 @@ export class RunSession {
 
   /** Validates on the host and starts; rejects with the host's readable message. */
   async start(scenario: Scenario, name?: string): Promise<RunInfo> {
-    this.starting = scenario;
-    try {
-      const info = await this.bridge.startRun(scenario, name);
-      // The `started` event may come before or after this answer; whichever is first begins it.
-      if (this.store.currentRunId !== info.id) this.store.beginLive(info.id, info, scenario);
-      this.historyChanged();
-      return info;
-    } finally {
-      this.starting = null;
-    }
+    const info = await this.bridge.startRun(scenario, name);
+    // The `started` event may come before or after this answer; whichever is first begins it.
+    if (this.store.currentRunId !== info.id) this.store.beginLive(info.id, info, scenario);
+    this.historyChanged();
+    return info;
   }
 
   /**
@@ -139,8 +132,9 @@ export class RunSession {
     const store = this.store;
     switch (event.type) {
       case 'started':
+        // The event names its scenario: a sweep's step or another window's run was not started here.
         if (store.currentRunId !== event.runId || !store.isLive)
-          store.beginLive(event.runId, event.info, this.starting);
+          store.beginLive(event.runId, event.info, event.scenario);
         break;
       case 'batch':
         if (store.currentRunId === event.runId && store.isLive) store.ingest(event.batch);

@@ -10,13 +10,15 @@ interface Props {
   /** Why Sweep cannot start now (invalid settings, a run going, "both" picked); null when it can. */
   blocked: string | null;
   starting: boolean;
-  to: number;
-  onToChange: (to: number) => void;
+  /** The "to" field as typed, and what is wrong with it (null: a valid number of users). */
+  to: string;
+  toProblem: string | null;
+  onToChange: (to: string) => void;
   onSweep: () => void;
   onStop: () => void;
 }
 
-export function SweepControls({ running, blocked, starting, to, onToChange, onSweep, onStop }: Props) {
+export function SweepControls({ running, blocked, starting, to, toProblem, onToChange, onSweep, onStop }: Props) {
   return (
     <span className="btn-row sweep-controls">
       {running ? (
@@ -44,15 +46,19 @@ export function SweepControls({ running, blocked, starting, to, onToChange, onSw
           step={1}
           value={to}
           disabled={running || starting}
-          onChange={(e) => {
-            const n = Math.round(Number(e.target.value));
-            if (Number.isFinite(n)) onToChange(Math.min(MAX_SWEEP_USERS, Math.max(1, n)));
-          }}
+          onChange={(e) => onToChange(e.target.value)}
           aria-label="Sweep up to this many users"
+          aria-invalid={toProblem !== null}
+          aria-describedby={toProblem ? 'sweep-to-problem' : undefined}
           data-testid="sweep-to"
         />{' '}
         users
       </label>
+      {toProblem && (
+        <p className="knob-error" id="sweep-to-problem" role="alert" data-testid="sweep-to-problem">
+          {toProblem}
+        </p>
+      )}
     </span>
   );
 }

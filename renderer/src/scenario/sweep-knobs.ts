@@ -4,6 +4,7 @@
  * time", k sync workers. Clamped to the sliders' limits, so what opens is always valid.
  */
 import type { SweepVerdict } from '../../../shared/analysis/sweep-verdict.ts';
+import { MAX_SWEEP_USERS } from '../../../shared/sweep.ts';
 import { KNOB_LIMITS, type KnobLimit } from './knob-limits.ts';
 import type { Knobs } from './knobs.ts';
 
@@ -20,4 +21,14 @@ export function knobsForVerdict(presetKnobs: Knobs, verdict: SweepVerdict): Knob
   if (verdict.kind === 'plateau' && verdict.atOnce !== null)
     knobs.workers = clampToLimit(KNOB_LIMITS.workers, Math.round(verdict.atOnce));
   return knobs;
+}
+
+/**
+ * What is wrong with the sweep's "to" field as typed, in the command line's words (its `--to`),
+ * or null. Never rounded or brought into range: what was typed is what is refused.
+ */
+export function sweepToProblem(typed: string): string | null {
+  const n = Number(typed);
+  if (typed.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= MAX_SWEEP_USERS) return null;
+  return `Sweep to is "${typed}"; allowed a whole number of users from 1 to ${MAX_SWEEP_USERS.toLocaleString('en-US')}`;
 }

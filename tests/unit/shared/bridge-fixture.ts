@@ -6,7 +6,7 @@
 import type { BridgeEventName, BridgeEvents, HostInfo, InterleaveApi } from '../../../shared/bridge.ts';
 import { PRESETS } from '../../../shared/presets.ts';
 import type { RunDocument, RunInfo } from '../../../shared/run.ts';
-import type { ScenarioInput } from '../../../shared/scenario.ts';
+import { scenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario.ts';
 
 export interface FixtureApp {
   api: InterleaveApi;
@@ -57,7 +57,10 @@ export function createFixtureApp(mode: HostInfo['mode'] = 'browser'): FixtureApp
         cores: 2,
       };
       runs.set(info.id, info);
-      setImmediate(() => emit('run', { type: 'started', runId: info.id, info }));
+      // As the host sends it: parsed (a test's partial scenario is sent as given).
+      const parsed = scenarioSchema.safeParse(scenario);
+      const started = (parsed.success ? parsed.data : scenario) as Scenario;
+      setImmediate(() => emit('run', { type: 'started', runId: info.id, info, scenario: started }));
       return info;
     },
     async stopRun(runId) {

@@ -4,7 +4,8 @@ import { analyseSweep } from '../../../../shared/analysis/sweep-analysis.ts';
 import { findPreset } from '../../../../shared/presets.ts';
 import { applyKnobs } from '../../../../renderer/src/scenario/apply-knobs.ts';
 import { knobsFrom, withDefaults } from '../../../../renderer/src/scenario/knobs.ts';
-import { knobsForVerdict } from '../../../../renderer/src/scenario/sweep-knobs.ts';
+import { knobsForVerdict, sweepToProblem } from '../../../../renderer/src/scenario/sweep-knobs.ts';
+import { MAX_SWEEP_USERS } from '../../../../shared/sweep.ts';
 
 const step = (users: number, rps: number, p50Ms: number) => ({
   users,
@@ -32,4 +33,16 @@ test('one at a time opens async-time-sleep with the measured latency; its worker
   const knobs = knobsForVerdict(knobsFrom(base), verdict);
   assert.equal(knobs.workers, base.server.workers);
   assert.deepEqual(applyKnobs(base, knobs).endpoints[0].steps, [{ kind: 'block', ms: 125 }]);
+});
+
+test('the sweep’s "to" field is refused as typed, never rounded or brought into range', () => {
+  assert.equal(sweepToProblem('1'), null);
+  assert.equal(sweepToProblem('64'), null);
+  assert.equal(sweepToProblem(String(MAX_SWEEP_USERS)), null);
+  const allowed = `allowed a whole number of users from 1 to ${MAX_SWEEP_USERS}`;
+  assert.equal(sweepToProblem('0'), `Sweep to is "0"; ${allowed}`);
+  assert.equal(sweepToProblem('2.5'), `Sweep to is "2.5"; ${allowed}`);
+  assert.equal(sweepToProblem(String(MAX_SWEEP_USERS + 1)), `Sweep to is "${MAX_SWEEP_USERS + 1}"; ${allowed}`);
+  assert.equal(sweepToProblem(''), `Sweep to is ""; ${allowed}`);
+  assert.equal(sweepToProblem('1e308'), `Sweep to is "1e308"; ${allowed}`);
 });
