@@ -5,12 +5,11 @@
  * answer comes from the stored run, so Interleave's own share can be told from the request's.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openApp, type App } from '../../main/app/app.ts';
-import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host.ts';
 import type { RunEvent } from '../../shared/bridge.ts';
 import { findPreset } from '../../shared/presets.ts';
-import { launchChromium } from './chromium.ts';
+import { showInChromium } from './app-in-chromium.ts';
 
 export interface FirstBar {
   preset: string;
@@ -56,30 +55,15 @@ export async function openFirstBarSession(
   warmThreads?: number,
 ): Promise<FirstBarSession> {
   const app = await openApp({ dataDir: join(dir, 'data'), mode: 'browser', warmThreads });
-  let host: BrowserHost | undefined;
-  let browser: Browser | undefined;
+  const shown = await showInChromium(app, staticDir);
   try {
-    host = await startBrowserHost({ app, port: 0, staticDir });
-    browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(host.url);
-    await page.getByLabel('Preset').waitFor();
-    const opened = { host, browser };
-    return {
-      app,
-      measure: (preset) => measureOne(app, page, preset),
-      close: async () => {
-        await opened.browser.close();
-        await opened.host.close();
-        await app.close();
-      },
-    };
+    await shown.page.goto(shown.host.url);
+    await shown.page.getByLabel('Preset').waitFor();
   } catch (error) {
-    await browser?.close();
-    await host?.close();
-    await app.close();
+    await shown.close();
     throw error;
   }
+  return { app, measure: (preset) => measureOne(app, shown.page, preset), close: shown.close };
 }
 
 async function measureOne(app: App, page: Page, preset: string): Promise<FirstBar> {

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { openApp, type App } from '../../main/app/app.ts';
 import { startOneRun } from '../../main/app/one-run.ts';
-import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host.ts';
+import type { BrowserHost } from '../../main/host/browser-host.ts';
 import { scenarioSchema, type Scenario } from '../../shared/scenario.ts';
 import type { RunDocument } from '../../shared/run.ts';
 import { buildRenderer } from './build-renderer.ts';
-import { launchChromium } from './chromium.ts';
+import { showInChromium } from './app-in-chromium.ts';
 import { benchTempDir } from './temp-dir.ts';
 
 /**
@@ -54,37 +54,23 @@ export async function openRendererSession(storedRequests: number): Promise<Rende
   const staticDir = join(dir, 'ui');
   await buildRenderer(staticDir);
   const app = await openApp({ dataDir: join(dir, 'data'), mode: 'browser' });
-  let host: BrowserHost | undefined;
-  let browser: Browser | undefined;
+  let stored: RunDocument;
   try {
     const { info } = await startOneRun(app, shopAtFullSpeed(storedRequests), 'bench: stored run').finished;
     if (info.status !== 'complete') throw new Error(`the stored run ended ${info.status}: ${info.error}`);
-    const stored = await app.api.loadRun(info.id);
-    host = await startBrowserHost({ app, port: 0, staticDir });
-    browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    const cdp = await page.context().newCDPSession(page);
-    await page.goto(host.url);
-    await page.getByTestId(`history-run-${info.id}`).waitFor();
-    const opened = { host, browser };
-    return {
-      app,
-      host,
-      browser,
-      page,
-      cdp,
-      stored,
-      close: async () => {
-        await opened.browser.close();
-        await opened.host.close();
-        await app.close();
-      },
-    };
+    stored = await app.api.loadRun(info.id);
   } catch (error) {
-    await browser?.close();
-    await host?.close();
     await app.close();
+    throw error;
+  }
+  const shown = await showInChromium(app, staticDir);
+  try {
+    const cdp = await shown.page.context().newCDPSession(shown.page);
+    await shown.page.goto(shown.host.url);
+    await shown.page.getByTestId(`history-run-${stored.info.id}`).waitFor();
+    return { app, host: shown.host, browser: shown.browser, page: shown.page, cdp, stored, close: shown.close };
+  } catch (error) {
+    await shown.close();
     throw error;
   }
 }

@@ -6,13 +6,10 @@
 import { Phase } from '../../../shared/trace.ts';
 import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
 import { failureOf, type ViewFailure } from '../steps/step-error.ts';
-import { createThreadContext, post, prepareViewThread, startReporting } from '../threads/view-thread.ts';
-import { shopFileOfThread, threadData } from '../threads/thread-data.ts';
+import { post, startReporting, startViewThread } from '../threads/view-thread.ts';
 import type { ExecutorDone, ExecutorRequestFinished, ExecutorTask, ExecutorThreadData } from '../threads/protocol.ts';
 
-const prepared = prepareViewThread(shopFileOfThread());
-const data = await threadData<ExecutorThreadData>();
-const ctx = createThreadContext(data, prepared);
+const { data, ctx } = await startViewThread<ExecutorThreadData>();
 const reporter = startReporting(ctx);
 
 data.serverPort.on('message', (task: ExecutorTask | ExecutorRequestFinished) => {

@@ -9,14 +9,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import { Phase, type Micros } from '../../../shared/trace.ts';
 import { hasEventLoop } from '../../../shared/scenario.ts';
-import {
-  createThreadContext,
-  post,
-  prepareViewThread,
-  startReporting,
-  warmUpUpstream,
-} from '../threads/view-thread.ts';
-import { shopFileOfThread, threadData } from '../threads/thread-data.ts';
+import { post, startReporting, startViewThread, warmUpUpstream } from '../threads/view-thread.ts';
 import { WARM_UP_PATH, type EngineCommand, type ServerThreadData } from '../threads/protocol.ts';
 import { createAsyncServer } from './async-server.ts';
 import { createSyncWorkersServer } from './sync-workers-server.ts';
@@ -24,9 +17,7 @@ import { sampleLoopDelay } from './loop-delay.ts';
 import type { ViewOutcome } from './view-handler.ts';
 import { limitConcurrency, SERVICE_UNAVAILABLE } from './limit-concurrency.ts';
 
-const prepared = prepareViewThread(shopFileOfThread());
-const data = await threadData<ServerThreadData>();
-const ctx = createThreadContext(data, prepared);
+const { data, ctx } = await startViewThread<ServerThreadData>();
 const isAsync = hasEventLoop(data.scenario.server.model);
 
 let served: number[] = [];

@@ -10,19 +10,10 @@ import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
 import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import { failureOf, type ViewFailure } from '../steps/step-error.ts';
-import {
-  createThreadContext,
-  post,
-  prepareViewThread,
-  startReporting,
-  warmUpUpstream,
-} from '../threads/view-thread.ts';
-import { shopFileOfThread, threadData } from '../threads/thread-data.ts';
+import { post, startReporting, startViewThread, warmUpUpstream } from '../threads/view-thread.ts';
 import type { SyncWorkerThreadData, WorkerDone, WorkerRequest } from '../threads/protocol.ts';
 
-const prepared = prepareViewThread(shopFileOfThread());
-const data = await threadData<SyncWorkerThreadData>();
-const ctx = createThreadContext(data, prepared);
+const { data, ctx } = await startViewThread<SyncWorkerThreadData>();
 const reporter = startReporting(ctx);
 const runner: AsyncRunner = {
   ctx,

@@ -28,6 +28,7 @@ import type {
 } from './protocol.ts';
 import { spawnWorker, type WorkerName } from './spawn.ts';
 import { ThreadHandle } from './thread-handle.ts';
+import { READY_TIMEOUT_MS } from './start-up.ts';
 import type { ThreadCounts, ThreadReserve } from './thread-reserve.ts';
 
 /** What every view thread starts with, whatever its lane. */
@@ -78,8 +79,7 @@ export class RunThreads {
     const spare = this.options.reserve?.take(name, data, transfer) ?? null;
     if (spare) this.warm++;
     else {
-      while (this.booting >= THREADS_AT_A_TIME) await new Promise<void>((r) => this.waitingToBoot.push(r));
-      this.options.signal?.throwIfAborted();
+      while (this.booting >= THREADS_AT_A_TIME) await this.aThreadStarted();
       this.booting++;
     }
     const worker = spare ?? spawnWorker(name, data, transfer);
@@ -96,6 +96,28 @@ export class RunThreads {
       this.options.onReady?.();
     }, started);
     return handle;
+  }
+
+  /**
+   * Resolves when one of the new threads still starting is Ready (or has failed); rejects when the
+   * start is aborted meanwhile, or when none is Ready within READY_TIMEOUT_MS (a thread stuck
+   * starting must fail the run, as untilReady would, not hold it at "starting threads" forever).
+   */
+  private aThreadStarted(): Promise<void> {
+    const signal = this.options.signal;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`the threads did not start within ${READY_TIMEOUT_MS / 1000} s`)),
+        READY_TIMEOUT_MS,
+      );
+      const onAbort = () => reject(signal!.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waitingToBoot.push(() => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      });
+    });
   }
 
   /** How many threads of each kind this run started (what the reserve keeps ready for the next). */

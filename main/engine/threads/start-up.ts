@@ -9,7 +9,7 @@ import type { ThreadHandle } from './thread-handle.ts';
 const WARM_UP_TIMEOUT_MS = 30_000;
 
 /** Longest a thread may take to say Ready: a hundred threads on a busy 2-core machine take ~15 s. */
-const READY_TIMEOUT_MS = 60_000;
+export const READY_TIMEOUT_MS = 60_000;
 
 /** Every thread's Ready, unless one fails, the start is aborted, or it takes too long. */
 export function untilReady(handles: ThreadHandle[], signal: AbortSignal | undefined) {

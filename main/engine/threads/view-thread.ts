@@ -17,17 +17,18 @@ import type { ThreadContext } from '../thread-context.ts';
 import type { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
 import type { EngineCommand, ThreadReport, ViewThreadData } from './protocol.ts';
+import { shopFileOfThread, threadData } from './thread-data.ts';
 
 const FLUSH_EVERY_MS = 50;
 const WARM_UP_ITERATIONS = 50_000;
 
 /** What a view thread does before it needs its run: a spare thread does it while it waits for one. */
-export interface PreparedThread {
+interface PreparedThread {
   shopDbFile: string;
   shop: ShopConnection;
 }
 
-export function prepareViewThread(shopDbFile: string): PreparedThread {
+function prepareViewThread(shopDbFile: string): PreparedThread {
   // Warm the JIT for cpu work now, so the first measured cpu step is not interpreted code.
   // A fixed, small count: until `spin` is optimised it runs ~100× slower, and a hundred
   // executor threads warming up "5 ms" each kept both cores busy for seconds.
@@ -37,7 +38,17 @@ export function prepareViewThread(shopDbFile: string): PreparedThread {
   return { shopDbFile, shop };
 }
 
-export function createThreadContext(data: ViewThreadData, prepared?: PreparedThread): ThreadContext {
+/**
+ * A view thread's data and context: its run-independent start-up first (a spare does that before
+ * it has a run), then its run's data (thread-data.ts), then the context built from both.
+ */
+export async function startViewThread<T extends ViewThreadData>(): Promise<{ data: T; ctx: ThreadContext }> {
+  const prepared = prepareViewThread(shopFileOfThread());
+  const data = await threadData<T>();
+  return { data, ctx: createThreadContext(data, prepared) };
+}
+
+function createThreadContext(data: ViewThreadData, prepared?: PreparedThread): ThreadContext {
   const { shop } = prepared?.shopDbFile === data.shopDbFile ? prepared : prepareViewThread(data.shopDbFile);
   return {
     lane: data.lane,
