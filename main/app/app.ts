@@ -73,8 +73,12 @@ export async function openApp(options: AppOptions): Promise<App> {
   const runs = new RunService(store, shopDbFile, events, cores, reserve);
   // After the host is up: the first screen's scenario finds its threads ready (seeding a new
   // shop first, once, ~0.7 s that its first run would otherwise pay).
-  const firstScreen = () => prepareThreads(reserve!, scenarioSchema.parse(PRESETS[0].scenario));
-  const prepared = reserve ? new Promise<void>((r) => setImmediate(() => void firstScreen().then(r, r))) : null;
+  // A failure here (a shop that cannot be seeded) is the first run's to report, with its sentence.
+  const prepared = reserve
+    ? new Promise((r) => setImmediate(r))
+        .then(() => prepareThreads(reserve, scenarioSchema.parse(PRESETS[0].scenario)))
+        .catch(() => {})
+    : null;
   // Python is looked for on the first djangoEnvironment() call, never here: start-up stays fast
   // and works on machines without Python.
   const runApi = createApi(

@@ -23,12 +23,6 @@ export function spin(iterations: number): void {
   sink = x;
 }
 
-/**
- * Iterations per millisecond on this machine: the fastest of several short timed rounds, after a
- * warm-up so the JIT has compiled `spin`. The fastest, not the median: being preempted only ever
- * makes a round slower, and on a busy machine a median undercounted the rate by half (so every
- * cpu step did half its work). Takes about 40 ms.
- */
 /** A calibration this recent still stands: a run that starts on warm threads need not spend 30 ms on it. */
 const CALIBRATION_KEPT_MS = 60_000;
 let lastCalibration: { atMs: number; rate: number } | null = null;
@@ -41,7 +35,13 @@ export function iterationsPerMsNow(): number {
   return lastCalibration.rate;
 }
 
-export function calibrateIterationsPerMs(): number {
+/**
+ * Iterations per millisecond on this machine: the fastest of several short timed rounds, after a
+ * warm-up so the JIT has compiled `spin`. The fastest, not the median: being preempted only ever
+ * makes a round slower, and on a busy machine a median undercounted the rate by half (so every
+ * cpu step did half its work). Takes about 40 ms.
+ */
+function calibrateIterationsPerMs(): number {
   spin(2_000_000);
   const rates: number[] = [];
   let n = 200_000;

@@ -48,8 +48,9 @@ export async function startViewThread<T extends ViewThreadData>(): Promise<{ dat
   return { data, ctx: createThreadContext(data, prepared) };
 }
 
-function createThreadContext(data: ViewThreadData, prepared?: PreparedThread): ThreadContext {
-  const { shop } = prepared?.shopDbFile === data.shopDbFile ? prepared : prepareViewThread(data.shopDbFile);
+function createThreadContext(data: ViewThreadData, prepared: PreparedThread): ThreadContext {
+  // The engine gives a spare only to a run on the shop it opened; this keeps that true regardless.
+  const { shop } = prepared.shopDbFile === data.shopDbFile ? prepared : prepareViewThread(data.shopDbFile);
   return {
     lane: data.lane,
     now: clockFrom(data.epochMs),
