@@ -7,11 +7,13 @@
  *   interleave-span;dur=<ms>;desc="<phase> <startMs> <pid> <tid> <main> <thread name>"
  *   interleave-loop;desc="<tMs>:<delayMs> <tMs>:<delayMs> …"
  *   interleave-error;desc="<ExceptionType>: <message>"   (when the view raised; Django's page says only "500")
+ *   interleave-interface;desc="asgi"                        (or "wsgi": which wrapper served it)
  *
- * Times are the server's monotonic clock in milliseconds (the runner measures its offset from
- * ours at start-up); `phase` is one of PHASES' ids; `main` is 1 for the process's main thread
- * (uvicorn's event loop, a gunicorn sync worker) and 0 for others (executor threads). Malformed
- * metrics are skipped one by one, never the whole response.
+ * Times are the server's monotonic clock in milliseconds (the real-Django runner measures its
+ * offset from ours at start-up; a URL run reads it off the requests themselves, see
+ * clock-from-requests.ts); `phase` is one of PHASES' ids; `main` is 1 for the process's main
+ * thread (uvicorn's event loop, a gunicorn sync worker) and 0 for others (executor threads).
+ * Malformed metrics are skipped one by one, never the whole response.
  */
 import { PHASES, type PhaseCode } from './trace.ts';
 import type { ServerTimingMetric } from './server-timing.ts';
@@ -39,7 +41,12 @@ export interface ProbeTiming {
   loop: { tMs: number; delayMs: number }[];
   /** The exception the view raised, when it did. */
   error: string | null;
+  /** Which of the probe's wrappers served it; null from a probe too old to say. */
+  interface: ProbeInterface | null;
 }
+
+/** ASGI: the main thread runs the event loop. WSGI: every thread that serves is a worker. */
+export type ProbeInterface = 'asgi' | 'wsgi';
 
 const PHASE_BY_ID = new Map<string, PhaseCode>(PHASES.map((p) => [p.id, p.code]));
 
@@ -56,7 +63,7 @@ const finite = (...xs: number[]) => xs.every(Number.isFinite);
 
 /** Reads the probe's metrics out of a parsed Server-Timing header; other metrics are ignored. */
 export function readProbeTiming(metrics: readonly ServerTimingMetric[]): ProbeTiming {
-  const out: ProbeTiming = { served: null, spans: [], loop: [], error: null };
+  const out: ProbeTiming = { served: null, spans: [], loop: [], error: null, interface: null };
   for (const m of metrics) {
     const words = (m.desc ?? '').trim().split(/\s+/);
     if (m.name === 'interleave-span') {
@@ -72,6 +79,8 @@ export function readProbeTiming(metrics: readonly ServerTimingMetric[]): ProbeTi
       out.served = { req, acceptedMs, respondedMs, thread };
     } else if (m.name === 'interleave-error' && m.desc) {
       out.error ??= m.desc;
+    } else if (m.name === 'interleave-interface' && (m.desc === 'asgi' || m.desc === 'wsgi')) {
+      out.interface = m.desc;
     } else if (m.name === 'interleave-loop') {
       for (const pair of words) {
         const [tMs, delayMs] = pair.split(':').map(Number);

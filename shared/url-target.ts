@@ -14,6 +14,15 @@ import type { Scenario, UrlRequest, UrlTarget } from './scenario.ts';
 export const URL_THREADS_NOTE =
   "Server threads are not visible: a URL run sees each request from the client's side only, unless the server adds Interleave's Server-Timing middleware.";
 
+/** Where a URL run's threads came from, when its server carries Interleave's probe. */
+export const URL_PROBED_NOTE =
+  "Server threads are drawn from the Server-Timing metrics of Interleave's probe on the server, moved onto this run's clock by the requests' own timing.";
+
+/** The note for a URL run that recorded server threads (`seen`) or none. */
+export function urlThreadsNote(seen: boolean): string {
+  return seen ? URL_PROBED_NOTE : URL_THREADS_NOTE;
+}
+
 /** Is `hostname` (as `new URL(…).hostname` spells it) this machine's loopback? */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();

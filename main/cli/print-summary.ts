@@ -3,7 +3,7 @@ import type { Bound } from '../../shared/bounds.ts';
 import type { App } from '../app/app.ts';
 import type { RunInfo } from '../../shared/run.ts';
 import type { Scenario, UrlTarget } from '../../shared/scenario.ts';
-import { describeUrlRequest, URL_THREADS_NOTE, urlTargetOf } from '../../shared/url-target.ts';
+import { describeUrlRequest, URL_PROBED_NOTE, URL_THREADS_NOTE, urlTargetOf } from '../../shared/url-target.ts';
 import type { RunSummary } from '../../shared/trace.ts';
 import { describeLoad, describeServer, describeView } from '../../shared/analysis/describe-scenario.ts';
 import { plural } from '../../shared/analysis/format.ts';
@@ -65,6 +65,8 @@ export function summaryText(
   s: RunSummary,
   bound: Bound | null,
   loop: { readonly length: number },
+  /** How many server threads it drew: a URL run has some only when its server carries the probe. */
+  serverThreads = 0,
 ): string {
   const run = { scenario, loop };
   const measured = LINES.map((ids) =>
@@ -86,21 +88,28 @@ export function summaryText(
     `  load      ${describeLoad(scenario.load)}`,
     ...measured.map((line) => `  ${line}`),
     ...(url || !bound
-      ? [`  threads   ${URL_THREADS_NOTE}`]
+      ? [
+          `  threads   ${url && serverThreads ? `${plural(serverThreads, 'thread')}. ${URL_PROBED_NOTE}` : URL_THREADS_NOTE}`,
+        ]
       : [`  bound     ${bound.explanation} (On ${plural(bound.cores, 'CPU core')}.)`]),
   ];
   return lines.join('\n');
 }
 
-/** Loop samples each run has streamed so far, counted from the app's batch events. */
-export interface LoopSampleCounter {
+/** Loop samples and server threads each run has streamed so far, counted from the app's batch events. */
+export interface BatchCounter {
   of(runId: number): number;
+  serverThreads(runId: number): number;
 }
 
-export function loopSampleCounter(app: Pick<App, 'on'>): LoopSampleCounter {
+export function batchCounter(app: Pick<App, 'on'>): BatchCounter {
   const counts = new Map<number, number>();
+  const threads = new Map<number, number>();
   app.on('run', (e) => {
-    if (e.type === 'batch') counts.set(e.runId, (counts.get(e.runId) ?? 0) + e.batch.loop.length);
+    if (e.type !== 'batch') return;
+    counts.set(e.runId, (counts.get(e.runId) ?? 0) + e.batch.loop.length);
+    const more = e.batch.lanes.filter((l) => l.kind !== 'client').length;
+    threads.set(e.runId, (threads.get(e.runId) ?? 0) + more);
   });
-  return { of: (runId) => counts.get(runId) ?? 0 };
+  return { of: (runId) => counts.get(runId) ?? 0, serverThreads: (runId) => threads.get(runId) ?? 0 };
 }

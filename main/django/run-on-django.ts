@@ -26,10 +26,10 @@ import { createControl } from '../engine/control.ts';
 import { spawnWorker, type WorkerName } from '../engine/threads/spawn.ts';
 import { ThreadHandle } from '../engine/threads/thread-handle.ts';
 import type { EngineOptions, RunningScenario, RunOutcome } from '../engine/index.ts';
-import { measureClockOffset } from './clock-offset.ts';
+import { measureClockOffset } from '../engine/probe/clock-offset.ts';
 import { freePort } from '../platform/free-port.ts';
-import { ProbeLanes } from './probe-lanes.ts';
-import { ProbeRecords } from './probe-records.ts';
+import { ProbeLanes } from '../engine/probe/probe-lanes.ts';
+import { measuredClock, ProbeRecords } from '../engine/probe/probe-records.ts';
 import { PythonServer, serverCommand, untilServing } from './python-server.ts';
 import { copyShop } from './shop-copy.ts';
 import { PROBE_PARENT_DIR, writeDjangoProject } from './project/write-django-project.ts';
@@ -73,7 +73,7 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
     (requests, report) => records?.add(requests, report.serverTimings ?? []),
   );
   const { recorder } = recording;
-  const lanes = new ProbeLanes(scenario.server.model, (lane) => recorder.addLane(lane));
+  const lanes = new ProbeLanes((lane) => recorder.addLane(lane));
   let records: ProbeRecords | null = null;
   const handles: ThreadHandle[] = [];
   let server: PythonServer | null = null;
@@ -118,7 +118,7 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
     });
     await Promise.all([loadgen.ready, untilServing(server, `${baseUrl}/__interleave__/clock`, options.signal)]);
     const clock = await measureClockOffset(`${baseUrl}/__interleave__/clock`, now);
-    records = new ProbeRecords(recorder, lanes, clock.offsetMs);
+    records = new ProbeRecords(recorder, lanes, measuredClock(clock), scenario.server.model);
     await loadgen.ask({ type: 'warm-up', serverUrls: [baseUrl] }, 'warmed', WARM_UP_TIMEOUT_MS);
     const startupMs = performance.now() - startedAt;
     if (options.signal?.aborted) throw new Error('stopped before the load started');

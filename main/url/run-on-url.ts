@@ -12,8 +12,9 @@
  *    (warm-up-sink.ts), never against yours: every request your server receives is a measured
  *    one, and their number is the scenario's (the first ones pay for opening their connections,
  *    as a real client's do); then the load starts (run time 0);
- * 4. records flow to the engine's RunRecording every 100 ms; there are no server threads, so the
- *    run has request records and client lanes only;
+ * 4. records flow to the engine's RunRecording every 100 ms: request records and client lanes,
+ *    and, when a server has Interleave's probe installed, its threads' lanes and spans
+ *    (url-records.ts);
  * 5. at the end the load generator is terminated and the summary computed from the records.
  */
 import type { Scenario } from '../../shared/scenario.ts';
@@ -34,7 +35,7 @@ import { UrlRecords } from './url-records.ts';
 const BATCH_EVERY_MS = 100;
 /** Longest the warm-up may take before the load starts anyway (it is ~0.1–1 s). */
 const WARM_UP_TIMEOUT_MS = 30_000;
-/** No server lanes: client connection i is lane i. */
+/** The load generator numbers connections from 0; UrlRecords gives them lanes as they appear. */
 const FIRST_CLIENT_LANE = 0;
 
 /**
@@ -63,7 +64,8 @@ export async function startOnUrl(scenario: Scenario, options: EngineOptions): Pr
     options,
     (requests, report) => records!.add(requests, report.serverTimings ?? []),
   );
-  records = new UrlRecords(recording.recorder);
+  const targets = loadTargets(target);
+  records = new UrlRecords(recording.recorder, targets);
   const data: LoadgenThreadData = {
     epochMs,
     load: scenario.load,
@@ -72,7 +74,7 @@ export async function startOnUrl(scenario: Scenario, options: EngineOptions): Pr
     firstClientLane: FIRST_CLIENT_LANE,
     // The server may carry Interleave's Server-Timing middleware: keep what it says.
     captureServerTiming: true,
-    targets: loadTargets(target),
+    targets,
   };
   const loadgen = new ThreadHandle('loadgen', spawnWorker('loadgen', data), recording.onReport, recording.onFailure);
   try {
@@ -85,7 +87,7 @@ export async function startOnUrl(scenario: Scenario, options: EngineOptions): Pr
       await sink.close();
     }
     if (options.signal?.aborted) throw new Error('stopped before the load started');
-    return runLoad(recording, loadgen, now, clockSkewMs, performance.now() - startedAt);
+    return runLoad(recording, records, loadgen, now, clockSkewMs, performance.now() - startedAt);
   } catch (error) {
     await loadgen.terminate();
     throw new Error(recording.failure ?? `could not start the run: ${(error as Error).message}`, { cause: error });
@@ -94,6 +96,7 @@ export async function startOnUrl(scenario: Scenario, options: EngineOptions): Pr
 
 function runLoad(
   recording: RunRecording,
+  records: UrlRecords,
   loadgen: ThreadHandle,
   now: () => number,
   clockSkewMs: number,
@@ -112,7 +115,9 @@ function runLoad(
     const { failure } = recording;
     const status = failure ? 'failed' : reason === 'finished' ? 'complete' : 'stopped';
     const summary = recording.summary();
-    return { status, error: failure, summary, lanes: recording.recorder.lanes, clockSkewMs, startupMs };
+    // Spans a probed server stamped are as good as its clock's offset.
+    const skewMs = Math.max(clockSkewMs, records.clockUncertaintyMs ?? 0);
+    return { status, error: failure, summary, lanes: recording.recorder.lanes, clockSkewMs: skewMs, startupMs };
   };
   let finishing: Promise<RunOutcome> | null = null;
   const done = recording.loadDone.then((reason) => (finishing ??= finish(reason)));

@@ -4,11 +4,15 @@
  * versions; on a host started with INTERLEAVE_PYTHON=/nonexistent, real Django and both are
  * disabled and the host's sentence says why; URL runs the load against a loopback HTTP server
  * this spec starts (and closes), says what a bad URL is, and asks before a host that is not this
- * machine. Screenshots of the settings panel and of a URL run.
+ * machine; a URL run at a Django project of its own with the probe draws its real threads.
+ * Screenshots of the settings panel and of URL runs.
  */
-import { mkdirSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { SCREENSHOT_DIR, test } from './app-page.ts';
 import { startHost, type HostProcess } from './host-process.ts';
@@ -187,6 +191,71 @@ test.describe('URL: your own server on loopback', () => {
     await expect(app.canvas()).toHaveAttribute('data-tracks', '0');
     await page.getByTestId('view-requests').click();
     await app.screenshot('target-url-requests');
+  });
+});
+
+test.describe('URL: your own Django with the probe', () => {
+  // tests/fixtures/own-django-project (asgi.py wrapped in the probe) under uvicorn, with the
+  // probe read from the checkout; stopped by its process group id after the test, whatever happened.
+  let django: ChildProcess | null = null;
+  let base = '';
+  test.beforeAll(async () => {
+    const project = mkdtempSync(join(tmpdir(), 'interleave-e2e-own-'));
+    cpSync('tests/fixtures/own-django-project', project, { recursive: true });
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const args = ['-m', 'uvicorn', 'usersite.asgi:application', '--host', '127.0.0.1', '--port', String(port)];
+    django = spawn(resolve('.venv/bin/python'), [...args, '--no-access-log'], {
+      cwd: project,
+      detached: true,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        PYTHONPATH: resolve('main/django/python'),
+        DJANGO_SETTINGS_MODULE: 'usersite.settings',
+        PYTHONDONTWRITEBYTECODE: '1',
+      },
+    });
+    base = `http://127.0.0.1:${port}`;
+    await expect
+      .poll(
+        () =>
+          fetch(`${base}/__interleave__/clock`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(200);
+  });
+  test.afterAll(() => {
+    if (django?.pid) process.kill(-django.pid, 'SIGKILL');
+  });
+
+  test("a URL run at it draws Django's real threads: the event loop and sync_to_async's", async ({ page, app }) => {
+    await app.open();
+    await runOn(page).url.check();
+    await page.locator('#target-url').fill(`${base}/report`);
+    await app.setKnob('knob-requests', 24);
+    await app.setKnob('knob-concurrency', 4);
+    await page.getByTestId('run').click();
+    expect(await app.waitUntilFinished()).toBe('complete');
+    await expect(page.getByTestId('run-target')).toContainText(
+      "Server threads are drawn from the Server-Timing metrics of Interleave's probe on the server",
+    );
+    await page.getByTestId('view-lanes').click();
+    const labels = async () => ((await app.canvas().getAttribute('data-row-labels')) ?? '').split('\n');
+    await expect.poll(labels).toEqual(expect.arrayContaining([expect.stringMatching(/^event loop \(pid \d+\)$/)]));
+    // The def view ran on sync_to_async's threads (Django 4.0+: one per request in flight).
+    await expect
+      .poll(async () => (await labels()).filter((l) => /^ThreadPoolExecutor/.test(l)).length)
+      .toBeGreaterThan(0);
+    expect(await app.drawnRects()).toBeGreaterThan(0);
+    await app.screenshot('target-url-probed-lanes');
   });
 });
 

@@ -9,7 +9,7 @@ import { describeComparison } from '../../../shared/analysis/compare.ts';
 import type { Scenario } from '../../../shared/scenario.ts';
 import type { App } from '../../app/app.ts';
 import { startOneRun } from '../../app/one-run.ts';
-import { summaryJson, summaryText, type LoopSampleCounter } from '../print-summary.ts';
+import { summaryJson, summaryText, type BatchCounter } from '../print-summary.ts';
 import type { progressLine } from '../progress-line.ts';
 
 interface BothFlags {
@@ -24,7 +24,7 @@ export async function runBoth(
   flags: BothFlags,
   progress: ReturnType<typeof progressLine>,
   cores: number,
-  loop: LoopSampleCounter,
+  streamed: BatchCounter,
 ): Promise<number> {
   const onModel: Scenario = { ...scenario, target: { kind: 'model' } };
   const sides = [onModel, scenario] as const;
@@ -43,7 +43,7 @@ export async function runBoth(
     if (flags.json) json[label] = summaryJson(info, side, summary, bound, clockSkewMs);
     else
       process.stdout.write(
-        `${label === 'model' ? 'On the model' : 'On real Django'}\n${summaryText(info, side, summary, bound, { length: loop.of(info.id) })}\n\n`,
+        `${label === 'model' ? 'On the model' : 'On real Django'}\n${summaryText(info, side, summary, bound, { length: streamed.of(info.id) })}\n\n`,
       );
     if (info.status === 'failed') {
       if (flags.json) process.stdout.write(`${JSON.stringify(json)}\n`);

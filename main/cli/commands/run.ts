@@ -8,7 +8,7 @@ import { startOneRun, type OneRun } from '../../app/one-run.ts';
 import { UsageError } from '../cli-error.ts';
 import { progressLine } from '../progress-line.ts';
 import { RUN_HELP } from '../run-help.ts';
-import { loopSampleCounter, summaryJson, summaryText } from '../print-summary.ts';
+import { batchCounter, summaryJson, summaryText } from '../print-summary.ts';
 import { scenarioFromFlags } from '../scenario-from-flags.ts';
 import { openCliApp } from './open-store.ts';
 import { runBoth } from './run-both.ts';
@@ -89,8 +89,9 @@ export async function runCommand(args: string[]): Promise<number> {
   const app = await openCliApp(values.db);
   const progress = progressLine(process.stderr, process.stderr.isTTY === true && !values.json);
   app.on('run', (e) => e.type === 'progress' && progress.update(e.progress));
-  // Whether the run sampled an event loop decides whether its longest loop block is shown.
-  const loop = loopSampleCounter(app);
+  // Whether the run sampled an event loop decides whether its longest loop block is shown;
+  // whether a URL run drew server threads decides what its summary says of them.
+  const streamed = batchCounter(app);
   // Ctrl-C stops the run cleanly; what was recorded is kept as a stopped run. A second Ctrl-C
   // exits at once (the store's last batch is committed already; the run shows as interrupted).
   let signals = 0;
@@ -102,7 +103,7 @@ export async function runCommand(args: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    if (values.on === 'both') return await runBoth(app, scenario, name, values, progress, cores, loop);
+    if (values.on === 'both') return await runBoth(app, scenario, name, values, progress, cores, streamed);
     run = startOneRun(app, scenario, name);
     await run.started;
     const { info, summary: finalSummary, clockSkewMs } = await run.finished;
@@ -111,7 +112,10 @@ export async function runCommand(args: string[]): Promise<number> {
     if (!summary) throw new Error(info.error ?? 'the run recorded nothing');
     if (values.json)
       process.stdout.write(`${JSON.stringify(summaryJson(info, scenario, summary, bound, clockSkewMs))}\n`);
-    else process.stdout.write(`${summaryText(info, scenario, summary, bound, { length: loop.of(info.id) })}\n`);
+    else {
+      const loop = { length: streamed.of(info.id) };
+      process.stdout.write(`${summaryText(info, scenario, summary, bound, loop, streamed.serverThreads(info.id))}\n`);
+    }
     if (values.out && outFormat) {
       const { text } = await app.api.exportRun(info.id, outFormat);
       try {

@@ -16,7 +16,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/bridge.ts';
 import { IMPORTED_RUN_LIMITS, importedFrom, importedTarget } from '../../../shared/imported-run.ts';
 import { NO_SUMMARY, type LiveResultsSource } from '../analysis/live-analysis.ts';
 import type { RunSnapshot } from '../state/trace-store.ts';
-import { describeUrlRequest, URL_THREADS_NOTE, urlTargetOf } from '../../../shared/url-target.ts';
+import { describeUrlRequest, urlTargetOf, urlThreadsNote } from '../../../shared/url-target.ts';
 
 interface Props {
   snapshot: RunSnapshot;
@@ -57,10 +57,10 @@ function UrlTargetLine({ snapshot }: { snapshot: RunSnapshot }) {
   if (!target) return null;
   const requests = target.requests.map(describeUrlRequest);
   const where = requests.length === 1 ? requests[0] : `${requests.length} URLs: ${requests.join(', ')}`;
-  const blind = !snapshot.lanes.some((l) => l.kind !== 'client');
+  const threads = snapshot.lanes.some((l) => l.kind !== 'client');
   return (
     <p className="run-target" data-testid="run-target">
-      Ran against <code>{where}</code>.{blind ? ` ${URL_THREADS_NOTE}` : ''}
+      Ran against <code>{where}</code>. {urlThreadsNote(threads)}
     </p>
   );
 }

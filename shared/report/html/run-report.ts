@@ -73,7 +73,7 @@ export function renderHtmlReport(doc: RunDocument, options: ReportOptions = {}):
 <p class="sub">${doc.scenario.name !== doc.info.name ? `${esc(doc.scenario.name)} · ` : ''}${esc(modelLabel(doc.scenario))} · ${esc(doc.info.status)} · ${esc(created)} · run #${esc(doc.info.id)}</p>
 </header>
 <section id="numbers"><h2>Numbers</h2>${numbersHtml(summary, doc)}<p class="note">${esc(PERCENTILE_METHOD_WORDS)}</p></section>
-${bound ? `<section id="bound"><h2>Measured against the model</h2>${boundHtml(summary, bound, cores)}</section>` : `<section id="target"><h2>Target</h2>${urlTargetHtml(url!)}</section>`}
+${bound ? `<section id="bound"><h2>Measured against the model</h2>${boundHtml(summary, bound, cores)}</section>` : `<section id="target"><h2>Target</h2>${urlTargetHtml(url!, serverLanes)}</section>`}
 <section id="story"><h2>What happened</h2><ul class="story">${story.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>
 <section id="settings"><h2>Settings</h2>${url ? urlSettingsHtml(doc.scenario, url) : settingsHtml(doc.scenario)}</section>
 <section id="lanes"><h2>Threads over time</h2>${

@@ -6,17 +6,17 @@
 import { describeLoad } from '../../analysis/describe-scenario.ts';
 import { formatMs, plural } from '../../analysis/format.ts';
 import type { Scenario, UrlTarget } from '../../scenario.ts';
-import { describeUrlTarget, URL_THREADS_NOTE } from '../../url-target.ts';
+import { describeUrlTarget, urlThreadsNote } from '../../url-target.ts';
 import { esc } from './escape.ts';
 
 /** "Ran against …", in place of "Measured against the model". */
-export function urlTargetHtml(target: UrlTarget): string {
+export function urlTargetHtml(target: UrlTarget, serverThreads: boolean): string {
   const allowed = target.allowRemote.length
     ? `<p class="note">Hosts allowed besides this machine: ${target.allowRemote.map((h) => `<code>${esc(h)}</code>`).join(', ')}.</p>`
     : '';
   return `<p>Ran against <code>${esc(describeUrlTarget(target))}</code>${
     target.requests.length > 1 ? ` (listed under Settings)` : ''
-  }: your own server, so the model predicts nothing about it.</p><p class="note">${esc(URL_THREADS_NOTE)}</p>${allowed}`;
+  }: your own server, so the model predicts nothing about it.</p><p class="note">${esc(urlThreadsNote(serverThreads))}</p>${allowed}`;
 }
 
 /** The settings of a URL run: the load, and each request of the mix with its share. */

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../hardening/run-cli.ts';
-import { startLoopbackServer } from '../url/loopback-server.ts';
+import { startLoopbackServer, startProbedServer } from '../url/loopback-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'interleave-cli-url-'));
 process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -76,6 +76,17 @@ test('run --url against a loopback server: the target printed first, every reque
   assert.doesNotMatch(text.stdout, /bound|server {4}/);
   const gone = server.received.filter((q) => q.path === '/gone').length;
   assert.match(text.stdout, new RegExp(`Requests 20   Errors ${gone} `));
+});
+
+test('run --url at a server with the probe: its threads are counted and said to come from the probe', async (t) => {
+  const server = await startProbedServer(5_000, 'asgi', 777);
+  t.after(() => server.close());
+  const r = await interleave(['run', '--url', `${server.base}/x`, '--requests', '6', '--db', join(dir, 'probed.db')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(
+    r.stdout,
+    /^ {2}threads {3}2 threads\. Server threads are drawn from the Server-Timing metrics of Interleave's probe on the server, moved onto this run's clock by the requests' own timing\.$/m,
+  );
 });
 
 test('refused before anything runs: a remote host, server flags beside --url, malformed companions', async () => {

@@ -1,9 +1,10 @@
 /**
  * The probe on a Django project Interleave did not write: pip installs `interleave_probe` from
  * main/django/python into a fresh venv without the network, and a small project of the test's
- * own (a settings file, an `async def` view that awaits asyncio.sleep(0.05), a `def` view),
- * served by uvicorn on 127.0.0.1 with the documented one-line change to asgi.py, answers with
- * the probe's metrics. The server is stopped by its process group id whatever happens.
+ * own (tests/fixtures/own-django-project: an `async def` view that awaits asyncio.sleep(0.05), a
+ * `def` view that sleeps 10 ms), served by uvicorn on 127.0.0.1 with the documented one-line
+ * change to asgi.py, answers with the probe's metrics, and a URL run at it draws its real threads. The server is stopped by its
+ * process group id whatever happens.
  *
  * The venv is made from .venv's Python with --system-site-packages; .venv is itself a venv, so
  * "system" there means the Python it was made from, which has no Django. A .pth file adds
@@ -12,7 +13,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../main/django/python-env.ts';
@@ -20,49 +21,15 @@ import { PythonServer, untilServing } from '../../../main/django/python-server.t
 import { freePort } from '../../../main/platform/free-port.ts';
 import { readProbeTiming } from '../../../shared/probe-timing.ts';
 import { parseServerTiming } from '../../../shared/server-timing.ts';
+import { startOnUrl } from '../../../main/url/index.ts';
+import { runAndCollect } from '../engine/run-and-collect.ts';
 
 const devPython = join(REPO_ROOT, '.venv', 'bin', 'python');
 const probeDir = join(REPO_ROOT, 'main', 'django', 'python');
 const quiet = { PIP_CONFIG_FILE: devNull, PYTHONDONTWRITEBYTECODE: '1', PIP_DISABLE_PIP_VERSION_CHECK: '1' };
 
-const files: Record<string, string> = {
-  'usersite/__init__.py': '',
-  'usersite/settings.py': [
-    'SECRET_KEY = "not-secret-test-only"',
-    'DEBUG = False',
-    'ALLOWED_HOSTS = ["127.0.0.1"]',
-    'ROOT_URLCONF = "usersite.urls"',
-    'INSTALLED_APPS = []',
-    'MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]',
-    'DATABASES = {}',
-    'USE_TZ = True',
-  ].join('\n'),
-  'usersite/views.py': [
-    'import asyncio',
-    'import time',
-    'from django.http import HttpResponse',
-    '',
-    'async def slow(request):',
-    '    await asyncio.sleep(0.05)',
-    '    return HttpResponse("slow")',
-    '',
-    'def report(request):',
-    '    time.sleep(0.01)',
-    '    return HttpResponse("report")',
-  ].join('\n'),
-  'usersite/urls.py': [
-    'from django.urls import path',
-    'from . import views',
-    'urlpatterns = [path("slow", views.slow), path("report", views.report)]',
-  ].join('\n'),
-  'usersite/asgi.py': [
-    'import os',
-    'from django.core.asgi import get_asgi_application',
-    'from interleave_probe import ProbeASGI',
-    'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "usersite.settings")',
-    'application = ProbeASGI(get_asgi_application())',
-  ].join('\n'),
-};
+/** The user's project: a settings file, an async and a def view, asgi.py wrapped in the probe. */
+const ownProject = join(REPO_ROOT, 'tests', 'fixtures', 'own-django-project');
 
 function python(bin: string, args: string[], cwd?: string): string {
   return execFileSync(bin, args, {
@@ -94,10 +61,7 @@ test('pip installs the probe offline, and a Django project of its own answers wi
   );
 
   const project = join(dir, 'project');
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(join(project, file, '..'), { recursive: true });
-    writeFileSync(join(project, file), `${text}\n`);
-  }
+  cpSync(ownProject, project, { recursive: true });
   const port = await freePort();
   const server = new PythonServer(
     ['-m', 'uvicorn', 'usersite.asgi:application', '--host', '127.0.0.1', '--port', String(port)].concat([
@@ -149,4 +113,40 @@ test('pip installs the probe offline, and a Django project of its own answers wi
     report.some((m) => m.name === 'interleave-loop'),
     'the loop-delay samples ride along',
   );
+  assert.equal(reportProbe.interface, 'asgi');
+
+  // A URL run at the project: its real threads become lanes, placed on our clock.
+  const c = await runAndCollect(
+    {
+      target: { kind: 'url', requests: [{ url: `${base}/slow` }, { url: `${base}/report` }] },
+      server: { model: 'async' },
+      endpoints: [{ name: 'unused', view: 'async', steps: [] }],
+      load: { model: 'closed', concurrency: 4, end: { kind: 'requests', count: 24 } },
+      seed: 3,
+    },
+    undefined,
+    { runner: startOnUrl },
+  );
+  assert.equal(c.outcome.summary.errors, 0, c.requests.find((r) => r.error)?.error ?? '');
+  const loops = c.lanes.filter((l) => l.kind === 'loop');
+  const executors = c.lanes.filter((l) => l.kind === 'executor');
+  assert.equal(loops.length, 1, c.lanes.map((l) => l.name).join(', '));
+  assert.match(loops[0].name, /^event loop \(pid \d+\)$/);
+  assert.ok(executors.length >= 1, 'the def view ran on sync_to_async threads');
+  const slack = c.outcome.clockSkewMs * 1000 + 1;
+  for (const r of c.requests) {
+    const at = `request ${r.id} (clock error ${c.outcome.clockSkewMs} ms): ${JSON.stringify(r)}`;
+    assert.ok(r.accepted !== null && r.responded !== null, at);
+    assert.ok(r.requestStart! - slack <= r.accepted && r.responded <= r.firstByte! + slack, at);
+    const running = c.spans.filter((s) => s.req === r.id && s.phase === 'running');
+    // /report (endpoint 1) runs on an executor thread; /slow only awaits on the loop.
+    assert.equal(running.length, r.endpoint === 1 ? 1 : 0, at);
+    for (const s of running) {
+      assert.ok(
+        executors.some((l) => l.id === s.lane),
+        at,
+      );
+      assert.ok(s.end - s.start >= 10_000, `${at}: ran ${(s.end - s.start) / 1000} ms`);
+    }
+  }
 });

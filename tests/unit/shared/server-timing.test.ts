@@ -38,6 +38,7 @@ test('probe metrics: served, spans on threads and loop samples; malformed ones s
     'interleave-span;dur=5;desc="nonsense 1001 42 777 0 x"',
     'interleave-span;desc="await 1001 42 4242 1 MainThread"',
     'interleave-loop;desc="1010.000:0.250 1020.000:99.500 bad"',
+    'interleave-interface;desc="asgi"',
     'view;dur=3',
   ].join(', ');
   const main = { pid: 42, tid: 4242, main: true, name: 'MainThread' };
@@ -58,5 +59,14 @@ test('probe metrics: served, spans on threads and loop samples; malformed ones s
       { tMs: 1020, delayMs: 99.5 },
     ],
     error: null,
+    interface: 'asgi',
   });
+});
+
+test('the probe interface: asgi or wsgi; anything else, or a probe too old to say, is null', () => {
+  const interfaceOf = (header: string) => readProbeTiming(parseServerTiming(header)).interface;
+  assert.equal(interfaceOf('interleave-interface;desc="wsgi"'), 'wsgi');
+  assert.equal(interfaceOf('interleave-interface;desc="ASGI"'), null);
+  assert.equal(interfaceOf('interleave-interface'), null);
+  assert.equal(interfaceOf('interleave-served;desc="7 1 2 42 4242 1 MainThread"'), null);
 });

@@ -10,7 +10,7 @@ import { startOnUrl } from '../../../main/url/index.ts';
 import { seededRandom, weightedPicker } from '../../../main/engine/loadgen/random.ts';
 import type { ScenarioInput } from '../../../shared/scenario.ts';
 import { runAndCollect } from '../engine/run-and-collect.ts';
-import { startLoopbackServer, type Received } from './loopback-server.ts';
+import { startLoopbackServer, startProbedServer, type Received } from './loopback-server.ts';
 
 type UrlTargetInput = Extract<ScenarioInput['target'], { kind: 'url' }>;
 
@@ -180,4 +180,54 @@ test('a host that is not loopback nor allowed is refused before a thread, a look
     message:
       '"example.invalid" is not a loopback host (127.0.0.0/8, ::1, localhost): Interleave sends load only to this machine unless you name the host. Allow it with --allow-remote example.invalid on the command line, or "allowRemote": ["example.invalid"] in the scenario\'s target.',
   });
+});
+
+test('servers with the probe: their threads become lanes, each on its own clock, spans inside their requests', async (t) => {
+  // Two probed servers whose clocks are far from ours, in opposite directions, and a plain one.
+  const asgi = await startProbedServer(123_456.789, 'asgi', 4242);
+  const wsgi = await startProbedServer(-98_765.432, 'wsgi', 5151);
+  const plain = await startLoopbackServer((_req, res) => after(20, () => res.end('plain')));
+  t.after(() => Promise.all([asgi.close(), wsgi.close(), plain.close()]));
+  const c = await onUrl(
+    urlScenario(
+      { requests: [{ url: `${asgi.base}/a` }, { url: `${wsgi.base}/w` }, { url: `${plain.base}/p` }] },
+      { model: 'closed', concurrency: 3, end: { kind: 'requests', count: 30 } },
+    ),
+  );
+  assert.equal(c.outcome.status, 'complete', c.outcome.error ?? '');
+  assert.equal(c.requests.length, 30);
+  const laneOf = (name: string) => c.lanes.find((l) => l.name === name);
+  assert.equal(laneOf('event loop (pid 4242)')?.kind, 'loop', c.lanes.map((l) => l.name).join(', '));
+  assert.equal(laneOf('ThreadPoolExecutor-0_0 (pid 4242)')?.kind, 'executor');
+  assert.equal(laneOf('worker 1 (pid 5151)')?.kind, 'worker');
+  assert.deepEqual(
+    c.lanes.map((l) => l.id),
+    c.lanes.map((_, i) => i),
+    'lane ids dense and unique, clients and threads alike',
+  );
+  // The offset is fixed from the first stamped batch, so a stamp may sit outside its request by
+  // as much as the offset's reported error, and no more.
+  const slack = c.outcome.clockSkewMs * 1000 + 1;
+  assert.ok(Number.isFinite(slack), `clock error ${c.outcome.clockSkewMs} ms`);
+  for (const r of c.requests) {
+    if (r.endpoint === 2) {
+      assert.equal(r.accepted, null, `request ${r.id}: the plain server stamps nothing`);
+      continue;
+    }
+    // Placed on our clock, the server's stamps fall inside the request as the client saw it.
+    assert.ok(r.accepted !== null && r.responded !== null, `request ${r.id} was stamped`);
+    const at = `request ${r.id}, clock error ${c.outcome.clockSkewMs} ms: ${JSON.stringify(r)}`;
+    assert.ok(r.requestStart! - slack <= r.accepted && r.accepted <= r.responded, at);
+    assert.ok(r.responded <= r.firstByte! + slack, at);
+    const spans = c.spans.filter((s) => s.req === r.id);
+    assert.equal(spans.length, 1, `request ${r.id}: one span`);
+    assert.equal(
+      spans[0].lane,
+      laneOf(r.endpoint === 0 ? 'ThreadPoolExecutor-0_0 (pid 4242)' : 'worker 1 (pid 5151)')!.id,
+    );
+    assert.ok(r.accepted <= spans[0].start && spans[0].end <= r.responded, `request ${r.id}'s span inside it`);
+  }
+  assert.equal(c.spans.length, c.requests.filter((r) => r.endpoint !== 2).length);
+  // The bound is one request's overhead (sub-millisecond when idle), nowhere near the clocks' 123 s.
+  assert.ok(c.outcome.clockSkewMs < 1_000, `clock error ${c.outcome.clockSkewMs} ms`);
 });

@@ -59,8 +59,12 @@ def _time_views(handler):
     handler.resolve_request = resolve_request
 
 
-def server_timing(req, accepted, responded, accepted_by, spans, loop, errors=(), views=()):
-    items = [f'interleave-served;desc="{req} {accepted:.3f} {responded:.3f} {accepted_by}"']
+def server_timing(interface, req, accepted, responded, accepted_by, spans, loop, errors=(), views=()):
+    # The interface tells a client that did not start this server what its threads are.
+    items = [
+        f'interleave-served;desc="{req} {accepted:.3f} {responded:.3f} {accepted_by}"',
+        f'interleave-interface;desc="{interface}"',
+    ]
     items += [f'view;dur={ms:.3f};desc="{_quoted(name)}"' for name, ms in views]
     items += [f'interleave-error;desc="{_quoted(e)}"' for e in errors[:1]]
     for phase, start, end, words in spans:
@@ -122,7 +126,7 @@ class ProbeASGI:
         async def send_with_timing(message):
             if message["type"] == "http.response.start":
                 samples = self._take_samples()
-                timing = server_timing(req, accepted, now_ms(), accepted_by, list(spans), samples, errors, views)
+                timing = server_timing("asgi", req, accepted, now_ms(), accepted_by, list(spans), samples, errors, views)
                 message = {**message, "headers": [*message.get("headers", []), (b"server-timing", timing.encode())]}
             await send(message)
 
@@ -165,7 +169,7 @@ class ProbeWSGI:
             responded = now_ms()
             # A sync worker is held for the whole request, whatever the view is.
             record("running", accepted, responded)
-            timing = server_timing(req, accepted, responded, accepted_by, list(spans), [], errors, views)
+            timing = server_timing("wsgi", req, accepted, responded, accepted_by, list(spans), [], errors, views)
             return start_response(status, [*headers, ("Server-Timing", timing)], exc_info)
 
         try:

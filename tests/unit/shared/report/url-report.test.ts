@@ -9,7 +9,7 @@ import { renderComparisonHtml, renderHtmlReport } from '../../../../shared/repor
 import { runToCsv } from '../../../../shared/report/csv.ts';
 import { parseRunJson, runToJson } from '../../../../shared/report/json.ts';
 import { runToChromeTrace } from '../../../../shared/report/chrome-trace.ts';
-import { URL_THREADS_NOTE } from '../../../../shared/url-target.ts';
+import { URL_PROBED_NOTE, URL_THREADS_NOTE } from '../../../../shared/url-target.ts';
 import type { RequestRecord } from '../../../../shared/trace.ts';
 import { blockedLoopRun, makeRun } from '../fixtures.ts';
 
@@ -106,4 +106,13 @@ test('a comparison with a URL run predicts nothing for it and names its requests
   assert.match(html, /your own server: 2 URLs/);
   assert.match(html, /<code>POST http:\/\/127\.0\.0\.1:8000\/api\/orders<\/code>/);
   assert.ok(!/NaN|undefined/.test(html));
+});
+
+test('a URL run whose server carries the probe: the report draws its threads and says where they came from', () => {
+  const run = urlRun();
+  run.lanes.push({ id: 1, name: 'event loop (pid 4242)', kind: 'loop', process: 0 });
+  const html = renderHtmlReport(run);
+  assert.ok(html.includes(URL_PROBED_NOTE.replaceAll("'", '&#39;')));
+  assert.ok(!html.includes('Server threads are not visible'));
+  assert.match(html, /<h2>Threads over time<\/h2><svg/);
 });

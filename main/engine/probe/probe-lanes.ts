@@ -3,11 +3,20 @@
  * in order of first appearance (lanes index arrays downstream). A server thread is known by its
  * process and OS thread id; what kind of lane it is follows from the server: a uvicorn process's
  * main thread runs the event loop, a gunicorn sync worker's main thread is the worker, any other
- * thread is one of `sync_to_async`'s executor threads.
+ * thread is one of `sync_to_async`'s executor threads (a gthread worker's pool threads are
+ * workers). A server Interleave did not start is described by its probe's interface instead.
  */
-import type { ServerModel } from '../../shared/scenario.ts';
-import type { Lane } from '../../shared/trace.ts';
-import type { ProbeThread } from '../../shared/probe-timing.ts';
+import type { ServerModel } from '../../../shared/scenario.ts';
+import type { Lane } from '../../../shared/trace.ts';
+import type { ProbeInterface, ProbeThread } from '../../../shared/probe-timing.ts';
+
+/**
+ * The server model whose threads look like those of a probe's interface: under ASGI the main
+ * thread runs the loop and others are executors; under WSGI every thread that serves is a worker.
+ */
+export function modelOfInterface(probe: ProbeInterface): ServerModel {
+  return probe === 'asgi' ? 'async' : 'gthread';
+}
 
 export class ProbeLanes {
   private readonly ids = new Map<string, number>();
@@ -15,23 +24,20 @@ export class ProbeLanes {
   private readonly processes = new Map<number, number>();
   private next = 0;
 
-  constructor(
-    private readonly server: ServerModel,
-    private readonly onNewLane: (lane: Lane) => void,
-  ) {}
+  constructor(private readonly onNewLane: (lane: Lane) => void) {}
 
-  /** The lane of a server thread, made on first sight. */
-  thread(t: ProbeThread): number {
+  /** The lane of a thread of a `server` model's server, made on first sight. */
+  thread(t: ProbeThread, server: ServerModel): number {
     const key = `${t.pid}:${t.tid}`;
     const known = this.ids.get(key);
     if (known !== undefined) return known;
-    const process = this.processOf(t.pid);
+    const process = this.processOf(t.pid, server);
     // A gthread worker's views run on its pool threads (not the main thread, which accepts).
     const kind = !t.main
-      ? this.server === 'gthread'
+      ? server === 'gthread'
         ? 'worker'
         : 'executor'
-      : this.server === 'async' || this.server === 'async-workers'
+      : server === 'async' || server === 'async-workers'
         ? 'loop'
         : 'worker';
     const name =
@@ -53,10 +59,10 @@ export class ProbeLanes {
     );
   }
 
-  private processOf(pid: number): number {
+  private processOf(pid: number, server: ServerModel): number {
     let n = this.processes.get(pid);
     if (n === undefined) {
-      n = this.server === 'async' ? this.processes.size : this.processes.size + 1;
+      n = server === 'async' ? this.processes.size : this.processes.size + 1;
       this.processes.set(pid, n);
     }
     return n;

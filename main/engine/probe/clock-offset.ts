@@ -3,7 +3,7 @@
  * and keep the reading of the shortest round trip, taken as read at the round trip's midpoint.
  * The error is at most half that round trip (~0.1–0.5 ms on loopback), which the result reports.
  */
-import type { Micros } from '../../shared/trace.ts';
+import type { Micros } from '../../../shared/trace.ts';
 
 export interface ClockOffset {
   /** Server clock minus ours, in ms. */
