@@ -8,7 +8,7 @@
  * offloads of one request share its one thread under `per-request` and `one-thread`, but spread
  * over a pool; CPU pieces take turns on the interpreter lock, or on the cores without it.
  */
-import { dbConnectionsOf, defaultExecutorThreads, executorGroupOf, hasEventLoop } from '../scenario.ts';
+import { dbConnectionsOf, defaultExecutorThreads, executorGroupOf, hasEventLoop, ORM_PYTHON_MS } from '../scenario.ts';
 import type { Endpoint, LeafStep, OffloadableStep, Scenario, Step } from '../scenario.ts';
 import { emptyDemand, type Demand } from './resources.ts';
 import { callsSyncOrm } from '../synchronous-only.ts';
@@ -96,23 +96,30 @@ function earliest<T extends { free: number }>(list: T[]): T {
 
 /** A step that holds `thread` until done, from `t` or as soon as the thread (and the lock or a core) is free. */
 function runHolding(m: Machine, thread: Thread, step: OffloadableStep, t: number): number {
+  if (step.kind === 'cpu') return compute(m, thread, step.ms, t);
   let d = stepMs(step);
   if (step.kind === 'db' && thread.mustConnect) {
     d += dbConnectionsOf(m.server).connectMs;
     thread.mustConnect = false;
   }
-  let start = Math.max(t, thread.free);
+  const start = Math.max(t, thread.free);
   if (step.kind === 'db') m.firstQueryAt = Math.min(m.firstQueryAt, start);
-  if (step.kind === 'cpu') {
-    const lane = m.gil ?? earliest(m.cores);
-    start = Math.max(start, lane.free);
-    lane.free = start + d;
-    if (m.gil && m.sharedLock) m.demand.gil += d;
-    m.demand.cores += d;
-  }
   thread.free = start + d;
   if (thread.holder !== 'workers') m.demand[thread.holder] += d;
-  return start + d;
+  // The query's rows come back as Python objects: the ORM computes under the lock.
+  return step.kind === 'db' ? compute(m, thread, ORM_PYTHON_MS[step.query], start + d) : start + d;
+}
+
+/** `ms` of computation on `thread`, from `t` or once the thread and the lock (or a core) are free. */
+function compute(m: Machine, thread: Thread, ms: number, t: number): number {
+  const lane = m.gil ?? earliest(m.cores);
+  const start = Math.max(t, thread.free, lane.free);
+  lane.free = start + ms;
+  if (m.gil && m.sharedLock) m.demand.gil += ms;
+  m.demand.cores += ms;
+  thread.free = start + ms;
+  if (thread.holder !== 'workers') m.demand[thread.holder] += ms;
+  return start + ms;
 }
 
 /** Whether a step, met in async code, runs on the view's own thread (and so blocks it). */

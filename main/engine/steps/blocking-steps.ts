@@ -5,7 +5,15 @@
  * which is the whole point of the timeline.
  */
 import { Phase } from '../../../shared/trace.ts';
-import type { BlockStep, CpuStep, DbStep, OffloadableStep, Step, UpstreamStep } from '../../../shared/scenario.ts';
+import {
+  ORM_PYTHON_MS,
+  type BlockStep,
+  type CpuStep,
+  type DbStep,
+  type OffloadableStep,
+  type Step,
+  type UpstreamStep,
+} from '../../../shared/scenario.ts';
 import { spin, SLICE_MS } from '../cpu-work.ts';
 import { laneAborted, stopRequested } from '../control.ts';
 import { sleepBlocking, type ThreadContext } from '../thread-context.ts';
@@ -88,7 +96,10 @@ function connectIfNeeded(ctx: ThreadContext, req: number): void {
   if (!admitted) throw new StepError(TOO_MANY_CLIENTS, VIEW_EXCEPTION_STATUS);
 }
 
-/** A real query on this thread's own connection, then the database server's round trip. */
+/**
+ * A real query on this thread's own connection, then the database server's round trip, then the
+ * ORM's Python: computation under the interpreter lock, as any (see ORM_PYTHON_MS).
+ */
 function runDb(ctx: ThreadContext, req: number, step: DbStep): void {
   connectIfNeeded(ctx, req);
   const t0 = ctx.now();
@@ -101,7 +112,7 @@ function runDb(ctx: ThreadContext, req: number, step: DbStep): void {
   }
   sleepBlocking(ctx, step.ms);
   ctx.spans.record(req, ctx.lane, Phase.db, t0, ctx.now());
-  retakeLock(ctx, req);
+  runCpu(ctx, req, { kind: 'cpu', ms: ORM_PYTHON_MS[step.query] });
 }
 
 /** `requests.get`: a real HTTP call that parks this thread until the answer (or the timeout). */
