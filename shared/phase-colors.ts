@@ -8,8 +8,9 @@
  * background), and waiting for the interpreter lock is cpu's wine gone pale (gone dark on a
  * dark background), so "computing" and "waiting to compute" read as one family yet never alike.
  * Opening a database connection, added late, is near-black (near-white when dark), and waiting
- * for a pooled connection violet (yellow when dark): each the colour farthest from every other
- * phase that was still free.
+ * for a pooled connection violet (yellow when dark), and a sync worker closing its connection
+ * (waiting for the client's close) near-black navy (brown when dark): each the colour farthest
+ * from every other phase that was still free.
  *
  * Tol's colours were then nudged, a few units each, until every two phases are at least 12
  * CIEDE2000 apart as seen with normal vision, protanopia and deuteranopia, cpu and the lock
@@ -44,6 +45,7 @@ export const PHASE_COLORS: Readonly<Record<PhaseId, ThemedColor>> = {
   client: { light: '#B9B898', dark: '#747472' },
   connect: { light: '#441100', dark: '#DDEEDD' },
   'pool-wait': { light: '#6633FF', dark: '#FFFF11' },
+  closing: { light: '#000011', dark: '#774400' },
 };
 
 /**

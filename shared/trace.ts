@@ -34,6 +34,7 @@ export const PHASES = [
   { code: 11, id: 'client', label: 'client: sent → received', holds: false },
   { code: 12, id: 'connect', label: 'opening a db connection', holds: true },
   { code: 13, id: 'pool-wait', label: 'waiting for a pooled db connection', holds: true },
+  { code: 14, id: 'closing', label: 'closing the connection (waiting for the client)', holds: true },
 ] as const;
 
 export type PhaseId = (typeof PHASES)[number]['id'];

@@ -13,6 +13,7 @@ import { post, startReporting, startViewThread, warmUpUpstream } from '../thread
 import { WARM_UP_PATH, type EngineCommand, type ServerThreadData } from '../threads/protocol.ts';
 import { createAsyncServer } from './async-server.ts';
 import { createSyncWorkersServer } from './sync-workers-server.ts';
+import { closeConnectionsGracefully, connectionClosed } from './graceful-close.ts';
 import { sampleLoopDelay } from './loop-delay.ts';
 import type { ViewOutcome } from './view-handler.ts';
 import { limitConcurrency, SERVICE_UNAVAILABLE } from './limit-concurrency.ts';
@@ -37,12 +38,15 @@ const sendRecords = () => {
 
 const asyncServer = isAsync ? createAsyncServer(ctx, data) : null;
 const { server: serverSettings } = data.scenario;
+// gunicorn's sync worker closes every connection after its response (gthread keeps them alive).
+const closesEachConnection = serverSettings.model === 'sync-workers';
 const handle = asyncServer
   ? asyncServer.handle
   : createSyncWorkersServer(data.workers, {
       control: data.control,
       // gthread's heartbeat comes from the process's main loop: a long request does not time it out.
       timeoutS: serverSettings.model === 'sync-workers' ? serverSettings.workerTimeoutS : 0,
+      recordClosing: (req, lane, from, to) => ctx.spans.record(req, lane, Phase.closing, from, to),
     });
 const stopSampling = isAsync ? sampleLoopDelay(ctx.now, (t, d) => loopSamples.push(t, d)) : () => {};
 
@@ -99,6 +103,7 @@ function respond(res: ServerResponse, id: number, endpointIndex: number, accepte
   res.writeHead(error ? error.status : 200, {
     'content-type': error ? 'text/plain' : 'application/json',
     'content-length': Buffer.byteLength(body),
+    ...(closesEachConnection ? { connection: 'close' } : {}),
   });
   if (recorded) served.push(id, accepted, ctx.now());
   res.end(body);
@@ -133,15 +138,21 @@ const server = createServer((req, res) => {
     return;
   }
   limit.taskStarted();
-  const outcome = handle(id, endpoint, endpointIndex, accepted);
+  let respondedAt = accepted;
+  const closing = closesEachConnection
+    ? connectionClosed(req.socket).then(() => ({ from: respondedAt, to: ctx.now() }))
+    : undefined;
+  const outcome = handle(id, endpoint, endpointIndex, accepted, closing);
   const answer = (error: ViewOutcome) => {
     limit.taskDone();
     respond(res, id, endpointIndex, accepted, error);
+    respondedAt = ctx.now();
   };
   if (outcome instanceof Promise) outcome.then(answer);
   else answer(outcome);
 });
 const limit = limitConcurrency(server, data.scenario.server.limitConcurrency);
+if (closesEachConnection) closeConnectionsGracefully(server);
 server.keepAliveTimeout = 60_000;
 server.headersTimeout = 0;
 server.requestTimeout = 0;

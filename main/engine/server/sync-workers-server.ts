@@ -15,12 +15,14 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Micros } from '../../../shared/trace.ts';
 import { abortLane, type ControlWord } from '../control.ts';
 import type { WorkerDone, WorkerRequest } from '../threads/protocol.ts';
-import type { ViewHandler } from './view-handler.ts';
+import type { Closing, ViewHandler } from './view-handler.ts';
 import type { ViewFailure } from '../steps/step-error.ts';
 
 interface Waiting {
   message: WorkerRequest;
   resolve(error: ViewFailure | null): void;
+  /** gunicorn 26 (sync): from the response to the client's close of its connection. */
+  closing?: Promise<Closing>;
 }
 
 export interface WorkerPort {
@@ -32,6 +34,8 @@ export interface Arbiter {
   control: ControlWord;
   /** gunicorn's `--timeout` in seconds; 0: never. */
   timeoutS: number;
+  /** Records a worker's wait for its client's close (sync workers that close gracefully). */
+  recordClosing?: (req: number, lane: number, start: Micros, end: Micros) => void;
 }
 
 /** What the killed worker's request gets: gunicorn's log line, and a 500. */
@@ -66,21 +70,35 @@ export function createSyncWorkersServer(workers: WorkerPort[], arbiter: Arbiter)
     w.resolve(workerTimeout(arbiter.timeoutS));
   };
 
+  const takeNext = (worker: number) => {
+    const next = backlog.shift();
+    if (next) dispatch(worker, next);
+    else idle.push(worker);
+  };
+
+  /** Answered: the worker takes its next connection once the client has closed this one. */
+  const lingerThenTakeNext = (worker: number, req: number, closing: Promise<Closing>) => {
+    void closing.then(({ from, to }) => {
+      arbiter.recordClosing?.(req, workers[worker].lane, from, to);
+      takeNext(worker);
+    });
+  };
+
   workers.forEach(({ port }, worker) =>
     port.on('message', (done: WorkerDone) => {
       clearTimeout(deadlines.get(done.req));
       deadlines.delete(done.req);
-      running.get(done.req)?.resolve(done.error);
+      const w = running.get(done.req);
       running.delete(done.req);
-      const next = backlog.shift();
-      if (next) dispatch(worker, next);
-      else idle.push(worker);
+      w?.resolve(done.error);
+      if (w?.closing) lingerThenTakeNext(worker, done.req, w.closing);
+      else takeNext(worker);
     }),
   );
 
-  return (req: number, _endpoint, endpointIndex: number, accepted: Micros) =>
+  return (req: number, _endpoint, endpointIndex: number, accepted: Micros, closing?: Promise<Closing>) =>
     new Promise((resolve) => {
-      const w: Waiting = { message: { type: 'request', req, endpoint: endpointIndex, accepted }, resolve };
+      const w: Waiting = { message: { type: 'request', req, endpoint: endpointIndex, accepted }, resolve, closing };
       const worker = idle.pop();
       if (worker === undefined) backlog.push(w);
       else dispatch(worker, w);

@@ -12,7 +12,15 @@ export type ViewHandler = (
   endpoint: Endpoint,
   endpointIndex: number,
   accepted: Micros,
+  /** A server that closes each connection after its response: until the client closed it. */
+  closing?: Promise<Closing>,
 ) => ViewOutcome | Promise<ViewOutcome>;
+
+/** From the response written to the client's close of its connection (run clock). */
+export interface Closing {
+  from: Micros;
+  to: Micros;
+}
 
 /** null when the view succeeded, else the failed response's status and reason. */
 export type ViewOutcome = ViewFailure | null;

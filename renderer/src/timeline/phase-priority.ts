@@ -21,6 +21,7 @@ const RANK: Record<PhaseId, number> = {
   db: 6,
   connect: 6,
   'pool-wait': 5,
+  closing: 5,
   'upstream-block': 6,
   cpu: 7,
 };
