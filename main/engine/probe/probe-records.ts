@@ -52,11 +52,11 @@ export class ProbeRecords {
       if (timing.served?.req === record.id && model) stamped.push({ record, timing, model, ...timing.served });
     });
     const offset = this.clock.offset(stamped);
-    const placed = offset ? stamped : [];
-    const joined = new Set(placed.map((s) => s.record));
+    if (!offset) return this.recorder.addClientRecords(records);
+    const joined = new Set(stamped.map((s) => s.record));
     this.recorder.addClientRecords(records.filter((r) => !joined.has(r)));
-    if (offset) this.addLoop(timings, offset.offsetMs);
-    if (placed.length) this.place(placed, offset!.offsetMs);
+    this.addLoop(timings, offset.offsetMs);
+    if (stamped.length) this.place(stamped, offset.offsetMs);
   }
 
   /** Spans on the threads' lanes, then the records joined with their served stamps. */

@@ -1,6 +1,8 @@
 /**
  * gunicorn with W sync workers under WSGI: each worker is a process that serves one request at
- * a time; a request waits (in the listen backlog, here in a FIFO) until a worker is free.
+ * a time; a request waits (in the listen backlog, here in a FIFO) until a worker is free. A
+ * worker is free once its client has closed the connection of its last response, as gunicorn
+ * 26 closes (graceful-close.ts); gthread's workers keep their connections alive and do not wait.
  * This thread only accepts and hands out, like gunicorn's arbiter and the kernel's backlog; the
  * views run on the worker threads.
  *
