@@ -55,3 +55,10 @@ export const MAX_ENDPOINT_LABEL_CHARS = 200;
  * so does a run of up to ~120 per-request threads. An idle one costs 10–16 MiB resident (bench run-start).
  */
 export const WARM_THREADS_KEPT = 128;
+
+/**
+ * How long the app keeps a big run's spares while nothing runs, before it goes back to the first
+ * screen's set: long enough for the next run of a session, short enough that an app left open
+ * does not hold ~2 GiB for 128 idle threads.
+ */
+export const SPARES_KEPT_IDLE_MS = 5 * 60_000;

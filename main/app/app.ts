@@ -19,6 +19,7 @@ import { RunService } from './run-service.ts';
 import { prepareThreads, ThreadReserve } from '../engine/index.ts';
 import { PRESETS } from '../../shared/presets.ts';
 import { scenarioSchema } from '../../shared/scenario.ts';
+import { SPARES_KEPT_IDLE_MS } from '../../shared/limits.ts';
 import { withSweeps } from './sweep/sweep-api.ts';
 import { SweepService } from './sweep/sweep-service.ts';
 
@@ -34,6 +35,8 @@ export interface AppOptions {
    * run starts at once: an app that waits for its user does; a one-shot command line does not.
    */
   warmThreads?: number;
+  /** How long a big run's spares are kept while nothing runs (default SPARES_KEPT_IDLE_MS). */
+  sparesKeptIdleMs?: number;
 }
 
 export interface App {
@@ -69,7 +72,9 @@ export async function openApp(options: AppOptions): Promise<App> {
   }
   // The theoretical bound's CPU count: stored with every run, and the renderer's for the sliders.
   const cores = availableParallelism();
-  const reserve = options.warmThreads ? new ThreadReserve(shopDbFile, options.warmThreads) : null;
+  const reserve = options.warmThreads
+    ? new ThreadReserve(shopDbFile, options.warmThreads, options.sparesKeptIdleMs ?? SPARES_KEPT_IDLE_MS)
+    : null;
   const runs = new RunService(store, shopDbFile, events, cores, reserve);
   // After the host is up: the first screen's scenario finds its threads ready (seeding a new
   // shop first, once, ~0.7 s that its first run would otherwise pay).

@@ -103,11 +103,13 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
 
 /**
  * Starts spares for a run of `scenario` ahead of it (a host calls this at start for its first
- * screen's scenario): the shop they open is seeded first.
+ * screen's scenario), the set the reserve goes back to when idle: the shop they open is seeded first.
  */
 export function prepareThreads(reserve: ThreadReserve, scenario: Scenario): Promise<void> {
   seedShop(reserve.shopDbFile);
-  return reserve.refill(threadCountsOf(planLanes(scenario)));
+  const counts = threadCountsOf(planLanes(scenario));
+  reserve.keepWhenIdle(counts);
+  return reserve.refill(counts);
 }
 
 /** The database server's count of connections, and each process's pool when there is one. */

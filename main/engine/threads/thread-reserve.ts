@@ -11,6 +11,8 @@
  * Spares start a few at a time (each `new Worker` holds the host's main thread a few ms, and a
  * group's start-up takes the CPUs), stop starting the moment a run begins (`hold`), once started
  * never keep the process alive (unref), and are at most `limit` in all (an idle one 10–16 MiB).
+ * An app left idle after a big run goes back to its first screen's set (`keepWhenIdle`): after
+ * 128 threads that is ~2 GiB given back.
  */
 import type { TransferListItem, Worker } from 'node:worker_threads';
 import { spawnWorker, type WorkerName } from './spawn.ts';
@@ -38,13 +40,23 @@ export class ThreadReserve {
   private generation = 0;
   private disposed = false;
   private lastRefill: Promise<void> = Promise.resolve();
+  /** What an idle reserve goes back to, and the timer that will take it there. */
+  private base: ThreadCounts | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     /** The shop every spare opens ahead of its run; a run on another shop starts its own threads. */
     readonly shopDbFile: string,
     /** At most this many spares at once. */
     readonly limit: number,
+    /** After a refill beyond the base, how long idle before going back to it. */
+    readonly trimAfterMs = Infinity,
   ) {}
+
+  /** The set to go back to when idle (the first screen's threads). */
+  keepWhenIdle(base: ThreadCounts): void {
+    this.base = base;
+  }
 
   /** Spares that have finished starting, by kind. */
   readyCounts(): ThreadCounts {
@@ -72,6 +84,7 @@ export class ThreadReserve {
   /** Starts no more spares until the next refill: a run is starting and needs the CPUs. */
   hold(): void {
     this.generation++;
+    this.cancelTrim();
   }
 
   /**
@@ -81,18 +94,32 @@ export class ThreadReserve {
    */
   refill(wanted: ThreadCounts): Promise<void> {
     const generation = ++this.generation;
+    this.cancelTrim();
     this.lastRefill = (async () => {
       await this.dropSurplus(wanted);
       for (;;) {
         if (generation !== this.generation || this.disposed) return;
         const group = this.missing(wanted).slice(0, SPARES_AT_A_TIME);
-        if (group.length === 0) return;
+        if (group.length === 0) return this.trimWhenIdle(wanted);
         const started = await Promise.all(group.map((name) => this.startSpare(name)));
         // A spare that failed would fail again (a shop that cannot be opened): the run starts its own.
         if (started.includes(false)) return;
       }
     })();
     return this.lastRefill;
+  }
+
+  /** Goes back to the base once nothing has run for trimAfterMs, if `kept` holds more than it. */
+  private trimWhenIdle(kept: ThreadCounts): void {
+    const base = this.base;
+    if (!base || !Number.isFinite(this.trimAfterMs) || !exceeds(kept, base)) return;
+    this.idleTimer = setTimeout(() => void this.refill(base), this.trimAfterMs);
+    this.idleTimer.unref();
+  }
+
+  private cancelTrim(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   /** The latest refill's end (the engine starts one after each run without waiting for it). */
@@ -104,6 +131,7 @@ export class ThreadReserve {
   async dispose(): Promise<void> {
     this.disposed = true;
     this.generation++;
+    this.cancelTrim();
     const spares = this.spares.splice(0);
     await Promise.all(spares.map((s) => s.worker.terminate()));
   }
@@ -160,4 +188,9 @@ export class ThreadReserve {
       this.spares.push(spare);
     });
   }
+}
+
+/** Whether `counts` holds more of some kind than `base`. */
+function exceeds(counts: ThreadCounts, base: ThreadCounts): boolean {
+  return Object.entries(counts).some(([name, n]) => (n ?? 0) > (base[name as WorkerName] ?? 0));
 }

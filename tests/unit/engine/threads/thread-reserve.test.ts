@@ -1,8 +1,8 @@
 /**
  * Spare threads (main/engine/threads/thread-reserve.ts): a run started after one finds every
  * thread it needs already started and runs the same; spares are bounded, follow the last run,
- * stop starting when a run begins, keep no process alive, and a spare that cannot start is
- * forgotten (its run starts a thread of its own).
+ * go back to the first screen's set when left idle, stop starting when a run begins, keep no
+ * process alive, and a spare that cannot start is forgotten (its run starts a thread of its own).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,8 +23,13 @@ const threeWorkers: ScenarioInput = {
 /** What a run of `threeWorkers` starts: the upstream, sync-http, the acceptor, 3 workers, the load generator. */
 const threeWorkersThreads = { upstream: 1, 'sync-http': 1, server: 1, 'sync-worker': 3, loadgen: 1 };
 
-function reserveFor(t: { after(fn: () => Promise<void>): void }, file = shopDbFile, limit = 64): ThreadReserve {
-  const reserve = new ThreadReserve(file, limit);
+function reserveFor(
+  t: { after(fn: () => Promise<void>): void },
+  file = shopDbFile,
+  limit = 64,
+  trimAfterMs?: number,
+): ThreadReserve {
+  const reserve = new ThreadReserve(file, limit, trimAfterMs);
   t.after(() => reserve.dispose());
   return reserve;
 }
@@ -66,6 +71,35 @@ test('a run that begins stops the refill at its current group', async (t) => {
   await refill;
   const started = reserve.readyCounts().executor ?? 0;
   assert.ok(started <= SPARES_AT_A_TIME, `started ${started} spares after hold(), at most one group allowed`);
+});
+
+test("left idle after a bigger run, the reserve goes back to the first screen's set; a run in between keeps it", async (t) => {
+  const reserve = reserveFor(t, shopDbFile, 64, 50);
+  await prepareThreads(reserve, scenarioSchema.parse(threeWorkers));
+  assert.deepEqual(reserve.readyCounts(), threeWorkersThreads);
+  // What a run of 6 workers would leave behind, then nothing runs.
+  const big = { ...threeWorkersThreads, 'sync-worker': 6 };
+  await reserve.refill(big);
+  assert.deepEqual(reserve.readyCounts(), big);
+  // The trim is a refill of the base: wait for the one that follows this one.
+  const before = reserve.refilled();
+  await new Promise<void>((resolve) => {
+    const check = () => (reserve.refilled() !== before ? resolve() : setTimeout(check, 10));
+    check();
+  });
+  await reserve.refilled();
+  assert.deepEqual(reserve.readyCounts(), threeWorkersThreads, 'the three extra workers were ended');
+
+  // A run that begins before the idle time is up cancels the trim: six idle times later, the
+  // reserve still holds what it held (a late timer could only hide a failure, never make one).
+  const busy = reserveFor(t, shopDbFile, 64, 50);
+  busy.keepWhenIdle({ 'sync-worker': 1 });
+  await busy.refill({ 'sync-worker': 3 });
+  busy.hold();
+  const held = busy.refilled();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(busy.refilled(), held, 'no refill after hold()');
+  assert.deepEqual(busy.readyCounts(), { 'sync-worker': 3 });
 });
 
 test('a spare that cannot start is forgotten, and a run on another shop starts its own threads', async (t) => {
