@@ -9,6 +9,9 @@ export const SCREENSHOT_DIR = 'artifacts/screenshots';
 /** The largest page the UI may build in any view (the budget the issue sets). */
 export const MAX_DOM_NODES = 1_400;
 
+/** Top of the first request row's client strip, below the time axis (draw-frame-chrome.ts, requests-view.ts). */
+const FIRST_CLIENT_STRIP_Y = 22 + 13 + 2;
+
 export function appUrl(): string {
   const url = process.env.INTERLEAVE_E2E_URL;
   if (!url) throw new Error('INTERLEAVE_E2E_URL is not set: the global setup starts the host and sets it');
@@ -77,6 +80,20 @@ export class AppPage {
 
   async domNodes(): Promise<number> {
     return this.page.locator('*').count();
+  }
+
+  /**
+   * In the requests view, sweeps the first request's client strip until the hover card describes
+   * the request (its client phases and Server-Timing metrics); returns the card's text.
+   */
+  async hoverClientStrip(): Promise<string> {
+    const box = (await this.canvas().boundingBox())!;
+    const tooltip = this.page.getByTestId('timeline-tooltip');
+    for (let x = box.x + 150; x < box.x + box.width - 10; x += 6) {
+      await this.page.mouse.move(x, box.y + FIRST_CLIENT_STRIP_Y);
+      if ((await tooltip.isVisible()) && (await tooltip.innerText()).includes('Client')) return tooltip.innerText();
+    }
+    throw new Error('no client strip under the pointer along the first row');
   }
 
   async screenshot(name: string): Promise<void> {

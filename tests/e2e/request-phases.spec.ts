@@ -8,9 +8,6 @@
 import { expect, type Page } from '@playwright/test';
 import { SCREENSHOT_DIR, test, type AppPage } from './app-page.ts';
 
-/** Top of the first request row's client strip, below the time axis (draw-frame-chrome.ts, requests-view.ts). */
-const FIRST_CLIENT_STRIP_Y = 22 + 13 + 2;
-
 async function runOnDjango(page: Page, app: AppPage, preset: string): Promise<void> {
   await app.open();
   await app.pickPreset(preset);
@@ -21,17 +18,6 @@ async function runOnDjango(page: Page, app: AppPage, preset: string): Promise<vo
   await page.getByTestId('view-requests').click();
 }
 
-/** Sweeps the first request's client strip until the hover card describes the request. */
-async function hoverClientStrip(page: Page, app: AppPage): Promise<string> {
-  const box = (await app.canvas().boundingBox())!;
-  const tooltip = page.getByTestId('timeline-tooltip');
-  for (let x = box.x + 150; x < box.x + box.width - 10; x += 6) {
-    await page.mouse.move(x, box.y + FIRST_CLIENT_STRIP_Y);
-    if ((await tooltip.isVisible()) && (await tooltip.innerText()).includes('Client')) return tooltip.innerText();
-  }
-  throw new Error('no client strip under the pointer along the first row');
-}
-
 async function shoot(page: Page, name: string): Promise<void> {
   await page.locator('section.timeline').screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
 }
@@ -40,7 +26,7 @@ test('uvicorn: kept-alive connections, the phases and the view metric in the hov
   test.setTimeout(180_000);
   await runOnDjango(page, app, 'async-orm-per-request');
   await shoot(page, 'phases-django-asgi');
-  const card = await hoverClientStrip(page, app);
+  const card = await app.hoverClientStrip();
   expect(card).toContain('Client (on a kept-alive connection, no connecting):');
   expect(card).toMatch(/waiting for the first byte \d/);
   expect(card).toMatch(/Server-Timing: view [\d.]+ (ms|µs|s) "interleave_site\.views\.ep_0"/);
@@ -53,7 +39,7 @@ test('uvicorn: kept-alive connections, the phases and the view metric in the hov
 test('gunicorn sync workers: every request connects anew', async ({ page, app }) => {
   test.setTimeout(180_000);
   await runOnDjango(page, app, 'sync-workers');
-  const card = await hoverClientStrip(page, app);
+  const card = await app.hoverClientStrip();
   expect(card).toContain('Client (new connection):');
   expect(card).toMatch(/connecting \(TCP\) [\d.]+/);
   await shoot(page, 'phases-django-gunicorn-hover');

@@ -256,6 +256,11 @@ test.describe('URL: your own Django with the probe', () => {
       .toBeGreaterThan(0);
     expect(await app.drawnRects()).toBeGreaterThan(0);
     await app.screenshot('target-url-probed-lanes');
+    // The waterfall: each request's client phases, and the probe's view metric inside its wait.
+    await page.getByTestId('view-requests').click();
+    const card = await app.hoverClientStrip();
+    expect(card).toMatch(/Server-Timing: view [\d.]+ (ms|µs|s) "usersite\.views\.report"/);
+    await app.screenshot('target-url-probed-requests');
   });
 });
 

@@ -7,6 +7,7 @@ import { formatMs } from '../../../shared/analysis/format.ts';
 import { CLIENT_PHASES, clientPhases } from '../../../shared/client-phases.ts';
 import { describeMetric, serverTimingCuts } from '../../../shared/server-timing-kept.ts';
 import { latencyMicros } from '../../../shared/trace.ts';
+import { endpointLabel } from '../../../shared/imported-run.ts';
 import type { SpanContext, SpanDetails } from './span-details.ts';
 import { serverTimingBars } from './server-timing-bars.ts';
 import { explainArrivalWait } from './wait-holders.ts';
@@ -19,7 +20,8 @@ type RequestContext = Omit<SpanContext, 'data' | 'lanes'> & Partial<Pick<SpanCon
 
 export function describeRequest(ctx: RequestContext, req: number): SpanDetails {
   const record = ctx.requestById.get(req);
-  const endpoint = record ? ctx.scenario?.endpoints[record.endpoint]?.name : undefined;
+  // A URL or imported run names the request it sent ("GET http://…"), as the row label does.
+  const endpoint = record ? endpointLabel(ctx.scenario ?? null, record.endpoint) : undefined;
   const title = `Request #${req}${endpoint ? ` · ${endpoint}` : ''}`;
   if (!record) return { title, lines: ['in flight'] };
   const outcome = record.error ? `failed: ${record.error}` : `HTTP ${record.status}`;

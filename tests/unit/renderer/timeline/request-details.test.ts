@@ -74,3 +74,12 @@ test('Server-Timing bars: end to end in header order from the accept stamp, skip
   assert.equal(serverTimingBars({ ...measured, accepted: 100 })[0].start, 500);
   assert.deepEqual(serverTimingBars(base), []);
 });
+
+test("a URL run's card is titled with the request it sent, as its row is labelled", () => {
+  const urlRun = withDefaults({
+    ...findPreset('async-await')!.scenario,
+    target: { kind: 'url', requests: [{ url: 'http://127.0.0.1:8000/report' }] },
+  });
+  const d = describeRequest({ requestById: new Map([[base.id, base]]), scenario: urlRun }, base.id);
+  assert.equal(d.title, 'Request #4 · GET http://127.0.0.1:8000/report');
+});
