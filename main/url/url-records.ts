@@ -3,13 +3,12 @@
  * records (with each response's Server-Timing header, in step) and the recorder.
  *
  * An error's text starts with its status (`HTTP 404: <!DOCTYPE html>…`), as a server's error page
- * alone says little; the probe's `interleave-error` names the exception behind a 5xx instead.
+ * alone says little; the probe's `interleave-error` names the exception behind a 5xx instead
+ * (read with the probe's other metrics in ProbeRecords).
  * A server with Interleave's probe installed also stamps its threads and times: those become
  * lanes and spans, placed on our clock with an offset read off the requests themselves (each
  * origin is its own server, with its own clock). Every other record completes as it arrives.
  */
-import { parseServerTiming } from '../../shared/server-timing.ts';
-import { readProbeTiming } from '../../shared/probe-timing.ts';
 import type { RequestRecord } from '../../shared/trace.ts';
 import type { Recorder } from '../engine/record/recorder.ts';
 import { ClockFromRequests } from '../engine/probe/clock-from-requests.ts';
@@ -39,7 +38,7 @@ export class UrlRecords {
   add(records: RequestRecord[], serverTimings: readonly string[]): void {
     const groups = new Map<ProbeRecords, [RequestRecord[], string[]]>();
     records.forEach((record, i) => {
-      describeError(record, serverTimings[i] ?? '');
+      describeError(record);
       const reader = this.byTarget[record.endpoint];
       const group = groups.get(reader) ?? groups.set(reader, [[], []]).get(reader)!;
       group[0].push(record);
@@ -55,12 +54,13 @@ export class UrlRecords {
   }
 }
 
-/** An error response's text: its status, then what the probe or the page says. */
-function describeError(record: RequestRecord, header: string): void {
+/**
+ * An error response's text: its status, then the start of its page (someone's server answers
+ * errors with a page). The exception behind a 5xx, when the probe names one, replaces the page's
+ * words in ProbeRecords, which reads the header anyway.
+ */
+function describeError(record: RequestRecord): void {
   if (record.status < 400) return;
-  const raised = header && record.status >= 500 ? readProbeTiming(parseServerTiming(header)).error : null;
-  // Someone's server answers errors with a page: its status first, then the start of its text.
   const body = (record.error ?? '').replace(/\s+/g, ' ').trim();
-  const detail = raised ?? (body === `HTTP ${record.status}` ? '' : body);
-  record.error = detail ? `HTTP ${record.status}: ${detail}` : `HTTP ${record.status}`;
+  record.error = body && body !== `HTTP ${record.status}` ? `HTTP ${record.status}: ${body}` : `HTTP ${record.status}`;
 }

@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +26,22 @@ function runOn(page: Page) {
     both: group.getByRole('radio', { name: 'both' }),
     url: group.getByRole('radio', { name: 'URL' }),
   };
+}
+
+/** A Node HTTP server on 127.0.0.1 for one describe block's tests; the function gives its address once up. */
+function serveDuringBlock(handler: RequestListener): () => string {
+  let server: Server | null = null;
+  let base = '';
+  test.beforeAll(async () => {
+    server = createServer(handler);
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  test.afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+  return () => base;
 }
 
 async function screenshotSettings(page: Page, name: string): Promise<void> {
@@ -114,21 +130,11 @@ test("both: the model, then real Django, then the comparison of the two; Django'
 });
 
 test.describe('URL: your own server on loopback', () => {
-  let server: Server | null = null;
-  let base = '';
   const paths: string[] = [];
-  test.beforeAll(async () => {
-    // A tiny server that answers after 30 ms: 200 for /api/items, 404 for anything else.
-    server = createServer((req, res) => {
-      paths.push(`${req.method} ${req.url}`);
-      setTimeout(() => res.writeHead(req.url === '/api/items' ? 200 : 404).end('ok'), 30);
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  test.afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
+  // A tiny server that answers after 30 ms: 200 for /api/items, 404 for anything else.
+  const base = serveDuringBlock((req, res) => {
+    paths.push(`${req.method} ${req.url}`);
+    setTimeout(() => res.writeHead(req.url === '/api/items' ? 200 : 404).end('ok'), 30);
   });
 
   test('a bad URL is named beside its field; a remote host is asked about; a loopback URL runs and says so', async ({
@@ -167,15 +173,15 @@ test.describe('URL: your own server on loopback', () => {
     await expect(page.getByTestId('run-status')).toHaveCount(0);
 
     await page.getByLabel('Method').selectOption('GET');
-    await field.fill(`${base}/api/items`);
+    await field.fill(`${base()}/api/items`);
     await app.setKnob('knob-requests', 12);
     await app.setKnob('knob-concurrency', 3);
     await screenshotSettings(page, 'target-url');
     await page.getByTestId('run').click();
     expect(await app.waitUntilFinished()).toBe('complete');
-    await expect(page.getByTestId('run-name')).toHaveText(`GET ${base}/api/items`);
+    await expect(page.getByTestId('run-name')).toHaveText(`GET ${base()}/api/items`);
     await expect(page.getByTestId('run-target')).toHaveText(
-      `Ran against GET ${base}/api/items. Server threads are not visible: a URL run sees each request from the client's side only, unless the server adds Interleave's Server-Timing middleware.`,
+      `Ran against GET ${base()}/api/items. Server threads are not visible: a URL run sees each request from the client's side only, unless the server adds Interleave's Server-Timing middleware.`,
     );
     const numbers = await app.summary();
     expect(numbers.requests).toBe('12');
@@ -265,29 +271,19 @@ test.describe('URL: your own Django with the probe', () => {
 });
 
 test.describe('URL: sweeping your own server', () => {
-  let server: Server | null = null;
-  let base = '';
-  test.beforeAll(async () => {
-    // A server that serves one request at a time, 100 ms each: what a blocked event loop looks like.
-    // (At 40 ms a loaded machine's timer lateness was a quarter of a step's throughput: too noisy.)
-    let free = Promise.resolve();
-    server = createServer((_req, res) => {
-      free = free.then(
-        () =>
-          new Promise<void>((done) =>
-            setTimeout(() => {
-              res.writeHead(200).end('ok');
-              done();
-            }, 100),
-          ),
-      );
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  test.afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
+  // A server that serves one request at a time, 100 ms each: what a blocked event loop looks like.
+  // (At 40 ms a loaded machine's timer lateness was a quarter of a step's throughput: too noisy.)
+  let free = Promise.resolve();
+  const base = serveDuringBlock((_req, res) => {
+    free = free.then(
+      () =>
+        new Promise<void>((done) =>
+          setTimeout(() => {
+            res.writeHead(200).end('ok');
+            done();
+          }, 100),
+        ),
+    );
   });
 
   test('Sweep on a URL: a bad URL or users count blocks it, a remote host is asked about, a loopback server gets its verdict', async ({
@@ -312,7 +308,7 @@ test.describe('URL: sweeping your own server', () => {
     await expect.poll(() => asked).toEqual([expect.stringMatching(/^Send this run's load to example\.invalid\?/)]);
     await expect(page.getByTestId('sweep-panel')).toHaveCount(0);
 
-    await field.fill(`${base}/api/items`);
+    await field.fill(`${base()}/api/items`);
     // "to" as typed: refused with the command line's words, never rounded or brought into range.
     await page.getByTestId('sweep-to').fill('5000');
     await expect(page.getByTestId('sweep-to-problem')).toHaveText(
@@ -328,7 +324,7 @@ test.describe('URL: sweeping your own server', () => {
       /^Serves about 1 request at a time while each takes [\d.]+ ms alone: something blocks the event loop/,
     );
     // Named after what it sent, not the preset's server; no prediction is held against a URL.
-    await expect(page.getByTestId('sweep-panel')).toContainText(`sweep · GET ${base}/api/items`);
+    await expect(page.getByTestId('sweep-panel')).toContainText(`sweep · GET ${base()}/api/items`);
     await expect(page.getByTestId('story-expectation')).toHaveCount(0);
     // The last step is on screen, in the view a URL run opens in: its requests.
     await expect(app.canvas()).toHaveAttribute('data-mode', 'requests');
