@@ -368,7 +368,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'A slow view past gunicorn --timeout',
     summary: 'time.sleep(2) in a def view on 2 sync workers with --timeout 1: WORKER TIMEOUT, every request a 500',
     explanation:
-      "gunicorn's arbiter expects each sync worker to check in while it works; one busy with a single request longer than `--timeout` (30 s by default, 1 s here) is killed with WORKER TIMEOUT in the log, its request answered with a 500 by the dying worker, and a fresh worker started in its place. Every request here sleeps 2 s, so every one fails after about a second: the work is lost and the users see errors, not slow pages. Raise the timeout only for views that really are slow; better, move the slow work off the request (a task queue), or keep the request async and let it await.",
+      "gunicorn's arbiter expects each sync worker to check in while it works; one busy with a single request longer than `--timeout` (30 s by default, 1 s here) is killed with WORKER TIMEOUT in the log, its request answered with a 500 by the dying worker, and a fresh worker started in its place. Every request here sleeps 2 s, so every one fails after one to two seconds (the arbiter looks once a second), and the next waits for the replacement to boot: the work is lost and the users see errors, not slow pages. Raise the timeout only for views that really are slow; better, move the slow work off the request (a task queue), or keep the request async and let it await.",
     scenario: {
       name: 'A slow view past gunicorn --timeout 1',
       server: { model: 'sync-workers', workers: 2, workerTimeoutS: 1 },

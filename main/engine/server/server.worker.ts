@@ -17,6 +17,7 @@ import { closeConnectionsGracefully, connectionClosed } from './graceful-close.t
 import { sampleLoopDelay } from './loop-delay.ts';
 import type { ViewOutcome } from './view-handler.ts';
 import { limitConcurrency, SERVICE_UNAVAILABLE } from './limit-concurrency.ts';
+import { seededRandom } from '../loadgen/random.ts';
 
 const { data, ctx } = await startViewThread<ServerThreadData>();
 const isAsync = hasEventLoop(data.scenario.server.model);
@@ -44,6 +45,8 @@ const handle = asyncServer
   ? asyncServer.handle
   : createSyncWorkersServer(data.workers, {
       control: data.control,
+      now: ctx.now,
+      random: seededRandom(data.scenario.seed + 2),
       // gthread's heartbeat comes from the process's main loop: a long request does not time it out.
       timeoutS: serverSettings.model === 'sync-workers' ? serverSettings.workerTimeoutS : 0,
       recordClosing: (req, lane, from, to) => ctx.spans.record(req, lane, Phase.closing, from, to),

@@ -6,12 +6,11 @@
  * This thread only accepts and hands out, like gunicorn's arbiter and the kernel's backlog; the
  * views run on the worker threads.
  *
- * It is the arbiter's clock too: a sync worker busy with one request longer than `--timeout` is
- * aborted (WORKER TIMEOUT), its request answered 500 at that moment, as gunicorn 26's dying
- * worker answers it; the worker's step ends and it serves on as the fresh worker the arbiter
- * starts in its place (whose boot the model does not charge). Real gunicorn checks each worker's
- * heartbeat about once a second, so there the kill comes up to a second later. gthread workers
- * are not timed out by a long request: their heartbeat comes from the process's main loop.
+ * It is the arbiter too (arbiter.ts): at the arbiter's wakes, a sync worker busy with one request
+ * longer than `--timeout` is aborted (WORKER TIMEOUT), its request answered 500 at that moment, as
+ * gunicorn 26's dying worker answers it; the worker's step ends, and the thread serves on as the
+ * replacement the arbiter forks, once that has booted. gthread workers are not timed out by a
+ * long request: their heartbeat comes from the process's main loop.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { Micros } from '../../../shared/trace.ts';
@@ -19,6 +18,8 @@ import { abortLane, type ControlWord } from '../control.ts';
 import type { WorkerDone, WorkerRequest } from '../threads/protocol.ts';
 import type { Closing, ViewHandler } from './view-handler.ts';
 import type { ViewFailure } from '../steps/step-error.ts';
+import { workerTimeoutMessage } from '../../../shared/worker-timeout.ts';
+import { ArbiterSchedule } from './arbiter.ts';
 
 interface Waiting {
   message: WorkerRequest;
@@ -34,6 +35,9 @@ export interface WorkerPort {
 
 export interface Arbiter {
   control: ControlWord;
+  now(): Micros;
+  /** The arbiter's pause after each fork is `0.1 × random()` s: seeded, as the load is. */
+  random(): number;
   /** gunicorn's `--timeout` in seconds; 0: never. */
   timeoutS: number;
   /** Records a worker's wait for its client's close (sync workers that close gracefully). */
@@ -42,35 +46,62 @@ export interface Arbiter {
 
 /** What the killed worker's request gets: gunicorn's log line, and a 500. */
 export function workerTimeout(timeoutS: number): ViewFailure {
-  return {
-    status: 500,
-    message: `WORKER TIMEOUT: gunicorn's arbiter aborted the worker after --timeout ${timeoutS} s, mid-request`,
-  };
+  return { status: 500, message: workerTimeoutMessage(timeoutS) };
 }
+
+/** Whole milliseconds from `now` to `at` (µs), rounded up: a timer must not fire before `at`. */
+const msUntil = (at: Micros, now: Micros) => Math.max(0, Math.ceil((at - now) / 1000));
 
 export function createSyncWorkersServer(workers: WorkerPort[], arbiter: Arbiter): ViewHandler {
   const idle = workers.map((_, i) => workers.length - 1 - i);
   const backlog: Waiting[] = [];
   const running = new Map<number, Waiting>();
-  const deadlines = new Map<number, NodeJS.Timeout>();
+  /** Per worker, its request while it serves one. */
+  const serving = new Map<number, Waiting>();
+  /** Per aborted worker: has its thread's step ended, and when can its replacement accept. */
+  const replacing = new Map<number, { stepEnded: boolean; readyAt: Micros | null }>();
+  const schedule =
+    arbiter.timeoutS > 0 ? new ArbiterSchedule(arbiter.timeoutS * 1e6, arbiter.now(), arbiter.random) : null;
 
   const dispatch = (worker: number, w: Waiting) => {
     running.set(w.message.req, w);
-    if (arbiter.timeoutS > 0)
-      deadlines.set(
-        w.message.req,
-        setTimeout(() => kill(worker, w), arbiter.timeoutS * 1000),
-      );
+    serving.set(worker, w);
+    schedule?.took(worker, arbiter.now());
     workers[worker].port.postMessage(w.message);
   };
 
-  /** The request is answered now; the worker comes back when its aborted step has ended. */
-  const kill = (worker: number, w: Waiting) => {
+  /** The request is answered now; the thread serves again as the replacement, once booted. */
+  const abort = (worker: number) => {
+    const w = serving.get(worker);
+    if (!w) return;
+    serving.delete(worker);
     running.delete(w.message.req);
-    deadlines.delete(w.message.req);
+    replacing.set(worker, { stepEnded: false, readyAt: null });
     abortLane(arbiter.control, workers[worker].lane);
     w.resolve(workerTimeout(arbiter.timeoutS));
   };
+
+  /** The thread takes its next request once its aborted step has ended and the replacement booted. */
+  const serveAsReplacement = (worker: number) => {
+    const r = replacing.get(worker);
+    if (!r?.stepEnded || r.readyAt === null) return;
+    replacing.delete(worker);
+    setTimeout(() => takeNext(worker), msUntil(r.readyAt, arbiter.now()));
+  };
+
+  const wakeArbiter = () => {
+    if (!schedule) return;
+    const now = arbiter.now();
+    const { aborted, replaced } = schedule.wake(now);
+    for (const worker of aborted) abort(worker);
+    for (const { worker, readyAt } of replaced) {
+      const r = replacing.get(worker);
+      if (r) r.readyAt = readyAt;
+      serveAsReplacement(worker);
+    }
+    setTimeout(wakeArbiter, msUntil(schedule.nextWake, now)).unref();
+  };
+  if (schedule) setTimeout(wakeArbiter, msUntil(schedule.nextWake, arbiter.now())).unref();
 
   const takeNext = (worker: number) => {
     const next = backlog.shift();
@@ -88,12 +119,18 @@ export function createSyncWorkersServer(workers: WorkerPort[], arbiter: Arbiter)
 
   workers.forEach(({ port }, worker) =>
     port.on('message', (done: WorkerDone) => {
-      clearTimeout(deadlines.get(done.req));
-      deadlines.delete(done.req);
+      schedule?.freed(worker);
       const w = running.get(done.req);
       running.delete(done.req);
-      w?.resolve(done.error);
-      if (w?.closing) lingerThenTakeNext(worker, done.req, w.closing);
+      serving.delete(worker);
+      const r = replacing.get(worker);
+      if (!w && r) {
+        r.stepEnded = true;
+        return serveAsReplacement(worker);
+      }
+      if (!w) return takeNext(worker);
+      w.resolve(done.error);
+      if (w.closing) lingerThenTakeNext(worker, done.req, w.closing);
       else takeNext(worker);
     }),
   );

@@ -1,13 +1,16 @@
 /**
  * gunicorn's `--timeout` in the model: a sync worker busy longer than the timeout is aborted by
- * the arbiter, its request answered 500 (WORKER TIMEOUT), and the worker serves the next
- * request as the fresh worker gunicorn starts in its place. Asserted on the order of spans and
- * answers: the aborted step ends before its full length and before the next request starts.
+ * the arbiter at one of its looks, its request answered 500 (WORKER TIMEOUT), and the worker
+ * serves the next request as the replacement gunicorn forks, once booted. Asserted on the order
+ * of spans and answers, with lower bounds only (timers never fire early): the abort comes past
+ * the timeout, the aborted step ends before its full length, and the next request starts no
+ * sooner than the replacement's exit and boot after the answer.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ScenarioInput } from '../../../shared/scenario.ts';
 import { ofPhase, runAndCollect } from './run-and-collect.ts';
+import { WORKER_BOOT_US, WORKER_EXIT_US } from '../../../main/engine/server/arbiter.ts';
 
 const stuck = (model: 'sync-workers' | 'gthread', ms: number): ScenarioInput => ({
   server: { model, workers: 1, workerTimeoutS: 1 },
@@ -28,9 +31,16 @@ test('--timeout 1 with time.sleep(3): each request fails with WORKER TIMEOUT, th
   assert.ok(blocks[0].end - blocks[0].start < 3_000_000, 'the first sleep was cut short');
   assert.ok(blocks[0].end <= blocks[1].start, 'the next request ran after the abort, on the same worker');
   assert.equal(blocks[0].lane, blocks[1].lane);
-  // The answer came at the abort, not when the sleep would have ended.
+  // The answer came at the abort, past the timeout, not when the sleep would have ended.
   const first = c.requests.find((r) => r.id === blocks[0].req)!;
+  assert.ok(first.responded! > blocks[0].start + 1_000_000, 'aborted only past --timeout 1');
   assert.ok(first.responded! < blocks[0].start + 3_000_000);
+  // The replacement exits the old and boots before it takes the next request (the answer is
+  // stamped just after the abort, so up to a millisecond of the wait falls before it).
+  assert.ok(
+    blocks[1].start - first.responded! >= WORKER_EXIT_US + WORKER_BOOT_US - 1_000,
+    `next request began ${blocks[1].start - first.responded!} µs after the answer`,
+  );
 });
 
 test('a request within the timeout is served as usual; gthread is not timed out by a long request', async () => {
