@@ -4,9 +4,10 @@
  */
 import { PRESETS } from '../../shared/presets.ts';
 import { scenarioSchema, type Scenario } from '../../shared/scenario.ts';
-import { busiestProcessRequests, runShape } from '../../shared/analysis/run-shape.ts';
+import { busiestProcessRequests, runShapeOf } from '../../shared/analysis/run-shape.ts';
 import {
   faithfulnessRow,
+  mainErrorStatus,
   notExpressibleRow,
   type FaithfulnessRow,
   type SideFigures,
@@ -62,8 +63,9 @@ async function figures(app: Pick<App, 'api' | 'on'>, scenario: Scenario): Promis
   const doc = await app.api.loadRun(info.id);
   return {
     summary: computeSummary(doc),
-    shape: runShape(doc.lanes, doc.spans),
+    shape: runShapeOf(doc),
     firstError: doc.requests.find((r) => r.error !== null)?.error ?? null,
     busiestProcess: busiestProcessRequests(doc.lanes, doc.spans),
+    errorStatus: mainErrorStatus(doc.requests),
   };
 }

@@ -9,7 +9,7 @@ import { modelLabel } from './describe-scenario.ts';
 import { formatRatio } from './format.ts';
 import { formatMetric, metric } from './metrics.ts';
 import { computeSummary } from './summary.ts';
-import { runShape, shapeText } from './run-shape.ts';
+import { runShapeOf, shapeText } from './run-shape.ts';
 
 type Doc = Pick<RunDocument, 'info' | 'scenario' | 'lanes' | 'spans' | 'requests' | 'loop'>;
 
@@ -65,7 +65,7 @@ function modelBesideDjango(docs: readonly Doc[]): string {
   const model = docs.find((d) => (d.scenario.target?.kind ?? 'model') === 'model');
   const django = docs.find((d) => d.scenario.target?.kind === 'django');
   if (!model || !django) return '';
-  const [m, d] = [runShape(model.lanes, model.spans), runShape(django.lanes, django.spans)];
+  const [m, d] = [runShapeOf(model), runShapeOf(django)];
   const same = m.requestsAtOnce === d.requestsAtOnce && m.threadsAtOnce === d.threadsAtOnce;
   return same
     ? `. Same shape: ${shapeText(m)}.`

@@ -22,6 +22,44 @@ export interface SideFigures {
   firstError: string | null;
   /** Under several uvicorn processes, the most requests one served (run-shape.ts); else null. */
   busiestProcess?: number | null;
+  /** The status most failed requests ended with (503, 500…); null without errors or statuses. */
+  errorStatus?: number | null;
+}
+
+/** The status most failed requests ended with; null when none failed with a status. */
+export function mainErrorStatus(requests: readonly { status: number | null; error: string | null }[]): number | null {
+  const counts = new Map<number, number>();
+  for (const r of requests)
+    if (r.error !== null && r.status !== null) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [status, n] of counts) if (best === null || n > counts.get(best)!) best = status;
+  return best;
+}
+
+/**
+ * Did (nearly) every request fail, all but at most one request or 10% of them? Then the run's
+ * shape and makespan describe the few that got through (how many is a race between accepting
+ * and parsing) or how long failing took (gunicorn's arbiter looks once a second, after a random
+ * pause), and the row is judged by what failed: see faithfulnessRow.
+ */
+export function nearlyAllFailed({ errors, requests }: RunSummary): boolean {
+  return requests > 0 && requests - errors <= Math.max(1, Math.floor(requests * 0.1));
+}
+
+/** For a row that agrees on its failure while its shape or makespan differ: says so. */
+function judgedByFailure(model: SideFigures, django: SideFigures, sameShape: boolean, inTolerance: boolean) {
+  if (!sameFailure(model, django) || (sameShape && inTolerance)) return null;
+  return `judged by the failure: both failed nearly every request with ${django.errorStatus ?? 'an error'}; the shape and makespan are those of the few that got through, or of how long failing took`;
+}
+
+/** Both sides failed (nearly) every request, with the same status. */
+function sameFailure(model: SideFigures, django: SideFigures): boolean {
+  return (
+    nearlyAllFailed(model.summary) &&
+    nearlyAllFailed(django.summary) &&
+    model.errorStatus != null &&
+    model.errorStatus === django.errorStatus
+  );
 }
 
 export interface FaithfulnessRow {
@@ -35,9 +73,12 @@ export interface FaithfulnessRow {
   sameShape: boolean | null;
   /** Only await/block steps (and offloads of blocks): timing should agree within the tolerance. */
   sleepOnly: boolean;
-  /** Does the row meet its target (same shape; makespan within tolerance when sleep-only)? */
+  /**
+   * Does the row meet its target: the same shape, and makespan within tolerance when sleep-only;
+   * or, where (nearly) every request failed on both sides, the same error status.
+   */
   agrees: boolean | null;
-  /** One line: what limited agreement, when it missed. */
+  /** One line: what limited agreement, when it missed; when it agreed on its failure alone, that. */
   limitedBy: string | null;
 }
 
@@ -69,7 +110,7 @@ export function faithfulnessRow(
   const sleepOnly = isSleepOnly(scenario);
   // 1e-9: 330 / 300 is 1.1000000000000000888 in floating point, and must count as within 10%.
   const inTolerance = ratio !== null && Math.abs(ratio - 1) <= MAKESPAN_TOLERANCE + 1e-9;
-  const agrees = sameShape && (!sleepOnly || inTolerance);
+  const agrees = sameFailure(model, django) || (sameShape && (!sleepOnly || inTolerance));
   return {
     preset,
     notExpressible: null,
@@ -79,7 +120,9 @@ export function faithfulnessRow(
     sameShape,
     sleepOnly,
     agrees,
-    limitedBy: agrees ? null : limitedBy(model, django, sameShape, ratio),
+    limitedBy: agrees
+      ? judgedByFailure(model, django, sameShape, inTolerance)
+      : limitedBy(model, django, sameShape, ratio),
   };
 }
 
@@ -134,6 +177,10 @@ function limitedBy(model: SideFigures, django: SideFigures, sameShape: boolean, 
     : `real Django was ${formatMs(-extraMs)} faster over ${django.summary.requests} requests (×${ratio?.toFixed(2)})`;
 }
 
+/** "28 × 503", or "0". */
+const errorsText = (side: SideFigures) =>
+  side.summary.errors === 0 ? '0' : `${side.summary.errors}${side.errorStatus ? ` × ${side.errorStatus}` : ''}`;
+
 const HEADER = [
   'preset',
   'model makespan',
@@ -145,6 +192,7 @@ const HEADER = [
   'Django shape',
   'model loop block',
   'Django loop block',
+  'errors (model / Django)',
   'same shape',
   'agrees',
   'limited by',
@@ -152,7 +200,7 @@ const HEADER = [
 
 function cells(row: FaithfulnessRow): string[] {
   const { model: m, django: d } = row;
-  if (!m || !d) return [row.preset, '–', '–', '–', '–', '–', '–', '–', '–', '–', '–', 'n/a', row.limitedBy ?? ''];
+  if (!m || !d) return [row.preset, ...HEADER.slice(1, -3).map(() => '–'), '–', 'n/a', row.limitedBy ?? ''];
   const p = (s: RunSummary) => `${formatMs(s.p50Ms)} / ${formatMs(s.p95Ms)}`;
   return [
     row.preset,
@@ -165,6 +213,7 @@ function cells(row: FaithfulnessRow): string[] {
     shapeText(d.shape),
     formatMs(m.summary.maxLoopBlockMs),
     formatMs(d.summary.maxLoopBlockMs),
+    `${errorsText(m)} / ${errorsText(d)}`,
     row.sameShape ? 'yes' : 'no',
     row.agrees ? 'yes' : 'no',
     row.limitedBy ?? '',

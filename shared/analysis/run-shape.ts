@@ -13,8 +13,12 @@
  *   (faithfulness.ts leaves it out when a side refused some: how many retries fit then is timing).
  * Peaks are sweep-line counts over span ends, ends before starts at equal times (touching is not
  * overlapping).
+ *
+ * A request whose gunicorn worker the arbiter aborted is left out of both sides: real Django's
+ * probe dies with the worker and stamps nothing, so only the model could draw it.
  */
 import { PHASES, Phase, SPAN_STRIDE, SpanField, type Lane } from '../trace.ts';
+import { isWorkerTimeout } from '../worker-timeout.ts';
 
 export interface RunShape {
   requestsAtOnce: number;
@@ -36,7 +40,24 @@ export function peakOverlap(intervals: readonly (readonly [number, number])[]): 
   return peak;
 }
 
-export function runShape(lanes: readonly Lane[], spans: ArrayLike<number>): RunShape {
+/** What runShapeOf reads of a run. */
+export interface ShapedRun {
+  lanes: readonly Lane[];
+  spans: ArrayLike<number>;
+  requests: readonly { id: number; error: string | null }[];
+}
+
+/** A run's shape, its requests whose workers were aborted (WORKER TIMEOUT) left out. */
+export function runShapeOf(run: ShapedRun): RunShape {
+  const aborted = new Set(run.requests.filter((r) => isWorkerTimeout(r.error)).map((r) => r.id));
+  return runShape(run.lanes, run.spans, aborted);
+}
+
+export function runShape(
+  lanes: readonly Lane[],
+  spans: ArrayLike<number>,
+  leftOut: ReadonlySet<number> = new Set(),
+): RunShape {
   const server = new Set(lanes.filter((l) => l.kind !== 'client').map((l) => l.id));
   const perRequest = new Map<number, [number, number]>();
   const perLane = new Map<number, [number, number][]>();
@@ -44,9 +65,10 @@ export function runShape(lanes: readonly Lane[], spans: ArrayLike<number>): RunS
   for (let i = 0; i < spans.length; i += SPAN_STRIDE) {
     const lane = spans[i + SpanField.lane];
     const phase = spans[i + SpanField.phase];
-    if (!server.has(lane) || QUEUES.has(phase)) continue;
+    const req = spans[i + SpanField.req];
+    if (!server.has(lane) || QUEUES.has(phase) || leftOut.has(req)) continue;
     if (phase === Phase.connect) connections++;
-    const [req, start, end] = [spans[i + SpanField.req], spans[i + SpanField.start], spans[i + SpanField.end]];
+    const [start, end] = [spans[i + SpanField.start], spans[i + SpanField.end]];
     const known = perRequest.get(req);
     perRequest.set(req, known ? [Math.min(known[0], start), Math.max(known[1], end)] : [start, end]);
     if (PHASES[phase]?.holds) {

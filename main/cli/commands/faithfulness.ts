@@ -66,7 +66,7 @@ function writeReadmeSection(
   const measured = rows.filter((r) => r.agrees !== null).length;
   const section = [
     START,
-    `Last run: ${new Date().toISOString().slice(0, 10)}; ${versions}; ${machine}. ${agreeing} of ${measured} expressible presets agree (same shape, and makespan within ±10% where the views only sleep).`,
+    `Last run: ${new Date().toISOString().slice(0, 10)}; ${versions}; ${machine}. ${agreeing} of ${measured} expressible presets agree (same shape, and makespan within ±10% where the views only sleep; or, where nearly every request failed on both sides, the same error status).`,
     '',
     faithfulnessMarkdown(rows),
     END,

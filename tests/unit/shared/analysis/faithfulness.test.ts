@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { faithfulnessRow, isSleepOnly, type SideFigures } from '../../../../shared/analysis/faithfulness.ts';
+import {
+  faithfulnessMarkdown,
+  faithfulnessRow,
+  isSleepOnly,
+  mainErrorStatus,
+  nearlyAllFailed,
+  type SideFigures,
+} from '../../../../shared/analysis/faithfulness.ts';
 import { scenarioSchema } from '../../../../shared/scenario.ts';
 import type { RunSummary } from '../../../../shared/trace.ts';
 
@@ -90,4 +97,40 @@ test('both sides failing every request is said as such, an HTML error page as it
     faithfulnessRow('p', sleeping, model, django).limitedBy,
     'both answered every request with an error (model: WORKER TIMEOUT: gunicorn’s arbiter aborted the worker; real Django: HTTP 500: Server Error (500))',
   );
+});
+
+test('nearly all failed: all but one request or 10% of them (rounded down)', () => {
+  // 30 requests: up to 3 may get through; 8 requests: 1 (10% of 8 is 0.8, less than one).
+  assert.equal(nearlyAllFailed(summary(0, 30, 27)), true);
+  assert.equal(nearlyAllFailed(summary(0, 30, 26)), false);
+  assert.equal(nearlyAllFailed(summary(0, 8, 7)), true);
+  assert.equal(nearlyAllFailed(summary(0, 8, 6)), false);
+  assert.equal(nearlyAllFailed(summary(0, 0, 0)), false);
+});
+
+test('the main error status is the one most failed requests had; successes and statusless failures do not count', () => {
+  const r = (status: number | null, error: string | null) => ({ status, error });
+  assert.equal(
+    mainErrorStatus([r(200, null), r(503, 'x'), r(503, 'x'), r(500, 'y'), r(null, 'refused'), r(null, 'refused')]),
+    503,
+  );
+  assert.equal(mainErrorStatus([r(200, null)]), null);
+});
+
+test('a row where nearly every request failed on both sides is judged by the failure, and says so', () => {
+  const failing = (errors: number, status: number, atOnce: number, makespanMs: number): SideFigures => ({
+    ...side(makespanMs, atOnce, 0, errors),
+    errorStatus: status,
+  });
+  // uvicorn --limit-concurrency: the model refused 30, real uvicorn 28 (2 got through, 100 ms each).
+  const limit = faithfulnessRow('p', sleeping, failing(30, 503, 0, 7), failing(28, 503, 2, 125));
+  assert.equal(limit.sameShape, false);
+  assert.equal(limit.agrees, true);
+  assert.match(limit.limitedBy!, /^judged by the failure: both failed nearly every request with 503/);
+  assert.match(faithfulnessMarkdown([limit]), /\| 30 × 503 \/ 28 × 503 \|/);
+  // A different status, or too many through (26 of 30 failed: 4 > 3), is judged as any row.
+  assert.equal(faithfulnessRow('p', sleeping, failing(30, 503, 0, 7), failing(28, 500, 2, 125)).agrees, false);
+  assert.equal(faithfulnessRow('p', sleeping, failing(30, 503, 0, 7), failing(26, 503, 4, 125)).agrees, false);
+  // Same shape and makespan: agrees as any row, with nothing to say.
+  assert.equal(faithfulnessRow('p', sleeping, failing(30, 503, 0, 7), failing(30, 503, 0, 7)).limitedBy, null);
 });

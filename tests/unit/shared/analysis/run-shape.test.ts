@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { busiestProcessRequests, peakOverlap, runShape } from '../../../../shared/analysis/run-shape.ts';
+import { busiestProcessRequests, peakOverlap, runShape, runShapeOf } from '../../../../shared/analysis/run-shape.ts';
 import { Phase, type Lane } from '../../../../shared/trace.ts';
+import { workerTimeoutMessage } from '../../../../shared/worker-timeout.ts';
 
 const lanes: Lane[] = [
   { id: 0, name: 'event loop', kind: 'loop', process: 0 },
@@ -58,6 +59,24 @@ test('offloads on two threads, queue waits and client spans left out, nested spa
   // In service: request 0 over 0..100, request 1 over 100..200: they touch, so 1 at once.
   // Held: executor 1 over 0..100, executor 2 over 100..200: 1 at once.
   assert.deepEqual(runShape(lanes, spans), { requestsAtOnce: 1, threadsAtOnce: 1 });
+});
+
+test('requests whose gunicorn worker was aborted are left out: real Django has no record of them', () => {
+  // Two sync workers (lanes 1, 2): request 0 aborted at 1 s on worker 1 while request 1 ran to
+  // 0.5 s on worker 2, overlapping it; request 2 ran 2..2.5 s on worker 1 after the replacement.
+  const spans = [
+    [0, 1, Phase.running, 0, 1_000_000],
+    [1, 2, Phase.running, 0, 500_000],
+    [2, 1, Phase.running, 2_000_000, 2_500_000],
+  ].flat();
+  const requests = [
+    { id: 0, error: workerTimeoutMessage(1) },
+    { id: 1, error: null },
+    { id: 2, error: 'Internal Server Error' },
+  ];
+  assert.deepEqual(runShape(lanes, spans), { requestsAtOnce: 2, threadsAtOnce: 2 });
+  // Request 0 left out: 1 and 2 never overlap. Another 500 is kept.
+  assert.deepEqual(runShapeOf({ lanes, spans, requests }), { requestsAtOnce: 1, threadsAtOnce: 1 });
 });
 
 test('uvicorn --workers: the busiest process by requests served, from each request’s first server span', () => {
