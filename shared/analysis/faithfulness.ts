@@ -46,10 +46,9 @@ export function nearlyAllFailed({ errors, requests }: RunSummary): boolean {
   return requests > 0 && requests - errors <= Math.max(1, Math.floor(requests * 0.1));
 }
 
-/** For a row that agrees on its failure while its shape or makespan differ: says so. */
-function judgedByFailure(model: SideFigures, django: SideFigures, sameShape: boolean, inTolerance: boolean) {
-  if (!sameFailure(model, django) || (sameShape && inTolerance)) return null;
-  return `judged by the failure: both failed nearly every request with ${django.errorStatus ?? 'an error'}; the shape and makespan are those of the few that got through, or of how long failing took`;
+/** For a row that agrees on its failure alone (its shape or makespan differ): says so. */
+function judgedByFailure(django: SideFigures): string {
+  return `judged by the failure: both failed nearly every request with ${django.errorStatus}; the shape and makespan are those of the few that got through, or of how long failing took`;
 }
 
 /** Both sides failed (nearly) every request, with the same status. */
@@ -110,7 +109,8 @@ export function faithfulnessRow(
   const sleepOnly = isSleepOnly(scenario);
   // 1e-9: 330 / 300 is 1.1000000000000000888 in floating point, and must count as within 10%.
   const inTolerance = ratio !== null && Math.abs(ratio - 1) <= MAKESPAN_TOLERANCE + 1e-9;
-  const agrees = sameFailure(model, django) || (sameShape && (!sleepOnly || inTolerance));
+  const agreesAsAnyRow = sameShape && (!sleepOnly || inTolerance);
+  const agrees = agreesAsAnyRow || sameFailure(model, django);
   return {
     preset,
     notExpressible: null,
@@ -120,9 +120,7 @@ export function faithfulnessRow(
     sameShape,
     sleepOnly,
     agrees,
-    limitedBy: agrees
-      ? judgedByFailure(model, django, sameShape, inTolerance)
-      : limitedBy(model, django, sameShape, ratio),
+    limitedBy: agreesAsAnyRow ? null : agrees ? judgedByFailure(django) : limitedBy(model, django, sameShape, ratio),
   };
 }
 
