@@ -4,6 +4,7 @@
  * who just moved a slider, in the words of the deployment (event loop, sync workers, executor
  * thread, interpreter lock), not of queueing theory.
  */
+import { ABORT_AFTER_TIMEOUT_MS, REPLACEMENT_MS } from '../worker-timeout.ts';
 import { formatMs, formatPercent, formatRps, plural } from '../analysis/format.ts';
 import { serverProcesses, type Scenario } from '../scenario.ts';
 import type { LoadExpectation } from './load-model.ts';
@@ -156,7 +157,7 @@ function workerTimeoutSentence({ scenario, profiles }: ExplainInput): string {
         .filter((p) => p.serviceMs >= limitMs)
         .map((p) => `\`${p.name}\``)
         .join(', ');
-  return `${which} takes longer than gunicorn's --timeout (${server.workerTimeoutS} s): the arbiter aborts its worker mid-request (WORKER TIMEOUT) and the request fails with an HTTP 500.`;
+  return `${which} takes longer than gunicorn's --timeout (${server.workerTimeoutS} s): the arbiter, which looks once a second, aborts its worker mid-request (WORKER TIMEOUT) up to a second past the timeout (counted as ${formatMs(ABORT_AFTER_TIMEOUT_MS)}), the request fails with an HTTP 500, and the worker is replaced ${formatMs(REPLACEMENT_MS)} later.`;
 }
 
 /** The paragraph shown beside the sliders and in the HTML report. */

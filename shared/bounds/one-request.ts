@@ -8,6 +8,7 @@
  * offloads of one request share its one thread under `per-request` and `one-thread`, but spread
  * over a pool; CPU pieces take turns on the interpreter lock, or on the cores without it.
  */
+import { ABORT_AFTER_TIMEOUT_MS, REPLACEMENT_MS } from '../worker-timeout.ts';
 import { dbConnectionsOf, defaultExecutorThreads, executorGroupOf, hasEventLoop, ORM_PYTHON_MS } from '../scenario.ts';
 import type { Endpoint, LeafStep, OffloadableStep, Scenario, Step } from '../scenario.ts';
 import { emptyDemand, type Demand } from './resources.ts';
@@ -200,11 +201,16 @@ export function profileEndpoint(
     // SynchronousOnlyOperation ends the view: the steps after it never run.
     if (endpoint.view === 'async' && m.syncOrmRaises && callsSyncOrm(step)) break;
   }
-  // gunicorn's arbiter aborts a sync worker busy past --timeout: the request ends there (a 500).
-  const timeoutMs = server.model === 'sync-workers' ? server.workerTimeoutS * 1000 : 0;
-  if (timeoutMs > 0) t = Math.min(t, timeoutMs);
+  // gunicorn's arbiter aborts a sync worker busy past --timeout at its next look, half a second
+  // late on average: the request ends there (a 500), and its worker is back once replaced.
+  const abortAtMs =
+    server.model === 'sync-workers' && server.workerTimeoutS > 0
+      ? server.workerTimeoutS * 1000 + ABORT_AFTER_TIMEOUT_MS
+      : Infinity;
+  const aborted = t > abortAtMs;
+  if (aborted) t = abortAtMs;
   // A sync worker is held for the whole request, awaits included (async_to_sync's one-off loop frees nothing).
-  if (!asyncServer) m.demand.workers = t;
+  if (!asyncServer) m.demand.workers = aborted ? t + REPLACEMENT_MS : t;
   // A pooled connection is borrowed at the first query and given back by request_finished.
   if (server.dbPool !== undefined && m.firstQueryAt < t) m.demand.connections = t - m.firstQueryAt;
   // So is the request's thread-sensitive thread behind a sync-only middleware, its offloads inside.

@@ -15,20 +15,15 @@
  *   request is aborted one second or two after it took it is that race between its boot and the
  *   arbiter's pauses: the random pause, drawn from the run's seed, keeps both outcomes.
  *
- * The two durations gunicorn does not fix were measured with the generated Django project
- * (Django 5.2.17, gunicorn 26.2.0, 2 cores; post_fork / post_worker_init / worker_abort hooks):
- * abort → the arbiter's fork of the replacement 67–129 ms; fork → booted 104–138 ms.
+ * The durations are shared/worker-timeout.ts's (the bound charges them too).
  */
 import type { Micros } from '../../../shared/trace.ts';
+import { ARBITER_WAKE_MS, SPAWN_PAUSE_MAX_MS, WORKER_BOOT_MS, WORKER_EXIT_MS } from '../../../shared/worker-timeout.ts';
 
-/** gunicorn's arbiter waits this long for a signal before it looks at its workers again. */
-export const ARBITER_WAKE_US = 1_000_000;
-/** gunicorn pauses up to this long (uniformly) after forking each worker. */
-export const SPAWN_PAUSE_MAX_US = 100_000;
-/** From the abort to the arbiter's wake on the worker's exit (SIGCHLD), where it forks anew. */
-export const WORKER_EXIT_US = 70_000;
-/** From the fork to the replacement's first accept: the generated project's import and setup. */
-export const WORKER_BOOT_US = 120_000;
+export const ARBITER_WAKE_US = ARBITER_WAKE_MS * 1000;
+export const SPAWN_PAUSE_MAX_US = SPAWN_PAUSE_MAX_MS * 1000;
+export const WORKER_EXIT_US = WORKER_EXIT_MS * 1000;
+export const WORKER_BOOT_US = WORKER_BOOT_MS * 1000;
 
 /** What the arbiter did at one wake. */
 export interface ArbiterWake {

@@ -401,7 +401,7 @@ test('opening a connection: 20 ms more per request where the thread is new each 
   assert.doesNotMatch(enough.explanation, /max_connections/);
 });
 
-test('gunicorn --timeout 1 with time.sleep(2) on 2 sync workers: each request ends at 1 s, 8 requests in 4 waves', () => {
+test('gunicorn --timeout 1 with time.sleep(2) on 2 sync workers: each request aborted at 1.5 s, its worker back at 1.69 s, 8 requests in 4 waves', () => {
   const b = theoreticalBound(
     scenario(
       { model: 'sync-workers', workers: 2, workerTimeoutS: 1 },
@@ -409,9 +409,13 @@ test('gunicorn --timeout 1 with time.sleep(2) on 2 sync workers: each request en
       { concurrency: 4, end: { kind: 'requests', count: 8 } },
     ),
   );
-  near(b.minLatencyMs, 1000, 'cut at the timeout');
-  near(b.expectedMakespanMs, 4000, 'four waves of two');
+  // The arbiter's look comes up to a second past the timeout, counted as half a second: 1 + 0.5 s.
+  near(b.minLatencyMs, 1500, 'aborted at the look after the timeout');
+  // Three waves hold a worker for 1.5 s + its replacement's 0.07 s exit and 0.12 s boot; the
+  // last ends at its abort: 3 × 1690 + 1500 = 6570 ms.
+  near(b.expectedMakespanMs, 6570, 'four waves of two');
   assert.match(b.explanation, /Every request takes longer than gunicorn's --timeout \(1 s\)/);
+  assert.match(b.explanation, /up to a second past the timeout \(counted as 500 ms\).*replaced 190 ms later/);
   const gthread = theoreticalBound(
     scenario(
       { model: 'gthread', workers: 1, threads: 2, workerTimeoutS: 1 },

@@ -61,3 +61,17 @@ test('faster than predicted is said as such, and a run with no requests has noth
   assert.match(faster, /^Throughput was 1,500 req\/s; What to expect said 1,000 req\/s \(50% more\)/);
   assert.deepEqual(expectationGap(summary({ requests: 0, throughputRps: 0 }), bound(1000, 100)), []);
 });
+
+test('with failures, answers per second are compared (failures included), not the successful throughput', () => {
+  // 8 requests, 7 of them 500s (WORKER TIMEOUT), over 8 s: 1 answer a second against 2 predicted.
+  const failing = summary({ requests: 8, errors: 7, makespanMs: 8000, throughputRps: 0.125, p95Ms: 4000 });
+  const [sentence] = expectationGap(failing, bound(2, 4000));
+  assert.match(
+    sentence,
+    /^Requests were answered \(failures included\) at 1 req\/s; What to expect said 2 req\/s \(50% less\)/,
+  );
+  // 1.8 answers a second against 2: within a fifth, nothing to say, though only 1 in 8 succeeded.
+  assert.deepEqual(expectationGap({ ...failing, makespanMs: 8000 / 1.8 }, bound(2, 4000)), []);
+  // A prediction with no time in it (every request refused at once) has no rate to compare.
+  assert.deepEqual(expectationGap({ ...failing, p95Ms: 0 }, bound(10_000_000, 0)), []);
+});
