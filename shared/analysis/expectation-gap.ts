@@ -20,28 +20,15 @@ function missBy(measured: number, predicted: number): number {
   return Math.abs(measured - predicted) / predicted;
 }
 
-/**
- * The prediction counts every answer, failures too (a request aborted past gunicorn's --timeout
- * frees its worker as a served one does), while Successful throughput counts only successes: with
- * failures, the run's rate of answers is compared. A prediction with no time in it (every request
- * refused at once) has no rate to compare.
- */
-function comparedRate(summary: RunSummary, bound: Bound): { measured: number; what: string } | null {
-  if (summary.errors === 0) return { measured: summary.throughputRps, what: 'Throughput was' };
-  if (!(bound.expected.p95LatencyMs > 0) || !(summary.makespanMs > 0)) return null;
-  return {
-    measured: summary.requests / (summary.makespanMs / 1000),
-    what: 'Requests were answered (failures included) at',
-  };
-}
+const comparable = (measured: number, predicted: number) =>
+  predicted > 0 && measured > 0 && missBy(measured, predicted) > EXPECTATION_TOLERANCE;
 
 function throughputSentence(summary: RunSummary, bound: Bound): string | null {
+  if (summary.errors > 0) return answeredSentence(summary, bound);
   const predicted = bound.expected.throughputRps;
-  const rate = comparedRate(summary, bound);
-  if (!rate) return null;
-  const { measured } = rate;
-  if (!(predicted > 0) || !(measured > 0) || missBy(measured, predicted) <= EXPECTATION_TOLERANCE) return null;
-  const head = `${rate.what} ${formatRps(measured)}; What to expect said ${formatRps(predicted)}`;
+  const measured = summary.throughputRps;
+  if (!comparable(measured, predicted)) return null;
+  const head = `Throughput was ${formatRps(measured)}; What to expect said ${formatRps(predicted)}`;
   if (measured > predicted)
     return `${head} (${formatPercent(measured / predicted - 1)} more): the run likely ended mid-wave, or the model leaves out something this run did not pay.`;
   const perRequestMs = 1000 / measured;
@@ -53,6 +40,24 @@ function throughputSentence(summary: RunSummary, bound: Bound): string | null {
     `serving a request at all (HTTP parsing, the loop's and the load generator's own work, thread ` +
     `hand-offs) on ${plural(bound.cores, 'CPU core')}.`
   );
+}
+
+/**
+ * With failures: the prediction counts every answer, failures too (a request aborted past
+ * gunicorn's --timeout frees its worker as a served one does), while Successful throughput counts
+ * only successes, so the run's answers per second are compared. A prediction with no time in it
+ * (every request refused at once) has no rate to compare.
+ */
+function answeredSentence(summary: RunSummary, bound: Bound): string | null {
+  if (!(bound.expected.p95LatencyMs > 0) || !(summary.makespanMs > 0)) return null;
+  const predicted = bound.expected.throughputRps;
+  const measured = summary.requests / (summary.makespanMs / 1000);
+  if (!comparable(measured, predicted)) return null;
+  const failed = `${summary.errors} of ${summary.requests} requests failed`;
+  const head = `Requests were answered (failures included) at ${formatRps(measured)}; What to expect said ${formatRps(predicted)}`;
+  return measured > predicted
+    ? `${head} (${formatPercent(measured / predicted - 1)} more): ${failed}, and a refused request is answered sooner than its steps would take.`
+    : `${head} (${formatPercent(1 - measured / predicted)} less): ${failed}; "What happened" says how.`;
 }
 
 function latencySentence(summary: RunSummary, bound: Bound): string | null {
