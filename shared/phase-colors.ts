@@ -9,8 +9,9 @@
  * dark background), so "computing" and "waiting to compute" read as one family yet never alike.
  * Opening a database connection, added late, is near-black (near-white when dark), and waiting
  * for a pooled connection violet (yellow when dark), and a sync worker closing its connection
- * (waiting for the client's close) near-black navy (brown when dark): each the colour farthest
- * from every other phase that was still free.
+ * (waiting for the client's close) near-black navy (brown when dark), and the server's and
+ * Django's own Python slate (deep navy when dark): each the colour farthest from every other
+ * phase that was still free.
  *
  * Tol's colours were then nudged, a few units each, until every two phases are at least 12
  * CIEDE2000 apart as seen with normal vision, protanopia and deuteranopia, cpu and the lock
@@ -46,6 +47,7 @@ export const PHASE_COLORS: Readonly<Record<PhaseId, ThemedColor>> = {
   connect: { light: '#441100', dark: '#DDEEDD' },
   'pool-wait': { light: '#6633FF', dark: '#FFFF11' },
   closing: { light: '#000011', dark: '#774400' },
+  framework: { light: '#666688', dark: '#000044' },
 };
 
 /**

@@ -35,6 +35,7 @@ export const PHASES = [
   { code: 12, id: 'connect', label: 'opening a db connection', holds: true },
   { code: 13, id: 'pool-wait', label: 'waiting for a pooled db connection', holds: true },
   { code: 14, id: 'closing', label: 'closing the connection (waiting for the client)', holds: true },
+  { code: 15, id: 'framework', label: "the server's and Django's own Python (holding the lock)", holds: true },
 ] as const;
 
 export type PhaseId = (typeof PHASES)[number]['id'];

@@ -22,7 +22,8 @@ import { benchTempDir } from './temp-dir.ts';
 export function shopAtFullSpeed(requests: number): Scenario {
   return scenarioSchema.parse({
     name: 'bench: a shop at full speed',
-    server: { model: 'async', executor: 'per-request' },
+    // At full speed: the engine's own pace, Django's modelled Python not charged.
+    server: { model: 'async', executor: 'per-request', frameworkPython: false },
     endpoints: [
       {
         name: 'product',

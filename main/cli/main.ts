@@ -29,7 +29,7 @@ const USAGE = `usage:
   interleave presets [--json]
   interleave run [--preset NAME | --scenario FILE.json] [overrides] [--json] [--out FILE] [--name NAME] [--db FILE]
       overrides: --server async|sync-workers|async-workers|gthread  --workers W  --view async|sync
-                 --executor per-request|one-thread|pool  --threads K  --gil on|off
+                 --executor per-request|one-thread|pool  --threads K  --gil on|off  --framework-python on|off
                  --limit-concurrency N  --backlog N  --worker-timeout S  (gthread: --threads T per worker)
                  --allow-async-unsafe (DJANGO_ALLOW_ASYNC_UNSAFE: the sync ORM runs in async views)  --sync-middleware
                  --db-connect MS  --db-max-connections N  --persistent-connections  --db-pool N (database connections)

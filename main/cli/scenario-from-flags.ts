@@ -38,6 +38,7 @@ export interface RunFlags extends UrlFlags {
   executor?: string;
   threads?: string;
   gil?: string;
+  'framework-python'?: string;
   step?: string;
   latency?: string;
   inner?: string;
@@ -168,6 +169,8 @@ export function scenarioFromFlags(flags: RunFlags): Scenario {
   if (flags['persistent-connections']) server.persistentConnections = true;
   if (flags['db-pool']) server.dbPool = number('db-pool', flags['db-pool']);
   if (flags.gil) server.gil = oneOf('gil', flags.gil, ['on', 'off'] as const) === 'on';
+  if (flags['framework-python'])
+    server.frameworkPython = oneOf('framework-python', flags['framework-python'], ['on', 'off'] as const) === 'on';
   const on = flags.on ? oneOf('on', flags.on, RUN_ON) : undefined;
   if (flags.django) applyDjangoFlag(server, flags.django, flags.executor !== undefined, on);
   if (on === 'django' || on === 'both')

@@ -6,6 +6,7 @@ export const SERVER_SETTING_FLAGS = [
   'executor',
   'threads',
   'gil',
+  'framework-python',
   'step',
   'latency',
   'inner',

@@ -82,7 +82,8 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     // 1. Every thread, each Ready before the first request.
     const upstream = await startUpstream(threads);
     const db = modelsConnections(scenario.server) ? connectionData(scenario, plan) : null;
-    const base = { epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream, db };
+    const { frameworkPython } = scenario.server;
+    const base = { epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream, db, frameworkPython };
     const servers = await startServerThreads(threads, scenario, wireLanes(plan), base);
     const loadgen = await startLoadgen(threads, scenario, plan, epochMs);
     await untilReady(threads.all, options.signal);

@@ -68,7 +68,9 @@ export function describeExecutor(server: Scenario['server']): string {
 
 /** The server in one line. */
 export function describeServer(server: Scenario['server']): string {
-  const gil = server.gil ? 'interpreter lock on' : 'no interpreter lock (free-threaded)';
+  const gil =
+    (server.gil ? 'interpreter lock on' : 'no interpreter lock (free-threaded)') +
+    (server.frameworkPython ? '' : ", Django's own Python not charged");
   const overload = describeOverload(server);
   if (server.model === 'sync-workers')
     return `${plural(server.workers, 'sync worker')} (WSGI processes), ${gil}${overload}`;

@@ -171,7 +171,7 @@ function limitedBy(model: SideFigures, django: SideFigures, sameShape: boolean, 
   const extraMs = django.summary.makespanMs - model.summary.makespanMs;
   const perRequest = django.summary.requests > 0 ? extraMs / django.summary.requests : 0;
   return extraMs > 0
-    ? `real Django took ${formatMs(extraMs)} more over ${django.summary.requests} requests (×${ratio?.toFixed(2)}): ~${formatMs(perRequest)} a request of its own work (routing, the handler's thread hops, the response) that the model does not charge`
+    ? `real Django took ${formatMs(extraMs)} more over ${django.summary.requests} requests (×${ratio?.toFixed(2)}): ~${formatMs(perRequest)} a request beyond what the model charges for the server's and Django's own Python (measured on one machine; see FRAMEWORK_PYTHON_MS)`
     : `real Django was ${formatMs(-extraMs)} faster over ${django.summary.requests} requests (×${ratio?.toFixed(2)})`;
 }
 

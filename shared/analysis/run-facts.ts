@@ -121,7 +121,9 @@ function byRequest(doc: Doc, loopLanes: LoopLanes): Map<number, RequestSpans> {
     const loopProcess = loopLanes.get(spans[i + SpanField.lane]);
     if (loopProcess === undefined) continue;
     entry.loopProcess = loopProcess;
-    if (phase.holds && phase.id !== 'running') entry.loopHold.push(interval);
+    // A view's steps hold the loop; the framework's Python around every view is the server's own
+    // work (the loop timer's lateness says it, not "held by a request").
+    if (phase.holds && phase.id !== 'running' && phase.id !== 'framework') entry.loopHold.push(interval);
   }
   return out;
 }

@@ -15,7 +15,9 @@
  * overlapping).
  *
  * A request whose gunicorn worker the arbiter aborted is left out of both sides: real Django's
- * probe dies with the worker and stamps nothing, so only the model could draw it.
+ * probe dies with the worker and stamps nothing, so only the model could draw it. So is the
+ * server's and Django's own Python around each view (the `framework` phase): the probe runs
+ * inside it and cannot stamp it, so a loop doing only that holds no thread on either side.
  */
 import { PHASES, Phase, SPAN_STRIDE, SpanField, type Lane } from '../trace.ts';
 import { isWorkerTimeout } from '../worker-timeout.ts';
@@ -27,7 +29,8 @@ export interface RunShape {
   connections?: number;
 }
 
-const QUEUES: ReadonlySet<number> = new Set([Phase.queued, Phase['exec-queue'], Phase.client]);
+/** Phases no shape counts: the waits for a worker or the executor, the client's, the framework's Python. */
+const LEFT_OUT: ReadonlySet<number> = new Set([Phase.queued, Phase['exec-queue'], Phase.client, Phase.framework]);
 
 /** Peak number of intervals open at once; ends sort before starts at the same time. */
 export function peakOverlap(intervals: readonly (readonly [number, number])[]): number {
@@ -66,7 +69,7 @@ export function runShape(
     const lane = spans[i + SpanField.lane];
     const phase = spans[i + SpanField.phase];
     const req = spans[i + SpanField.req];
-    if (!server.has(lane) || QUEUES.has(phase) || leftOut.has(req)) continue;
+    if (!server.has(lane) || LEFT_OUT.has(phase) || leftOut.has(req)) continue;
     if (phase === Phase.connect) connections++;
     const [start, end] = [spans[i + SpanField.start], spans[i + SpanField.end]];
     const known = perRequest.get(req);

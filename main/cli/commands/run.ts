@@ -26,6 +26,7 @@ const OPTIONS = {
   executor: text,
   threads: text,
   gil: text,
+  'framework-python': text,
   step: text,
   latency: text,
   inner: text,

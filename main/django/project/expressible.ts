@@ -19,6 +19,8 @@ export function djangoCannotRun(scenario: Scenario): string | null {
   const { server } = scenario;
   if (!server.gil)
     return '`server.gil` is off: real Django runs on CPython with its interpreter lock; set the interpreter lock on to run it on real Django';
+  if (!server.frameworkPython)
+    return '`server.frameworkPython` is off: real Django always runs its own Python around each view; turn it on to run the scenario on real Django';
   if (server.model === 'async' && server.executor === 'pool' && scenario.endpoints.some((e) => e.view === 'sync'))
     return '`server.executor` is pool with a sync (def) view: Django always runs def views thread-sensitively under ASGI; a pool applies only to offloads (thread_sensitive=False)';
   if (server.dbPool !== undefined)

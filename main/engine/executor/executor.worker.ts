@@ -4,7 +4,8 @@
  * A task is an offloaded step, or a whole sync view (Django runs `def` views this way under ASGI).
  */
 import { Phase } from '../../../shared/trace.ts';
-import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
+import { FRAMEWORK_PYTHON_MS } from '../../../shared/scenario.ts';
+import { runBlockingStep, runFrameworkPython, runSyncView } from '../steps/blocking-steps.ts';
 import { failureOf, type ViewFailure } from '../steps/step-error.ts';
 import { post, startReporting, startViewThread } from '../threads/view-thread.ts';
 import type { ExecutorDone, ExecutorRequestFinished, ExecutorTask, ExecutorThreadData } from '../threads/protocol.ts';
@@ -19,6 +20,8 @@ data.serverPort.on('message', (task: ExecutorTask | ExecutorRequestFinished) => 
   let error: ViewFailure | null = null;
   try {
     if ('view' in task) {
+      // sync_to_async's hop into the view: Django's own Python on this thread first.
+      if (data.frameworkPython) runFrameworkPython(ctx, task.req, FRAMEWORK_PYTHON_MS.asgiSyncView);
       runSyncView(ctx, task.req, task.view);
       ctx.spans.record(task.req, ctx.lane, Phase.running, start, ctx.now());
     } else if ('step' in task) {

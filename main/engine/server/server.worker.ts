@@ -8,7 +8,8 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { Phase, type Micros } from '../../../shared/trace.ts';
-import { hasEventLoop } from '../../../shared/scenario.ts';
+import { FRAMEWORK_PYTHON_MS, hasEventLoop } from '../../../shared/scenario.ts';
+import { runFrameworkPython } from '../steps/blocking-steps.ts';
 import { post, startReporting, startViewThread, warmUpUpstream } from '../threads/view-thread.ts';
 import { WARM_UP_PATH, type EngineCommand, type ServerThreadData } from '../threads/protocol.ts';
 import { createAsyncServer } from './async-server.ts';
@@ -54,13 +55,18 @@ const handle = asyncServer
 const stopSampling = isAsync ? sampleLoopDelay(ctx.now, (t, d) => loopSamples.push(t, d)) : () => {};
 
 /**
- * The loop thread runs Python too (the handler, the framework): it needs the interpreter lock at
- * least when a request arrives and when its response is written. This takes the lock and gives
- * it back at once, recording how long the loop waited for its turn: if an executor thread is
- * computing, that is up to a switch interval each time, the convoy effect that makes "offload
- * the CPU work to a thread" disappoint. Sync workers only accept here: their views run in their
- * own processes.
+ * The loop thread runs Python too: uvicorn's parsing and Django's handler before the view, the
+ * response and request_finished after it (FRAMEWORK_PYTHON_MS), under the interpreter lock. Its
+ * waits for the lock are recorded: if an executor thread is computing, that is up to a switch
+ * interval each time, the convoy effect that makes "offload the CPU work to a thread"
+ * disappoint. Sync workers only accept here: their views, and Django around them, run in their
+ * own processes (sync-worker.worker.ts).
  */
+function frameworkPython(req: number, ms: number): void {
+  if (isAsync && data.frameworkPython) runFrameworkPython(ctx, req, ms);
+}
+
+/** A request uvicorn refuses (--limit-concurrency) takes the lock for its few lines of Python, no more. */
 function waitForLockTurn(req: number): void {
   if (!isAsync || !ctx.gil.enabled) return;
   const t0 = ctx.now();
@@ -101,7 +107,8 @@ const WARM_UP_ID = -1;
  */
 function respond(res: ServerResponse, id: number, endpointIndex: number, accepted: Micros, error: ViewOutcome): void {
   const recorded = id !== WARM_UP_ID;
-  if (recorded) waitForLockTurn(id);
+  if (recorded && error === SERVICE_UNAVAILABLE) waitForLockTurn(id);
+  else if (recorded) frameworkPython(id, FRAMEWORK_PYTHON_MS.asgiResponse);
   const body = error ? error.message : okBodies[endpointIndex];
   res.writeHead(error ? error.status : 200, {
     'content-type': error ? 'text/plain' : 'application/json',
@@ -135,11 +142,12 @@ const server = createServer((req, res) => {
     res.writeHead(400, { 'content-type': 'text/plain' }).end('unknown request or endpoint');
     return;
   }
-  waitForLockTurn(id);
   if (limit.refuses()) {
+    waitForLockTurn(id);
     respond(res, id, endpointIndex, accepted, SERVICE_UNAVAILABLE);
     return;
   }
+  frameworkPython(id, FRAMEWORK_PYTHON_MS.asgiRequest);
   limit.taskStarted();
   let respondedAt = accepted;
   const closing = closesEachConnection

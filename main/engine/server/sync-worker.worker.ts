@@ -6,7 +6,8 @@
  */
 import { Phase } from '../../../shared/trace.ts';
 import { clearAbort, laneAborted } from '../control.ts';
-import { runBlockingStep, runSyncView } from '../steps/blocking-steps.ts';
+import { FRAMEWORK_PYTHON_MS } from '../../../shared/scenario.ts';
+import { runBlockingStep, runFrameworkPython, runSyncView } from '../steps/blocking-steps.ts';
 import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import { failureOf, type ViewFailure } from '../steps/step-error.ts';
@@ -34,8 +35,13 @@ data.serverPort.on('message', async (message: WorkerRequest) => {
   const endpoint = data.endpoints[message.endpoint];
   let error: ViewFailure | null = null;
   try {
-    if (endpoint.view === 'async') await runAsyncView(runner, req, endpoint.steps);
-    else runSyncView(ctx, req, endpoint.steps);
+    // gunicorn's parsing, Django's WSGI handler and the response, as Python on this worker; an
+    // async view's one-off event loop (async_to_sync) on top.
+    if (data.frameworkPython) runFrameworkPython(ctx, req, FRAMEWORK_PYTHON_MS.wsgi);
+    if (endpoint.view === 'async') {
+      if (data.frameworkPython) runFrameworkPython(ctx, req, FRAMEWORK_PYTHON_MS.wsgiAsyncView);
+      await runAsyncView(runner, req, endpoint.steps);
+    } else runSyncView(ctx, req, endpoint.steps);
   } catch (e) {
     error = failureOf(e);
   }

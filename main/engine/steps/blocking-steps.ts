@@ -43,14 +43,31 @@ function runBlock(ctx: ThreadContext, req: number, step: BlockStep): void {
   retakeLock(ctx, req);
 }
 
+function runCpu(ctx: ThreadContext, req: number, step: CpuStep): void {
+  computeUnderLock(ctx, req, step.ms, Phase.cpu);
+}
+
+/**
+ * The server's and Django's own Python around a view (FRAMEWORK_PYTHON_MS): computation under
+ * the lock as any, drawn as its own phase, which the real server's probe cannot stamp.
+ */
+export function runFrameworkPython(ctx: ThreadContext, req: number, ms: number): void {
+  computeUnderLock(ctx, req, ms, Phase.framework);
+}
+
 /**
  * Computation under the interpreter lock: wait for the lock (its own phase), compute in slices,
  * and let go whenever another thread has waited a whole switch interval.
  */
-function runCpu(ctx: ThreadContext, req: number, step: CpuStep): void {
+function computeUnderLock(
+  ctx: ThreadContext,
+  req: number,
+  ms: number,
+  phase: typeof Phase.cpu | typeof Phase.framework,
+): void {
   const { gil, spans, lane } = ctx;
   const sliceIterations = Math.max(1, Math.round(ctx.iterationsPerMs * SLICE_MS));
-  let remaining = Math.round(ctx.iterationsPerMs * step.ms);
+  let remaining = Math.round(ctx.iterationsPerMs * ms);
   let waitStart = ctx.now();
   if (gil.acquire()) spans.record(req, lane, Phase.gil, waitStart, ctx.now());
   let segmentStart = ctx.now();
@@ -59,7 +76,7 @@ function runCpu(ctx: ThreadContext, req: number, step: CpuStep): void {
     spin(n);
     remaining -= n;
     if (remaining > 0 && gil.dropRequested()) {
-      spans.record(req, lane, Phase.cpu, segmentStart, ctx.now());
+      spans.record(req, lane, phase, segmentStart, ctx.now());
       gil.yieldToWaiter();
       waitStart = ctx.now();
       gil.acquire();
@@ -67,7 +84,7 @@ function runCpu(ctx: ThreadContext, req: number, step: CpuStep): void {
       spans.record(req, lane, Phase.gil, waitStart, segmentStart);
     }
   }
-  spans.record(req, lane, Phase.cpu, segmentStart, ctx.now());
+  spans.record(req, lane, phase, segmentStart, ctx.now());
   gil.release();
 }
 

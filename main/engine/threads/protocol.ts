@@ -37,6 +37,8 @@ export interface ViewThreadData {
   gil: Int32Array | null;
   /** Database connections with a cost or a limit (null: the run does not model them). */
   db: DbConnectionData | null;
+  /** Charge the server's and Django's own Python around each view (the scenario's server). */
+  frameworkPython: boolean;
 }
 
 export interface ExecutorThreadData extends ViewThreadData {

@@ -113,6 +113,7 @@ export function applyKnobs(base: Scenario, knobs: Knobs): Scenario {
       executor: knobs.executor,
       poolThreads: knobs.poolThreads,
       gil: knobs.gil,
+      frameworkPython: knobs.frameworkPython,
       allowAsyncUnsafe: knobs.allowAsyncUnsafe,
       ...(middleware ? { syncMiddleware: knobs.syncMiddleware } : {}),
       ...connectionFields(base, knobs),

@@ -32,6 +32,8 @@ export interface Knobs {
   executor: Executor;
   poolThreads: number;
   gil: boolean;
+  /** The server's and Django's own Python around each view, charged as real Django pays it. */
+  frameworkPython: boolean;
   /** DJANGO_ALLOW_ASYNC_UNSAFE: the sync ORM in an async view runs (blocking) instead of raising. */
   allowAsyncUnsafe: boolean;
   /** A sync-only middleware in MIDDLEWARE. */
@@ -157,6 +159,7 @@ export function knobsFrom(s: Scenario): Knobs {
     executor: s.server.executor,
     poolThreads: s.server.poolThreads,
     gil: s.server.gil,
+    frameworkPython: s.server.frameworkPython,
     allowAsyncUnsafe: s.server.allowAsyncUnsafe,
     syncMiddleware: s.server.syncMiddleware ?? false,
     dbConnectMs: s.server.dbConnectMs ?? 0,

@@ -24,6 +24,7 @@ const RANK: Record<PhaseId, number> = {
   closing: 5,
   'upstream-block': 6,
   cpu: 7,
+  framework: 6,
 };
 
 /** Priority by phase code. */

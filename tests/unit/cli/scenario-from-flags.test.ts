@@ -1,3 +1,5 @@
+import { describeServer } from '../../../shared/analysis/describe-scenario.ts';
+import { djangoCannotRun } from '../../../main/django/project/expressible.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scenarioFromFlags } from '../../../main/cli/scenario-from-flags.ts';
@@ -50,11 +52,20 @@ test('--latency without --step rescales every step of the preset', () => {
   assert.ok(gather.kind === 'gather' && gather.steps.every((c) => 'ms' in c && c.ms === 30));
 });
 
+test("--framework-python off leaves Django's own Python out of the model, and says so; on by default", () => {
+  assert.equal(scenarioFromFlags({ preset: 'async-await' }).server.frameworkPython, true);
+  const off = scenarioFromFlags({ preset: 'async-await', 'framework-python': 'off' });
+  assert.equal(off.server.frameworkPython, false);
+  assert.match(describeServer(off.server), /interpreter lock on, Django's own Python not charged/);
+  assert.match(djangoCannotRun(off) ?? '', /`server.frameworkPython` is off: real Django always runs its own Python/);
+});
+
 test('bad flags say what was wrong and what is allowed', () => {
   const cases: [Record<string, string>, RegExp][] = [
     [{ server: 'twisted' }, /--server is "twisted"; allowed: async, sync-workers/],
     [{ workers: 'many' }, /--workers must be a number; got "many"/],
     [{ gil: 'maybe' }, /--gil is "maybe"; allowed: on, off/],
+    [{ 'framework-python': 'no' }, /--framework-python is "no"; allowed: on, off/],
     [{ preset: 'nope' }, /there is no preset "nope"; presets: async-await/],
     [{ concurrency: '5', rate: '5' }, /not both/],
     [{ inner: 'cpu', step: 'block' }, /--inner goes with --step offload/],

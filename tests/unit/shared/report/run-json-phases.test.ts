@@ -38,7 +38,8 @@ test('a run exported before the client phases existed still imports, unchanged b
   }
   assert.deepStrictEqual(computeSummary(doc), doc.info.summary);
   // Server settings added since (gthread's threads, uvicorn's --limit-concurrency and --backlog,
-  // gunicorn's --timeout, DJANGO_ALLOW_ASYNC_UNSAFE) come back at their real defaults; everything else exports as it was.
+  // gunicorn's --timeout, DJANGO_ALLOW_ASYNC_UNSAFE, Django's own Python) come back at their real
+  // defaults; everything else exports as it was.
   const before = JSON.parse(text);
   const settingsAddedSince = {
     threads: 1,
@@ -46,6 +47,7 @@ test('a run exported before the client phases existed still imports, unchanged b
     backlog: 2048,
     workerTimeoutS: 30,
     allowAsyncUnsafe: false,
+    frameworkPython: true,
   };
   before.scenario.server = { ...before.scenario.server, ...settingsAddedSince };
   assert.deepStrictEqual(JSON.parse(runToJson(doc)), before, 'and exports as it was');
