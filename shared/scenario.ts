@@ -57,26 +57,45 @@ export const ORM_PYTHON_MS: Readonly<Record<DbQuery, number>> = {
 /**
  * The Python a request costs around its view, the server's and Django's own, in ms, under the
  * interpreter lock. Measured as the server process's CPU time per request of the generated
- * project serving views that do nothing (3,000 requests on one connection after 300 unmeasured;
- * Django 5.2.17, Python 3.11.7, uvicorn 0.54 with h11 on asyncio, gunicorn 26.2 sync, 2 cores; the
- * same with Interleave's probe and without): under ASGI an `async def` view costs 1.45 ms on the
- * event loop (h11's parsing, the handler, the thread Django 4.0+ starts per request for
- * request_started and request_finished, the response), a `def` view 0.35 ms more on its
+ * project serving views that do nothing (3,000 requests on one connection after 300 unmeasured,
+ * 2 cores; the same with Interleave's probe and without). Django 5.2.17 on Python 3.11.7 with
+ * uvicorn 0.54 (h11, asyncio) and gunicorn 26.2 sync: under ASGI an `async def` view costs
+ * 1.45 ms on the event loop (h11's parsing, the handler, the thread Django 4.0+ starts per request
+ * for request_started and request_finished, the response), a `def` view 0.35 ms more on its
  * executor thread (sync_to_async's hop); under WSGI a `def` view 0.42 ms on its worker, an
- * `async def` view 0.63 ms more (async_to_sync's event loop). A faster machine runs it faster.
+ * `async def` view 0.63 ms more (async_to_sync's event loop). Django 3.2.25 on Python 3.11.2
+ * with uvicorn 0.17.6 and gunicorn 20.1, no thread per request: 0.74–0.81 ms and 0.1 ms more
+ * under ASGI; 0.36–0.42 ms and 0.5 ms more under WSGI. A faster machine runs it faster.
  */
-export const FRAMEWORK_PYTHON_MS = {
+export interface FrameworkPythonMs {
   /** On the event loop before the view (the request read, the handler, request_started). */
-  asgiRequest: 0.7,
+  asgiRequest: number;
   /** On the event loop after the view (the response written, request_finished). */
-  asgiResponse: 0.75,
+  asgiResponse: number;
   /** On the executor thread before a `def` view under ASGI. */
-  asgiSyncView: 0.35,
+  asgiSyncView: number;
   /** On the sync worker (or gthread thread) before the view. */
-  wsgi: 0.42,
+  wsgi: number;
   /** More on the worker before an `async def` view under WSGI. */
-  wsgiAsyncView: 0.63,
-} as const;
+  wsgiAsyncView: number;
+}
+
+export const FRAMEWORK_PYTHON_MS: Readonly<Record<'3.2' | '4.0+', FrameworkPythonMs>> = {
+  '3.2': { asgiRequest: 0.37, asgiResponse: 0.4, asgiSyncView: 0.1, wsgi: 0.4, wsgiAsyncView: 0.5 },
+  '4.0+': { asgiRequest: 0.7, asgiResponse: 0.75, asgiSyncView: 0.35, wsgi: 0.42, wsgiAsyncView: 0.63 },
+};
+
+/**
+ * What the server charges around each view: by the Django it behaves as (3.x without a `django`
+ * named when its executor is one thread for the process), or nothing when the setting is off.
+ */
+export function frameworkPythonOf(
+  server: Pick<Scenario['server'], 'frameworkPython' | 'django' | 'executor'>,
+): FrameworkPythonMs | null {
+  if (!server.frameworkPython) return null;
+  const django3 = server.django === '3.2' || (server.django === undefined && server.executor === 'one-thread');
+  return FRAMEWORK_PYTHON_MS[django3 ? '3.2' : '4.0+'];
+}
 
 /** How the embedded upstream misbehaves, for fault runs. */
 export const UPSTREAM_FAULTS = ['none', 'refuse', 'hang', 'reset'] as const;

@@ -11,8 +11,8 @@ Runs a scenario on the real engine, stores it, and prints its numbers.
   overrides            --server async|sync-workers|async-workers|gthread  --workers W  --view async|sync
                        --executor per-request|one-thread|pool  --threads K  --gil on|off
                        --framework-python on|off (the server's and Django's own Python around each view,
-                       measured: 1.45 ms a request on the loop under ASGI, 0.42 ms on the worker under
-                       WSGI; on by default, as real Django always pays it)
+                       measured with Django 5.2: 1.45 ms a request on the loop under ASGI (3.2: 0.77 ms),
+                       0.42 ms on the worker under WSGI; on by default, as real Django always pays it)
                        async-workers: uvicorn --workers W; gthread: gunicorn -k gthread, W × --threads T
                        --limit-concurrency N (uvicorn: 503 at N connections or requests)  --backlog N
                        --worker-timeout S (gunicorn --timeout, default 30)

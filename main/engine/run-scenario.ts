@@ -14,7 +14,7 @@
  * warm-up, settling) and record/run-recording.ts (reports to the recorder, batches, progress).
  * This module knows nothing of Electron, the store or the UI.
  */
-import { dbConnectionsOf, modelsConnections, type Scenario } from '../../shared/scenario.ts';
+import { dbConnectionsOf, frameworkPythonOf, modelsConnections, type Scenario } from '../../shared/scenario.ts';
 import type { Lane, RunProgress, RunSummary, TraceBatch } from '../../shared/trace.ts';
 import { monotonicMs, clockFrom } from './clock.ts';
 import { createControl, requestStop, type ControlWord } from './control.ts';
@@ -82,8 +82,8 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     // 1. Every thread, each Ready before the first request.
     const upstream = await startUpstream(threads);
     const db = modelsConnections(scenario.server) ? connectionData(scenario, plan) : null;
-    const { frameworkPython } = scenario.server;
-    const base = { epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream, db, frameworkPython };
+    const framework = frameworkPythonOf(scenario.server);
+    const base = { epochMs, control, iterationsPerMs, shopDbFile: options.shopDbFile, upstream, db, framework };
     const servers = await startServerThreads(threads, scenario, wireLanes(plan), base);
     const loadgen = await startLoadgen(threads, scenario, plan, epochMs);
     await untilReady(threads.all, options.signal);

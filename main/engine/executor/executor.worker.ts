@@ -4,7 +4,6 @@
  * A task is an offloaded step, or a whole sync view (Django runs `def` views this way under ASGI).
  */
 import { Phase } from '../../../shared/trace.ts';
-import { FRAMEWORK_PYTHON_MS } from '../../../shared/scenario.ts';
 import { runBlockingStep, runFrameworkPython, runSyncView } from '../steps/blocking-steps.ts';
 import { failureOf, type ViewFailure } from '../steps/step-error.ts';
 import { post, startReporting, startViewThread } from '../threads/view-thread.ts';
@@ -21,7 +20,7 @@ data.serverPort.on('message', (task: ExecutorTask | ExecutorRequestFinished) => 
   try {
     if ('view' in task) {
       // sync_to_async's hop into the view: Django's own Python on this thread first.
-      if (data.frameworkPython) runFrameworkPython(ctx, task.req, FRAMEWORK_PYTHON_MS.asgiSyncView);
+      if (data.framework) runFrameworkPython(ctx, task.req, data.framework.asgiSyncView);
       runSyncView(ctx, task.req, task.view);
       ctx.spans.record(task.req, ctx.lane, Phase.running, start, ctx.now());
     } else if ('step' in task) {

@@ -8,7 +8,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { Phase, type Micros } from '../../../shared/trace.ts';
-import { FRAMEWORK_PYTHON_MS, hasEventLoop } from '../../../shared/scenario.ts';
+import { hasEventLoop } from '../../../shared/scenario.ts';
 import { runFrameworkPython } from '../steps/blocking-steps.ts';
 import { post, startReporting, startViewThread, warmUpUpstream } from '../threads/view-thread.ts';
 import { WARM_UP_PATH, type EngineCommand, type ServerThreadData } from '../threads/protocol.ts';
@@ -56,14 +56,14 @@ const stopSampling = isAsync ? sampleLoopDelay(ctx.now, (t, d) => loopSamples.pu
 
 /**
  * The loop thread runs Python too: uvicorn's parsing and Django's handler before the view, the
- * response and request_finished after it (FRAMEWORK_PYTHON_MS), under the interpreter lock. Its
+ * response and request_finished after it (data.framework), under the interpreter lock. Its
  * waits for the lock are recorded: if an executor thread is computing, that is up to a switch
  * interval each time, the convoy effect that makes "offload the CPU work to a thread"
  * disappoint. Sync workers only accept here: their views, and Django around them, run in their
  * own processes (sync-worker.worker.ts).
  */
 function frameworkPython(req: number, ms: number): void {
-  if (isAsync && data.frameworkPython) runFrameworkPython(ctx, req, ms);
+  if (isAsync) runFrameworkPython(ctx, req, ms);
 }
 
 /** A request uvicorn refuses (--limit-concurrency) takes the lock for its few lines of Python, no more. */
@@ -108,7 +108,7 @@ const WARM_UP_ID = -1;
 function respond(res: ServerResponse, id: number, endpointIndex: number, accepted: Micros, error: ViewOutcome): void {
   const recorded = id !== WARM_UP_ID;
   if (recorded && error === SERVICE_UNAVAILABLE) waitForLockTurn(id);
-  else if (recorded) frameworkPython(id, FRAMEWORK_PYTHON_MS.asgiResponse);
+  else if (recorded && data.framework) frameworkPython(id, data.framework.asgiResponse);
   const body = error ? error.message : okBodies[endpointIndex];
   res.writeHead(error ? error.status : 200, {
     'content-type': error ? 'text/plain' : 'application/json',
@@ -147,7 +147,7 @@ const server = createServer((req, res) => {
     respond(res, id, endpointIndex, accepted, SERVICE_UNAVAILABLE);
     return;
   }
-  frameworkPython(id, FRAMEWORK_PYTHON_MS.asgiRequest);
+  if (data.framework) frameworkPython(id, data.framework.asgiRequest);
   limit.taskStarted();
   let respondedAt = accepted;
   const closing = closesEachConnection

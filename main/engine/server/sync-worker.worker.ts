@@ -6,7 +6,6 @@
  */
 import { Phase } from '../../../shared/trace.ts';
 import { clearAbort, laneAborted } from '../control.ts';
-import { FRAMEWORK_PYTHON_MS } from '../../../shared/scenario.ts';
 import { runBlockingStep, runFrameworkPython, runSyncView } from '../steps/blocking-steps.ts';
 import { runAsyncView, type AsyncRunner } from '../steps/async-steps.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
@@ -37,9 +36,9 @@ data.serverPort.on('message', async (message: WorkerRequest) => {
   try {
     // gunicorn's parsing, Django's WSGI handler and the response, as Python on this worker; an
     // async view's one-off event loop (async_to_sync) on top.
-    if (data.frameworkPython) runFrameworkPython(ctx, req, FRAMEWORK_PYTHON_MS.wsgi);
+    if (data.framework) runFrameworkPython(ctx, req, data.framework.wsgi);
     if (endpoint.view === 'async') {
-      if (data.frameworkPython) runFrameworkPython(ctx, req, FRAMEWORK_PYTHON_MS.wsgiAsyncView);
+      if (data.framework) runFrameworkPython(ctx, req, data.framework.wsgiAsyncView);
       await runAsyncView(runner, req, endpoint.steps);
     } else runSyncView(ctx, req, endpoint.steps);
   } catch (e) {

@@ -7,6 +7,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type {
   Endpoint,
+  FrameworkPythonMs,
   LoadConfig,
   OffloadableStep,
   OffloadExecutor,
@@ -37,8 +38,8 @@ export interface ViewThreadData {
   gil: Int32Array | null;
   /** Database connections with a cost or a limit (null: the run does not model them). */
   db: DbConnectionData | null;
-  /** Charge the server's and Django's own Python around each view (the scenario's server). */
-  frameworkPython: boolean;
+  /** The server's and Django's own Python charged around each view (null: none; see frameworkPythonOf). */
+  framework: FrameworkPythonMs | null;
 }
 
 export interface ExecutorThreadData extends ViewThreadData {

@@ -55,7 +55,7 @@ const HELP = {
     'An old-style middleware that cannot run async: Django calls it through sync_to_async(thread_sensitive=True) and the view below it back on the loop, so each request holds its thread-sensitive thread for its whole length. On Django 3.x that is one thread for the process: every request waits its turn.',
   noSyncOrm: 'No async view here calls the sync ORM directly: the setting changes nothing.',
   frameworkPython:
-    "The Python a request costs around its view, the server's and Django's own, under the interpreter lock: 1.45 ms a request on the event loop under ASGI (0.35 ms more on the thread of a def view), 0.42 ms on the worker under WSGI, as measured with Django 5.2 on this project's reference machine. Real Django always pays it; off shows the view's steps alone.",
+    "The Python a request costs around its view, the server's and Django's own, under the interpreter lock: 1.45 ms a request on the event loop under ASGI (0.35 ms more on the thread of a def view; about half on Django 3.2), 0.42 ms on the worker under WSGI, as measured with Django 5.2 on this project's reference machine. Real Django always pays it; off shows the view's steps alone.",
 } as const;
 
 /** Choosing a Django sets the executor it implies; a pool (thread_sensitive=False) is kept. */

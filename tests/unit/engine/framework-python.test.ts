@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runShape } from '../../../shared/analysis/run-shape.ts';
+import { FRAMEWORK_PYTHON_MS, frameworkPythonOf } from '../../../shared/scenario.ts';
 import { Phase } from '../../../shared/trace.ts';
 import { laneKind, ofPhase, runAndCollect, type Collected, type CollectedSpan } from './run-and-collect.ts';
 
@@ -91,4 +92,19 @@ test('a request uvicorn refuses (--limit-concurrency) runs no Django at all', as
   const refused = c.requests.filter((r) => r.status === 503);
   assert.ok(refused.length > 0, 'some were refused');
   for (const r of refused) assert.deepEqual(framework(c, r.id), [], `request ${r.id}`);
+});
+
+test('what is charged follows the Django the model behaves as, and nothing when the setting is off', () => {
+  const server = (over: Partial<Parameters<typeof frameworkPythonOf>[0]>) =>
+    frameworkPythonOf({ frameworkPython: true, django: undefined, executor: 'per-request', ...over });
+  assert.equal(server({ django: '5.2' }), FRAMEWORK_PYTHON_MS['4.0+']);
+  assert.equal(server({ django: '4.2' }), FRAMEWORK_PYTHON_MS['4.0+']);
+  assert.equal(server({ django: '3.2' }), FRAMEWORK_PYTHON_MS['3.2']);
+  // No Django named: one thread for the process is 3.x's behaviour, a thread per request 4.0+'s.
+  assert.equal(server({ executor: 'one-thread' }), FRAMEWORK_PYTHON_MS['3.2']);
+  assert.equal(server({}), FRAMEWORK_PYTHON_MS['4.0+']);
+  assert.equal(server({ frameworkPython: false }), null);
+  // Django 3.2 starts no thread per request: its loop does about half of 5.2's.
+  const [old, now] = [FRAMEWORK_PYTHON_MS['3.2'], FRAMEWORK_PYTHON_MS['4.0+']];
+  assert.ok(old.asgiRequest + old.asgiResponse < now.asgiRequest + now.asgiResponse);
 });

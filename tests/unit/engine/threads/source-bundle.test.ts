@@ -42,7 +42,7 @@ test('an executor thread starts from the bundle and opens the shop through the n
     lane: 1,
     gil: null,
     db: null,
-    frameworkPython: true,
+    framework: null,
     process: 0,
     serverPort: server.port2,
   };
