@@ -32,7 +32,12 @@ export function mainErrorStatus(requests: readonly { status: number | null; erro
   for (const r of requests)
     if (r.error !== null && r.status !== null) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   let best: number | null = null;
-  for (const [status, n] of counts) if (best === null || n > counts.get(best)!) best = status;
+  let most = 0;
+  for (const [status, n] of counts)
+    if (n > most) {
+      best = status;
+      most = n;
+    }
   return best;
 }
 

@@ -55,7 +55,6 @@ const msUntil = (at: Micros, now: Micros) => Math.max(0, Math.ceil((at - now) / 
 export function createSyncWorkersServer(workers: WorkerPort[], arbiter: Arbiter): ViewHandler {
   const idle = workers.map((_, i) => workers.length - 1 - i);
   const backlog: Waiting[] = [];
-  const running = new Map<number, Waiting>();
   /** Per worker, its request while it serves one. */
   const serving = new Map<number, Waiting>();
   /** Per aborted worker: has its thread's step ended, and when can its replacement accept. */
@@ -64,7 +63,6 @@ export function createSyncWorkersServer(workers: WorkerPort[], arbiter: Arbiter)
     arbiter.timeoutS > 0 ? new ArbiterSchedule(arbiter.timeoutS * 1e6, arbiter.now(), arbiter.random) : null;
 
   const dispatch = (worker: number, w: Waiting) => {
-    running.set(w.message.req, w);
     serving.set(worker, w);
     schedule?.took(worker, arbiter.now());
     workers[worker].port.postMessage(w.message);
@@ -75,7 +73,6 @@ export function createSyncWorkersServer(workers: WorkerPort[], arbiter: Arbiter)
     const w = serving.get(worker);
     if (!w) return;
     serving.delete(worker);
-    running.delete(w.message.req);
     replacing.set(worker, { stepEnded: false, readyAt: null });
     abortLane(arbiter.control, workers[worker].lane);
     w.resolve(workerTimeout(arbiter.timeoutS));
@@ -120,15 +117,14 @@ export function createSyncWorkersServer(workers: WorkerPort[], arbiter: Arbiter)
   workers.forEach(({ port }, worker) =>
     port.on('message', (done: WorkerDone) => {
       schedule?.freed(worker);
-      const w = running.get(done.req);
-      running.delete(done.req);
+      const w = serving.get(worker);
       serving.delete(worker);
-      const r = replacing.get(worker);
-      if (!w && r) {
-        r.stepEnded = true;
+      // No request: the arbiter aborted it and answered it already; this was its step ending.
+      if (!w) {
+        const r = replacing.get(worker);
+        if (r) r.stepEnded = true;
         return serveAsReplacement(worker);
       }
-      if (!w) return takeNext(worker);
       w.resolve(done.error);
       if (w.closing) lingerThenTakeNext(worker, done.req, w.closing);
       else takeNext(worker);
