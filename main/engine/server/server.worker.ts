@@ -62,8 +62,8 @@ const stopSampling = isAsync ? sampleLoopDelay(ctx.now, (t, d) => loopSamples.pu
  * disappoint. Sync workers only accept here: their views, and Django around them, run in their
  * own processes (sync-worker.worker.ts).
  */
-function frameworkPython(req: number, ms: number): void {
-  if (isAsync) runFrameworkPython(ctx, req, ms);
+function frameworkPython(req: number, piece: 'asgiRequest' | 'asgiResponse'): void {
+  if (isAsync && data.framework) runFrameworkPython(ctx, req, data.framework[piece]);
 }
 
 /** A request uvicorn refuses (--limit-concurrency) takes the lock for its few lines of Python, no more. */
@@ -108,7 +108,7 @@ const WARM_UP_ID = -1;
 function respond(res: ServerResponse, id: number, endpointIndex: number, accepted: Micros, error: ViewOutcome): void {
   const recorded = id !== WARM_UP_ID;
   if (recorded && error === SERVICE_UNAVAILABLE) waitForLockTurn(id);
-  else if (recorded && data.framework) frameworkPython(id, data.framework.asgiResponse);
+  else if (recorded) frameworkPython(id, 'asgiResponse');
   const body = error ? error.message : okBodies[endpointIndex];
   res.writeHead(error ? error.status : 200, {
     'content-type': error ? 'text/plain' : 'application/json',
@@ -147,7 +147,7 @@ const server = createServer((req, res) => {
     respond(res, id, endpointIndex, accepted, SERVICE_UNAVAILABLE);
     return;
   }
-  if (data.framework) frameworkPython(id, data.framework.asgiRequest);
+  frameworkPython(id, 'asgiRequest');
   limit.taskStarted();
   let respondedAt = accepted;
   const closing = closesEachConnection

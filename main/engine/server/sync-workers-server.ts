@@ -86,19 +86,21 @@ export function createSyncWorkersServer(workers: WorkerPort[], arbiter: Arbiter)
     setTimeout(() => takeNext(worker), msUntil(r.readyAt, arbiter.now()));
   };
 
-  const wakeArbiter = () => {
-    if (!schedule) return;
-    const now = arbiter.now();
-    const { aborted, replaced } = schedule.wake(now);
+  /** The arbiter's next look, on its schedule's time (the timer holds nothing open). */
+  const armArbiter = (arbiterSchedule: ArbiterSchedule) =>
+    setTimeout(() => wakeArbiter(arbiterSchedule), msUntil(arbiterSchedule.nextWake, arbiter.now())).unref();
+
+  const wakeArbiter = (arbiterSchedule: ArbiterSchedule) => {
+    const { aborted, replaced } = arbiterSchedule.wake(arbiter.now());
     for (const worker of aborted) abort(worker);
     for (const { worker, readyAt } of replaced) {
       const r = replacing.get(worker);
       if (r) r.readyAt = readyAt;
       serveAsReplacement(worker);
     }
-    setTimeout(wakeArbiter, msUntil(schedule.nextWake, now)).unref();
+    armArbiter(arbiterSchedule);
   };
-  if (schedule) setTimeout(wakeArbiter, msUntil(schedule.nextWake, arbiter.now())).unref();
+  if (schedule) armArbiter(schedule);
 
   const takeNext = (worker: number) => {
     const next = backlog.shift();

@@ -129,7 +129,7 @@ function runDb(ctx: ThreadContext, req: number, step: DbStep): void {
   }
   sleepBlocking(ctx, step.ms);
   ctx.spans.record(req, ctx.lane, Phase.db, t0, ctx.now());
-  runCpu(ctx, req, { kind: 'cpu', ms: ORM_PYTHON_MS[step.query] });
+  computeUnderLock(ctx, req, ORM_PYTHON_MS[step.query], Phase.cpu);
 }
 
 /** `requests.get`: a real HTTP call that parks this thread until the answer (or the timeout). */
