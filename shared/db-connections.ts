@@ -4,7 +4,8 @@
  * thread lives decides how many a run opens (see opensConnectionPerRequest in
  * bounds/one-request.ts).
  */
-import { hasEventLoop, type Endpoint, type Scenario, type Step } from './scenario.ts';
+import { hasEventLoop } from './scenario-rules.ts';
+import type { Endpoint, Scenario, Step } from './scenario.ts';
 
 /** PostgreSQL's answer to one connection too many, as Django raises it from psycopg. */
 export const TOO_MANY_CLIENTS = 'OperationalError: connection failed: FATAL:  sorry, too many clients already';

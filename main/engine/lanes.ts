@@ -11,10 +11,8 @@ import {
   maxInFlight,
   offloadSteps,
   threadsPerWorker,
-  type Executor,
-  type OffloadExecutor,
-  type Scenario,
-} from '../../shared/scenario.ts';
+} from '../../shared/scenario-rules.ts';
+import type { Executor, OffloadExecutor, Scenario } from '../../shared/scenario.ts';
 import type { Lane } from '../../shared/trace.ts';
 import { executorThreadCount } from './executor/queues.ts';
 

@@ -14,7 +14,8 @@
  * warm-up, settling) and record/run-recording.ts (reports to the recorder, batches, progress).
  * This module knows nothing of Electron, the store or the UI.
  */
-import { dbConnectionsOf, frameworkPythonOf, modelsConnections, type Scenario } from '../../shared/scenario.ts';
+import { dbConnectionsOf, frameworkPythonOf, modelsConnections } from '../../shared/scenario-rules.ts';
+import type { Scenario } from '../../shared/scenario.ts';
 import type { Lane, RunProgress, RunSummary, TraceBatch } from '../../shared/trace.ts';
 import { monotonicMs, clockFrom } from './clock.ts';
 import { createControl, requestStop, type ControlWord } from './control.ts';

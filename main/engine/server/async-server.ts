@@ -3,14 +3,8 @@
  * views and offloads go to the executor (`sync_to_async`). With one thread for the process
  * (Django 3.x), the handler's own hop onto that thread comes first (see handlerHopsQueue).
  */
-import {
-  executorGroupOf,
-  handlerHopsQueue,
-  modelsConnections,
-  type Endpoint,
-  type OffloadExecutor,
-  type Scenario,
-} from '../../../shared/scenario.ts';
+import { executorGroupOf, handlerHopsQueue, modelsConnections } from '../../../shared/scenario-rules.ts';
+import type { Endpoint, OffloadExecutor, Scenario } from '../../../shared/scenario.ts';
 import type { Micros } from '../../../shared/trace.ts';
 import { Phase } from '../../../shared/trace.ts';
 import { ExecutorPool } from '../executor/executor-pool.ts';

@@ -8,7 +8,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { Phase, type Micros } from '../../../shared/trace.ts';
-import { hasEventLoop } from '../../../shared/scenario.ts';
+import { hasEventLoop } from '../../../shared/scenario-rules.ts';
 import { runFrameworkPython } from '../steps/blocking-steps.ts';
 import { post, startReporting, startViewThread, warmUpUpstream } from '../threads/view-thread.ts';
 import { WARM_UP_PATH, type EngineCommand, type ServerThreadData } from '../threads/protocol.ts';

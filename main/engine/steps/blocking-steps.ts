@@ -5,15 +5,8 @@
  * which is the whole point of the timeline.
  */
 import { Phase } from '../../../shared/trace.ts';
-import {
-  ORM_PYTHON_MS,
-  type BlockStep,
-  type CpuStep,
-  type DbStep,
-  type OffloadableStep,
-  type Step,
-  type UpstreamStep,
-} from '../../../shared/scenario.ts';
+import { ORM_PYTHON_MS } from '../../../shared/scenario-rules.ts';
+import type { BlockStep, CpuStep, DbStep, OffloadableStep, Step, UpstreamStep } from '../../../shared/scenario.ts';
 import { spin, SLICE_MS } from '../cpu-work.ts';
 import { laneAborted, stopRequested } from '../control.ts';
 import { sleepBlocking, type ThreadContext } from '../thread-context.ts';

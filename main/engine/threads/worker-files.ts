@@ -30,6 +30,13 @@ const WORKER_SOURCES = {
 
 export type WorkerName = keyof typeof WORKER_SOURCES;
 
+/** Each worker's entry point in the source tree, by name. */
+export function workerSourceFiles(): Record<WorkerName, string> {
+  return Object.fromEntries(
+    Object.entries(WORKER_SOURCES).map(([name, source]) => [name, join(here, source)]),
+  ) as Record<WorkerName, string>;
+}
+
 /** What scripts/build.js writes to out/build-info.json, as far as workers go. */
 interface BuildInfo {
   /** When the main-process build started (ms since 1970): a source changed after it is newer than the build. */
@@ -59,7 +66,7 @@ function workersForSource(root: string): WorkerFolder {
   const built = freshBuiltWorkers(root, Object.keys(WORKER_SOURCES));
   if (built) return { dir: built, extension: '.js' };
   const entries = Object.fromEntries(
-    Object.entries(WORKER_SOURCES).map(([name, source]) => [`${name}.worker`, join(here, source)]),
+    Object.entries(workerSourceFiles()).map(([name, source]) => [`${name}.worker`, source]),
   );
   return { dir: bundleFromSource(entries, join(root, 'node_modules')), extension: '.mjs' };
 }

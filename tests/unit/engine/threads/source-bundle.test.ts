@@ -16,6 +16,9 @@ import { createControl } from '../../../../main/engine/control.ts';
 import { seedShop } from '../../../../main/engine/db/shop.ts';
 import type { ExecutorThreadData, ThreadReport } from '../../../../main/engine/threads/protocol.ts';
 import { bundleFromSource, sweepDeadBundles } from '../../../../main/engine/threads/source-bundle.ts';
+import { workerSourceFiles } from '../../../../main/engine/threads/worker-files.ts';
+import { createRequire } from 'node:module';
+import type * as Esbuild from 'esbuild';
 
 const parent = mkdtempSync(join(tmpdir(), 'interleave-source-bundle-'));
 after(() => rmSync(parent, { recursive: true, force: true }));
@@ -88,4 +91,28 @@ test('a killed process leaves its bundle; the next sweep removes it and keeps th
   assert.equal(existsSync(dir), false, "the dead process's bundle is swept");
   assert.ok(existsSync(join(mine, 'upstream.worker.mjs')), "this process's own bundle is kept");
   assert.ok(existsSync(nodeModules), 'removing a bundle never follows its node_modules link');
+});
+
+test("no engine thread loads zod: the scenario's schemas stay in the main thread", () => {
+  // Loading zod was ~80 ms of a new thread's ~130 ms start (a run of 50 per-request threads
+  // waited seconds for it); the threads read scenarios through shared/scenario-rules.ts.
+  const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
+  for (const [name, entry] of Object.entries(workerSourceFiles())) {
+    const { metafile } = esbuild.buildSync({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      external: ['better-sqlite3'],
+      logLevel: 'error',
+    });
+    const inputs = Object.keys(metafile.inputs);
+    assert.deepEqual(
+      inputs.filter((file) => /node_modules\/zod\/|shared\/scenario\.ts$/.test(file)),
+      [],
+      `the ${name} thread's code`,
+    );
+  }
 });
