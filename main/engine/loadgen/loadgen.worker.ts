@@ -13,31 +13,40 @@
  * Redirects are never followed (undici's Client does not; a 3xx is the response).
  */
 import { parentPort } from 'node:worker_threads';
-import { Client, type Dispatcher } from 'undici';
-import { clockFrom } from '../clock.ts';
+import { clockFrom, monotonicMs } from '../clock.ts';
 import type { Micros, RequestRecord } from '../../../shared/trace.ts';
-import {
-  WARM_UP_PATH,
-  type EngineCommand,
-  type LoadgenThreadData,
-  type LoadTarget,
-  type ThreadReport,
-} from '../threads/protocol.ts';
+import { WARM_UP_PATH, type EngineCommand, type LoadgenThreadData, type ThreadReport } from '../threads/protocol.ts';
 import { interArrivalMs, seededRandom, weightedPicker } from './random.ts';
 import { packRequests } from '../../../shared/packed-requests.ts';
 import { parseServerTiming } from '../../../shared/server-timing.ts';
 import { keptServerTiming } from '../../../shared/server-timing-kept.ts';
-import { timedConnector, type ConnectTimes } from './timed-connect.ts';
-import { threadData } from '../threads/thread-data.ts';
+import { ClientTimeout, Connection, get, sendTo, type ClientSettings } from './http-client.ts';
+import { isSpareThread, threadData } from '../threads/thread-data.ts';
+import { EXERCISE_PARALLEL, exerciseHttp } from '../threads/http-exercise.ts';
 
+/** A spare sends through this client's own code ahead of its run (http-exercise.ts). */
+const exercised = isSpareThread();
+if (exercised) await exerciseOwnClient();
 const data = await threadData<LoadgenThreadData>();
 const { load, targets } = data;
 const now = clockFrom(data.epochMs);
 const random = seededRandom(data.seed);
 const pickEndpoint = weightedPicker(data.weights, random);
+const clientSettings: ClientSettings = {
+  now,
+  timeoutMs: load.timeoutMs,
+  captureServerTiming: data.captureServerTiming ?? false,
+};
 const post = (r: ThreadReport, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(r, transfer);
 /** Unrecorded requests sent before the measured window, spread over the connections (2–20 each). */
 const WARM_UP_REQUESTS = 1_000;
+/**
+ * Warm-up rounds when this thread and the server's exercised their HTTP paths as spares: the
+ * connections open, and the server's own request path (its handler, not Node's) runs a few times.
+ * Measured on a trivial endpoint, 10 users: the first 100 requests' p50 2.1–2.9 ms after these
+ * rounds, 1.7–2.5 ms after the full warm-up; the rest ~1 ms either way.
+ */
+const EXERCISED_ROUNDS = 6;
 /** Connections the open model opens ahead of time (each ~1.4 ms to warm); more open on demand. */
 const OPEN_WARM_CONNECTIONS = 128;
 
@@ -85,211 +94,9 @@ function claim(w: Window, at: Micros): number {
   return isOver(w, at) ? -1 : w.sent++;
 }
 
-/**
- * A keep-alive connection (one undici Client, one request at a time on it), the instants its
- * latest connecting passed (taken by the request it was made for), and the timer that
- * enforces the timeout of the request on it. undici's own headersTimeout/bodyTimeout tick on a
- * coarse clock: a 100 ms timeout fired after a second, and a request that took 300 ms counted
- * as answered. One timer per connection, re-armed with refresh() for each request, costs less
- * than a timer made and cleared per request (~2% of requests/s against a trivial endpoint).
- */
-class Connection {
-  /** @param serverUrl the server process this connection was accepted by (the engine's and Django's runs). */
-  constructor(readonly serverUrl: string) {}
-
-  /** One keep-alive client per origin this connection has sent to (a URL run's mix may name several). */
-  private readonly clients = new Map<string, Client>();
-  /** The connection's latest connecting, until the request it was made for takes it. */
-  private connecting: ConnectTimes | null = null;
-  private abortCurrent: ((error: Error) => void) | null = null;
-  private readonly timer = setTimeout(() => this.abortCurrent?.(CLIENT_TIMEOUT), load.timeoutMs).unref();
-
-  arm(abort: (error: Error) => void): void {
-    this.abortCurrent = abort;
-    this.timer.refresh();
-  }
-
-  disarm(): void {
-    this.abortCurrent = null;
-  }
-
-  /** The connecting this request waited for, if it waited for one (a reused connection: null). */
-  takeConnecting(): ConnectTimes | null {
-    const times = this.connecting;
-    this.connecting = null;
-    return times;
-  }
-
-  client(origin: string): Client {
-    let client = this.clients.get(origin);
-    if (!client) {
-      client = new Client(origin, {
-        pipelining: 1,
-        keepAliveTimeout: 60_000,
-        headersTimeout: load.timeoutMs,
-        bodyTimeout: load.timeoutMs,
-        // A probe's Server-Timing header grows with the spans of a request (~90 bytes each) and the
-        // loop samples it carries (~4 kB at most): past Node's default 16 kB for a 32-way gather.
-        ...(data.captureServerTiming ? { maxHeaderSize: 1024 * 1024 } : {}),
-        connect: timedConnector(now, (times) => (this.connecting = times)),
-      });
-      this.clients.set(origin, client);
-    }
-    return client;
-  }
-
-  async close(): Promise<void> {
-    clearTimeout(this.timer);
-    await Promise.all([...this.clients.values()].map((c) => c.close()));
-  }
-
-  async destroy(): Promise<void> {
-    clearTimeout(this.timer);
-    await Promise.all([...this.clients.values()].map((c) => c.destroy()));
-  }
-}
-
 function connection(i: number): Connection {
-  return (connections[i] ??= new Connection(serverUrls[i % serverUrls.length]));
+  return (connections[i] ??= new Connection(serverUrls[i % serverUrls.length], clientSettings));
 }
-
-/**
- * One request through undici's dispatch API, keeping at most 200 characters of an error's body.
- * `request()` wraps every response in a body stream and a chain of promises: against a trivial
- * endpoint that cost a third of the load generator's time (17,000 against 24,000 requests/s on
- * 2 cores, bench/benchmarks/loadgen-vs-autocannon.ts).
- */
-interface Answer {
-  status: number;
-  body: string;
-  /** The response's Server-Timing headers joined with ', ' ('' when absent or not captured). */
-  serverTiming: string;
-}
-
-/** Stamps the client's phases into `record` (null for unrecorded requests: warm-up, rehearsal). */
-function get(conn: Connection, path: string, headers: string[], record: RequestRecord | null = null): Promise<Answer> {
-  return new Promise((resolve, reject) =>
-    conn
-      .client(conn.serverUrl)
-      .dispatch({ path, method: 'GET', headers }, new GetHandler(conn, record, resolve, reject)),
-  );
-}
-
-/** A URL run's request: its own origin, method, headers and body, then the request's id and index. */
-function sendTo(conn: Connection, target: LoadTarget, headers: string[], record: RequestRecord): Promise<Answer> {
-  const { origin, path, method, body } = target;
-  return new Promise((resolve, reject) =>
-    conn
-      .client(origin)
-      .dispatch(
-        { path, method, headers: target.headers.concat(headers), body },
-        new GetHandler(conn, record, resolve, reject),
-      ),
-  );
-}
-
-/** A new connection's instants, onto the request that waited for it (only the points reached). */
-function stampConnecting(record: RequestRecord, times: ConnectTimes): void {
-  record.connectStart = times.start;
-  if (times.tcp !== undefined) record.connectEnd = times.tcp;
-  if (times.tls !== undefined) record.tlsEnd = times.tls;
-}
-
-/**
- * One response's callbacks, in the interface undici's HTTP/1.1 client itself calls (onConnect,
- * onHeaders, onData, onComplete, onError). undici 7 marks it deprecated in favour of
- * onRequestStart/onResponseStart…, but those are an adapter around this one that allocates a
- * controller and parses every response's headers into an object, which this client never reads:
- * 8–9% of the load generator's requests/s against a trivial endpoint. undici is pinned to major
- * 7, where both exist. A class, not an object literal of closures: five closures and an empty
- * Buffer.concat per request were another ~3%.
- *
- * The client's phases cost three clock reads a request: onConnect (the connection is the
- * request's, writing begins), onRequestSent (written), onResponseStarted (the parser met the
- * response's first byte, before its headers are read).
- */
-class GetHandler implements Dispatcher.DispatchHandler {
-  private status = 0;
-  private body: Buffer[] | null = null;
-  private bodyBytes = 0;
-  private serverTiming = '';
-
-  constructor(
-    private readonly conn: Connection,
-    private readonly record: RequestRecord | null,
-    private readonly resolve: (response: Answer) => void,
-    private readonly reject: (error: Error) => void,
-  ) {}
-
-  onConnect(abort: (error?: Error) => void): void {
-    // Taken by every request, recorded or not: a connection the warm-up opened is not the first
-    // measured request's to have waited for.
-    const connecting = this.conn.takeConnecting();
-    const record = this.record;
-    if (record) {
-      if (connecting) stampConnecting(record, connecting);
-      record.requestStart = now();
-    }
-    this.conn.arm(abort);
-  }
-
-  onRequestSent(): void {
-    if (this.record) this.record.requestEnd = now();
-  }
-
-  onResponseStarted(): void {
-    if (this.record) this.record.firstByte = now();
-  }
-
-  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
-    this.status = statusCode;
-    if (data.captureServerTiming) this.serverTiming = serverTimingOf(rawHeaders);
-    return true;
-  }
-
-  onData(chunk: Buffer): boolean {
-    if (this.status >= 400 && this.bodyBytes < 800) {
-      (this.body ??= []).push(chunk);
-      this.bodyBytes += chunk.length;
-    }
-    return true;
-  }
-
-  onComplete(): void {
-    this.conn.disarm();
-    this.resolve({
-      status: this.status,
-      body: this.body ? Buffer.concat(this.body).toString().slice(0, 200) : '',
-      serverTiming: this.serverTiming,
-    });
-  }
-
-  onError(error: Error): void {
-    // A connection that failed to come up: its start (and how far it got) is this request's.
-    if (this.record?.requestStart === undefined) {
-      const connecting = this.conn.takeConnecting();
-      if (connecting && this.record) stampConnecting(this.record, connecting);
-    }
-    this.conn.disarm();
-    this.reject(error);
-  }
-}
-
-/** Every Server-Timing header of a response (raw name/value pairs), joined as one list. */
-function serverTimingOf(rawHeaders: Buffer[]): string {
-  let out = '';
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i];
-    if (name.length === 13 && name.toString('latin1').toLowerCase() === 'server-timing')
-      out += (out ? ', ' : '') + rawHeaders[i + 1].toString('latin1');
-  }
-  return out;
-}
-
-/** The client gave up waiting for the response after `load.timeoutMs`. */
-class ClientTimeout extends Error {}
-/** One instance for every timeout: only its identity is read, and an Error captures a stack when made. */
-const CLIENT_TIMEOUT = new ClientTimeout();
 
 /** Send request `id` on connection `conn`; resolves when it is recorded (or, rehearsing, answered). */
 async function send(w: Window, id: number, conn: number, intended: Micros): Promise<void> {
@@ -426,9 +233,9 @@ function flush(): void {
  * the scheduling code itself (timers, the spin, launching and the backlog) was still being
  * compiled in the first ~300 ms, sending late by 1–6 ms.
  */
-async function warmUp(): Promise<void> {
+async function warmUp(short: boolean): Promise<void> {
   const warmed = load.model === 'closed' ? load.concurrency : Math.min(load.maxInFlight, OPEN_WARM_CONNECTIONS);
-  const rounds = Math.min(20, Math.max(2, Math.ceil(WARM_UP_REQUESTS / warmed)));
+  const rounds = short ? EXERCISED_ROUNDS : Math.min(20, Math.max(2, Math.ceil(WARM_UP_REQUESTS / warmed)));
   for (let round = 0; round < rounds; round++) {
     await Promise.allSettled(Array.from({ length: warmed }, (_, i) => get(connection(i), WARM_UP_PATH, NO_HEADERS)));
   }
@@ -439,10 +246,39 @@ async function warmUp(): Promise<void> {
 
 let warming: Promise<void> = Promise.resolve();
 
+/**
+ * The calls a run makes (a Connection's GET, recorded), to a throwaway server of this thread's.
+ * Runs before the module's constants below exist: it may use only imports and its own.
+ */
+async function exerciseOwnClient(): Promise<void> {
+  const clock = clockFrom(monotonicMs());
+  const settings: ClientSettings = { now: clock, timeoutMs: 10_000, captureServerTiming: false };
+  const pool: Connection[] = [];
+  let sent = 0;
+  await exerciseHttp((url) => {
+    const conn = (pool[sent % EXERCISE_PARALLEL] ??= new Connection(url, settings));
+    const record: RequestRecord = {
+      id: sent++,
+      endpoint: 0,
+      intended: clock(),
+      sent: clock(),
+      accepted: null,
+      responded: null,
+      received: null,
+      status: 0,
+      error: null,
+      conn: 0,
+    };
+    return get(conn, '/', [], record);
+  });
+  await Promise.allSettled(pool.map((c) => c.close()));
+}
+
 parentPort!.on('message', async (command: EngineCommand) => {
   if (command.type === 'warm-up') {
     serverUrls = command.serverUrls;
-    warming = warmUp();
+    // Short when this thread and the server's were exercised as spares: only the connections to open.
+    warming = warmUp(exercised && command.serverExercised === true);
     await warming;
     post({ type: 'warmed' });
   } else if (command.type === 'start') {

@@ -19,8 +19,15 @@ import { sampleLoopDelay } from './loop-delay.ts';
 import type { ViewOutcome } from './view-handler.ts';
 import { limitConcurrency, SERVICE_UNAVAILABLE } from './limit-concurrency.ts';
 import { seededRandom } from '../loadgen/random.ts';
+import { AsyncHttpClient } from '../upstream/async-http-client.ts';
+import { exerciseHttp } from '../threads/http-exercise.ts';
 
-const { data, ctx } = await startViewThread<ServerThreadData>();
+// A spare loop thread serves and calls over HTTP ahead of its run (http-exercise.ts).
+const { data, ctx } = await startViewThread<ServerThreadData>(async () => {
+  const client = new AsyncHttpClient();
+  await exerciseHttp((url) => client.get(url, 10_000));
+  await client.close();
+});
 const isAsync = hasEventLoop(data.scenario.server.model);
 
 let served: number[] = [];

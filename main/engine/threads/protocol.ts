@@ -164,7 +164,12 @@ export type ThreadReport =
 export type EngineCommand =
   | { type: 'flush' }
   | { type: 'clock' }
-  | { type: 'warm-up'; serverUrls: string[] }
+  | {
+      type: 'warm-up';
+      serverUrls: string[];
+      /** Every server thread was a spare that exercised its HTTP paths (http-exercise.ts) before the run. */
+      serverExercised?: boolean;
+    }
   | { type: 'start' }
   | { type: 'stop' }
   | { type: 'close' };

@@ -82,8 +82,8 @@ export class RunThreads {
       while (this.booting >= THREADS_AT_A_TIME) await this.aThreadStarted();
       this.booting++;
     }
-    const worker = spare ?? spawnWorker(name, data, transfer);
-    const handle = new ThreadHandle(name, worker, this.onReport, this.onFailure);
+    const worker = spare?.worker ?? spawnWorker(name, data, transfer);
+    const handle = new ThreadHandle(name, worker, this.onReport, this.onFailure, spare !== null, spare?.clockSkewMs);
     this.all.push(handle);
     const started = () => {
       if (!spare) {

@@ -33,10 +33,14 @@ export function untilReady(handles: ThreadHandle[], signal: AbortSignal | undefi
 /**
  * The load generator opens its connections and warms the server's code paths, unrecorded. With
  * several server processes (uvicorn --workers), connection i goes to port i mod their count.
+ * When every server thread was a spare, it exercised its HTTP paths before the run
+ * (http-exercise.ts): a load generator that did too only opens its connections.
  */
-export async function warmUp(loadgen: ThreadHandle, serverPorts: number[]): Promise<void> {
-  const serverUrls = serverPorts.map((port) => `http://127.0.0.1:${port}`);
-  await loadgen.ask({ type: 'warm-up', serverUrls }, 'warmed', WARM_UP_TIMEOUT_MS);
+export async function warmUp(loadgen: ThreadHandle, servers: ThreadHandle[]): Promise<void> {
+  const ports = await Promise.all(servers.map(async (s) => (await s.ready).port ?? 0));
+  const serverUrls = ports.map((port) => `http://127.0.0.1:${port}`);
+  const serverExercised = servers.every((s) => s.spare);
+  await loadgen.ask({ type: 'warm-up', serverUrls, serverExercised }, 'warmed', WARM_UP_TIMEOUT_MS);
 }
 
 /**
@@ -54,6 +58,9 @@ export async function settle(): Promise<void> {
   }
 }
 
+/** Round trips per thread when checking its clock; the shortest one counts. */
+export const CLOCK_ROUND_TRIPS = 5;
+
 /**
  * Largest |thread clock − engine clock| over the threads, NTP-style (midpoint of the shortest of
  * five round trips). One thread at a time: asked all at once, the replies queue behind each
@@ -62,9 +69,14 @@ export async function settle(): Promise<void> {
 export async function measureClockSkew(threads: ThreadHandle[], now: () => number): Promise<number> {
   let worst = 0;
   for (const t of threads) {
+    // A spare's clock was measured while it waited (thread-reserve.ts).
+    if (t.clockSkewMs !== null) {
+      worst = Math.max(worst, t.clockSkewMs);
+      continue;
+    }
     let best = Infinity;
     let offset = 0;
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < CLOCK_ROUND_TRIPS; i++) {
       const t0 = now();
       const reply = await t.ask({ type: 'clock' }, 'clock');
       const t1 = now();

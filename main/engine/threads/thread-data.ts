@@ -7,6 +7,7 @@
  * `await threadData()` and goes on exactly as a fresh thread would.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { monotonicMs } from '../clock.ts';
 
 /** What a spare thread starts with: what every run of this host shares. */
 export interface SpareData {
@@ -20,8 +21,20 @@ export interface ConfigureMessage {
   data: unknown;
 }
 
+/** A waiting spare's clock, asked by the reserve (its clock is checked before a run, not during). */
+export interface SpareClockMessage {
+  type: 'spare-clock';
+  /** The spare's monotonic clock, ms. */
+  nowMs: number;
+}
+
 export function isSpareData(data: unknown): data is SpareData {
   return typeof data === 'object' && data !== null && (data as Partial<SpareData>).spare === true;
+}
+
+/** Was this thread started as a spare, before its run was known? */
+export function isSpareThread(): boolean {
+  return isSpareData(workerData);
 }
 
 /** The SQLite shop this thread will query: known before the run for a spare, as for a run's thread. */
@@ -33,7 +46,15 @@ export function shopFileOfThread(): string {
 export function threadData<T>(): Promise<T> {
   if (!isSpareData(workerData)) return Promise.resolve(workerData as T);
   return new Promise((resolve) => {
-    parentPort!.once('message', (message: ConfigureMessage) => resolve(message.data as T));
+    const onMessage = (message: ConfigureMessage | { type: 'clock' }) => {
+      if (message.type === 'clock') {
+        parentPort!.postMessage({ type: 'spare-clock', nowMs: monotonicMs() } satisfies SpareClockMessage);
+        return;
+      }
+      parentPort!.off('message', onMessage);
+      resolve(message.data as T);
+    };
+    parentPort!.on('message', onMessage);
     parentPort!.postMessage({ type: 'spare-ready' });
   });
 }

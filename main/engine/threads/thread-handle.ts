@@ -18,6 +18,10 @@ export class ThreadHandle {
     readonly worker: Worker,
     onReport: (report: ThreadReport) => void,
     onFailure: (message: string) => void,
+    /** Started ahead of its run as a spare (thread-reserve.ts), not by the run. */
+    readonly spare = false,
+    /** Its clock's difference from the engine's, ms, when already measured (a spare's); else null. */
+    readonly clockSkewMs: number | null = null,
   ) {
     this.ready = new Promise((resolve, reject) => {
       worker.on('message', (report: ThreadReport) => {

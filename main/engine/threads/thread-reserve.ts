@@ -16,7 +16,9 @@
  */
 import type { TransferListItem, Worker } from 'node:worker_threads';
 import { spawnWorker, type WorkerName } from './spawn.ts';
-import type { ConfigureMessage, SpareData } from './thread-data.ts';
+import type { ConfigureMessage, SpareClockMessage, SpareData } from './thread-data.ts';
+import { monotonicMs } from '../clock.ts';
+import { CLOCK_ROUND_TRIPS } from './start-up.ts';
 
 /** How many threads of each kind. */
 export type ThreadCounts = Partial<Record<WorkerName, number>>;
@@ -31,7 +33,15 @@ interface Spare {
   name: WorkerName;
   worker: Worker;
   booted: boolean;
+  /** |its clock − the engine's|, ms, measured once it had started (measureSpareSkew). */
+  clockSkewMs: number;
   onMessage(message: { type?: string }): void;
+}
+
+/** A spare given its run: the thread, and its clock's difference from the engine's. */
+export interface TakenSpare {
+  worker: Worker;
+  clockSkewMs: number;
 }
 
 export class ThreadReserve {
@@ -71,14 +81,14 @@ export class ThreadReserve {
   }
 
   /** A started spare of `name` given `data` (and the ports in `transfer`); null when there is none. */
-  take(name: WorkerName, data: unknown, transfer: TransferListItem[]): Worker | null {
+  take(name: WorkerName, data: unknown, transfer: TransferListItem[]): TakenSpare | null {
     const i = this.spares.findIndex((s) => s.name === name && s.booted);
     if (i === -1) return null;
     const [spare] = this.spares.splice(i, 1);
     spare.worker.off('message', spare.onMessage);
     spare.worker.ref();
     spare.worker.postMessage({ type: 'configure', data } satisfies ConfigureMessage, transfer);
-    return spare.worker;
+    return { worker: spare.worker, clockSkewMs: spare.clockSkewMs };
   }
 
   /** Starts no more spares until the next refill: a run is starting and needs the CPUs. */
@@ -168,12 +178,16 @@ export class ThreadReserve {
         name,
         worker,
         booted: false,
+        clockSkewMs: 0,
         onMessage: (message) => {
           if (message.type !== 'spare-ready') return;
-          spare.booted = true;
-          // A starting spare keeps the process up (its refill is awaited); an idle one does not.
-          worker.unref();
-          resolve(true);
+          void measureSpareSkew(worker).then((skew) => {
+            spare.clockSkewMs = skew;
+            spare.booted = true;
+            // A starting spare keeps the process up (its refill is awaited); an idle one does not.
+            worker.unref();
+            resolve(true);
+          });
         },
       };
       const forget = () => {
@@ -193,4 +207,36 @@ export class ThreadReserve {
 /** Whether `counts` holds more of some kind than `base`. */
 function exceeds(counts: ThreadCounts, base: ThreadCounts): boolean {
   return Object.entries(counts).some(([name, n]) => (n ?? 0) > (base[name as WorkerName] ?? 0));
+}
+
+/**
+ * |spare's clock − this thread's|, ms, NTP-style as measureClockSkew (start-up.ts) does for a
+ * run's new threads: the midpoint of the shortest of five round trips. A spare's is measured
+ * here, while it waits, so a run on spares spends no time on it. Infinity if it never answers.
+ */
+function measureSpareSkew(worker: Worker): Promise<number> {
+  return new Promise((resolve) => {
+    let best = Infinity;
+    let offset = Infinity;
+    let asked = 0;
+    let sentAt = 0;
+    const ask = () => {
+      sentAt = monotonicMs();
+      worker.postMessage({ type: 'clock' });
+    };
+    const onReply = (message: SpareClockMessage | { type?: string }) => {
+      if (message.type !== 'spare-clock') return;
+      const receivedAt = monotonicMs();
+      if (receivedAt - sentAt < best) {
+        best = receivedAt - sentAt;
+        offset = (message as SpareClockMessage).nowMs - (sentAt + receivedAt) / 2;
+      }
+      if (++asked < CLOCK_ROUND_TRIPS) return ask();
+      worker.off('message', onReply);
+      resolve(Math.abs(offset));
+    };
+    worker.on('message', onReply);
+    worker.once('exit', () => resolve(Infinity));
+    ask();
+  });
 }

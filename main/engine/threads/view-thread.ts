@@ -17,7 +17,7 @@ import type { ThreadContext } from '../thread-context.ts';
 import type { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
 import type { EngineCommand, ThreadReport, ViewThreadData } from './protocol.ts';
-import { shopFileOfThread, threadData } from './thread-data.ts';
+import { isSpareThread, shopFileOfThread, threadData } from './thread-data.ts';
 
 const FLUSH_EVERY_MS = 50;
 const WARM_UP_ITERATIONS = 50_000;
@@ -40,10 +40,14 @@ function prepareViewThread(shopDbFile: string): PreparedThread {
 
 /**
  * A view thread's data and context: its run-independent start-up first (a spare does that before
- * it has a run), then its run's data (thread-data.ts), then the context built from both.
+ * it has a run, and then `spareExercise`, see http-exercise.ts), then its run's data
+ * (thread-data.ts), then the context built from both.
  */
-export async function startViewThread<T extends ViewThreadData>(): Promise<{ data: T; ctx: ThreadContext }> {
+export async function startViewThread<T extends ViewThreadData>(
+  spareExercise?: () => Promise<void>,
+): Promise<{ data: T; ctx: ThreadContext }> {
   const prepared = prepareViewThread(shopFileOfThread());
+  if (spareExercise && isSpareThread()) await spareExercise();
   const data = await threadData<T>();
   return { data, ctx: createThreadContext(data, prepared) };
 }

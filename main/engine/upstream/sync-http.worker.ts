@@ -3,11 +3,14 @@
  * sync-http-client.ts). It never blocks, so one thread serves every parked caller at once.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { threadData } from '../threads/thread-data.ts';
+import { isSpareThread, threadData } from '../threads/thread-data.ts';
+import { exerciseHttp } from '../threads/http-exercise.ts';
 import { AsyncHttpClient } from './async-http-client.ts';
 import type { SyncHttpRequest } from './sync-http-client.ts';
 
 const http = new AsyncHttpClient();
+// A spare calls through its client ahead of its run (http-exercise.ts).
+if (isSpareThread()) await exerciseHttp((url) => http.get(url, 10_000));
 
 function serve(port: MessagePort): void {
   port.on('message', async (request: SyncHttpRequest) => {

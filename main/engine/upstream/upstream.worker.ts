@@ -5,9 +5,16 @@
  */
 import { createServer } from 'node:http';
 import { parentPort } from 'node:worker_threads';
-import { threadData } from '../threads/thread-data.ts';
+import { isSpareThread, threadData } from '../threads/thread-data.ts';
+import { exerciseHttp } from '../threads/http-exercise.ts';
+import { AsyncHttpClient } from './async-http-client.ts';
 
-// It needs no data; a spare (thread-reserve.ts) waits here until a run takes it.
+// A spare serves HTTP ahead of its run (http-exercise.ts), then waits here until a run takes it.
+if (isSpareThread()) {
+  const client = new AsyncHttpClient();
+  await exerciseHttp((url) => client.get(url, 10_000));
+  await client.close();
+}
 await threadData<Record<string, never>>();
 
 const server = createServer((req, res) => {

@@ -138,3 +138,15 @@ test('spares keep no process alive', async (t) => {
   assert.match(out, /spares ready: 3/);
   assert.equal(code, 0, 'the process ended by itself with its spares idle');
 });
+
+test("a spare's clock is checked while it waits, and the run that takes it uses that figure", async (t) => {
+  const reserve = reserveFor(t);
+  await reserve.refill({ upstream: 1 });
+  const taken = reserve.take('upstream', {}, []);
+  assert.ok(taken, 'a started spare is there to take');
+  t.after(() => taken.worker.terminate());
+  // One clock for every thread: the figure is the round trip's uncertainty, never unmeasured.
+  assert.ok(Number.isFinite(taken.clockSkewMs) && taken.clockSkewMs >= 0, `skew ${taken.clockSkewMs} ms`);
+  const ready = await new Promise<{ type: string }>((resolve) => taken.worker.once('message', resolve));
+  assert.equal(ready.type, 'ready', 'configured after the clock check, it starts as a fresh one would');
+});
