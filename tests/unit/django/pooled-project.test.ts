@@ -47,6 +47,7 @@ print(json.dumps({
     env: {
       PATH: process.env.PATH,
       PYTHONPATH: [dir, PROBE_PARENT_DIR].join(':'),
+      PYTHONDONTWRITEBYTECODE: '1',
       DJANGO_SETTINGS_MODULE: 'interleave_site.settings',
       INTERLEAVE_SHOP_DB: join(dir, 'shop.sqlite3'),
       INTERLEAVE_PG_HOST: '127.0.0.1',
