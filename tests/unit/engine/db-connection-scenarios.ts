@@ -37,6 +37,14 @@ export function wsgi(persistentConnections: boolean): ScenarioInput {
   };
 }
 
+/**
+ * Each request's loan of a pooled connection, from the end of its wait for one to its response
+ * written: Django gives the connection back in `response.close()`, after the response, so no two
+ * loans counted this way can overlap beyond the pool's size.
+ */
+export const lentUntilAnswered = (c: Collected) =>
+  ofPhase(c, 'pool-wait').map((w) => ({ start: w.end, end: c.requests.find((r) => r.id === w.req)!.responded! }));
+
 /** How many connections each request opened, in request order. */
 export const connectsPerRequest = (c: Collected) =>
   c.requests.map((r) => ofPhase(c, 'connect').filter((s) => s.req === r.id).length);
