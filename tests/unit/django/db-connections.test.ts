@@ -36,6 +36,11 @@ test('real Django on two gunicorn sync workers: one connection each with CONN_MA
   assert.equal(new Set(connects.map((s) => s.lane)).size, connects.length, 'one a worker');
   const closed = await onDjango(wsgi(false));
   assert.deepEqual(connectsPerRequest(closed), new Array(12).fill(1));
+  // A worker reconnects every request, and each of its two queries is still one db span.
+  assert.deepEqual(
+    closed.requests.map((r) => ofPhase(closed, 'db').filter((q) => q.req === r.id).length),
+    new Array(12).fill(2),
+  );
 });
 
 test('real Django beyond the limit: the refused request is a 500 with PostgreSQL’s words', async () => {
