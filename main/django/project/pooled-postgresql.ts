@@ -21,14 +21,13 @@
  * off): the pool class Django builds takes it and leaves it out for such a psycopg_pool.
  */
 import type { DbConnections } from '../../../shared/scenario.ts';
+import { POOL_TIMEOUT_S } from '../../engine/db/connection-pool.ts';
 import { POSTGRES_SUPERUSER } from '../postgres/postgres-server.ts';
 import { SHOP_DATABASE } from '../postgres/shop-server.ts';
 
 /** Environment variables that tell the generated settings where the server listens. */
 export const POSTGRES_HOST_VAR = 'INTERLEAVE_PG_HOST';
 export const POSTGRES_PORT_VAR = 'INTERLEAVE_PG_PORT';
-/** psycopg_pool's default `timeout`: how long getconn() waits (the model's POOL_TIMEOUT_S). */
-const POOL_TIMEOUT_S = 30;
 
 /** The `DATABASES["default"]` entries, one a line, for a pool of `db.pool` connections a process. */
 export function pooledDatabaseSettings(db: DbConnections): string[] {
@@ -41,6 +40,7 @@ export function pooledDatabaseSettings(db: DbConnections): string[] {
     `"USER": "${POSTGRES_SUPERUSER}",`,
     `"HOST": os.environ["${POSTGRES_HOST_VAR}"],`,
     `"PORT": os.environ["${POSTGRES_PORT_VAR}"],`,
+    // psycopg_pool's default timeout, written out: the model's PoolTimeout comes after as long.
     `"OPTIONS": {"pool": {"min_size": ${size}, "max_size": ${size}, "timeout": ${POOL_TIMEOUT_S}}},`,
     `"INTERLEAVE_CONNECT_MS": ${db.connectMs},`,
   ];
