@@ -4,12 +4,18 @@
 // missing) and installs the file with pip. One line per step; on failure, a sentence saying what
 // to install, and exit code 1. `npm start` never runs this: the app works without Python.
 //
+// psycopg_pool (Django's connection pool) is not on the package index here, but Debian packages
+// it (python3-psycopg-pool) in its dist-packages, beside Debian's Django 3.2 and much else that
+// the venv must not see. So only that package is linked in: .venv/debian-psycopg-pool holds a
+// symlink to it and one to its metadata, and a .pth file in the venv's site-packages puts that
+// folder on sys.path. Without it every other run still works: the script says what is missing.
+//
 //   node scripts/ensure-python-env.js [--venv DIR]     (default DIR: <repo>/.venv)
 //
 // pip runs with `--retries 0`: where no package index is reachable, each retry only adds waiting
 // (about two minutes in all) before the same failure. A .venv that is a symlink is used as is and
 // never cleared.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join, relative, resolve } from 'node:path';
@@ -20,6 +26,11 @@ const REQUIREMENTS = join(ROOT, 'main/django/python/requirements.txt');
 const { values } = parseArgs({ options: { venv: { type: 'string' } }, strict: true });
 const VENV = resolve(values.venv ?? join(ROOT, '.venv'));
 const PYTHON = join(VENV, 'bin', 'python');
+/** Debian's Python packages (python3-psycopg-pool installs psycopg_pool here). */
+const DEBIAN_DIST_PACKAGES = '/usr/lib/python3/dist-packages';
+/** The folder in the venv that holds the links to Debian's psycopg_pool alone. */
+const POOL_LINKS = join(VENV, 'debian-psycopg-pool');
+const POOL_PTH = 'interleave-debian-psycopg-pool.pth';
 /** Paths inside the current folder as relative, others in full. */
 const shown = (path) => {
   const rel = relative(process.cwd(), path);
@@ -78,7 +89,9 @@ function drift(pins, found) {
 function summary(found) {
   const version = (name) =>
     Object.entries(found.packages).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1] ?? 'absent';
-  const main = ['Django', 'asgiref', 'uvicorn', 'gunicorn', 'httpx'].map((name) => `${name} ${version(name)}`);
+  const main = ['Django', 'asgiref', 'uvicorn', 'gunicorn', 'httpx', 'psycopg'].map(
+    (name) => `${name} ${version(name)}`,
+  );
   return `${main.join(', ')} on Python ${found.python}`;
 }
 
@@ -86,9 +99,39 @@ if (!existsSync(REQUIREMENTS)) fail(`${shown(REQUIREMENTS)} is missing; it lists
 const pins = readPins();
 const names = [...pins.keys()];
 
+/** Runs a short script in the venv's Python; its stdout, or null when it fails. */
+function ask(script) {
+  const r = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8', timeout: 30_000 });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+/** Makes Debian's psycopg_pool (and only it) importable in the venv, unless it already is. */
+function linkPsycopgPool() {
+  const where = ask('import importlib.util as u; s = u.find_spec("psycopg_pool"); print(s.origin if s else "")');
+  if (where) return say(`${shown(VENV)} has psycopg_pool (${where}).`);
+  const pkg = join(DEBIAN_DIST_PACKAGES, 'psycopg_pool');
+  if (!existsSync(pkg))
+    return say(
+      "psycopg_pool is missing: real-Django runs of Django's connection pool need it (the rest do not); on Debian or Ubuntu: sudo apt-get install python3-psycopg-pool, then run npm run setup:python again.",
+    );
+  const purelib = ask('import sysconfig; print(sysconfig.get_paths()["purelib"])');
+  if (!purelib) fail(`could not ask ${shown(PYTHON)} where its site-packages are.`);
+  rmSync(POOL_LINKS, { recursive: true, force: true });
+  mkdirSync(POOL_LINKS, { recursive: true });
+  symlinkSync(pkg, join(POOL_LINKS, 'psycopg_pool'));
+  // Its metadata too, so the version is found as any installed package's is.
+  for (const name of readdirSync(DEBIAN_DIST_PACKAGES).filter((n) => /^psycopg_pool-.*\.(dist|egg)-info$/.test(n)))
+    symlinkSync(join(DEBIAN_DIST_PACKAGES, name), join(POOL_LINKS, name));
+  writeFileSync(join(purelib, POOL_PTH), `${POOL_LINKS}\n`);
+  if (ask('import importlib.util as u; assert u.find_spec("psycopg_pool")') === null)
+    fail(`linked ${pkg} into ${shown(VENV)}, yet its Python does not find psycopg_pool.`);
+  say(`linked Debian's psycopg_pool (${pkg}) into ${shown(VENV)}.`);
+}
+
 let found = existsSync(PYTHON) ? installed(PYTHON, names) : null;
 if (found && drift(pins, found).length === 0) {
   say(`${shown(VENV)} has every pinned package (${summary(found)}); nothing to do.`);
+  linkPsycopgPool();
   process.exit(0);
 }
 
@@ -135,3 +178,4 @@ found = installed(PYTHON, names);
 const left = found ? drift(pins, found) : ['(its Python does not run)'];
 if (left.length > 0) fail(`after installing, ${shown(VENV)} still lacks ${left.join(', ')}.`);
 say(`${shown(VENV)} is ready: ${summary(found)}.`);
+linkPsycopgPool();

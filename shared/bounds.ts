@@ -82,8 +82,9 @@ function serversOf(scenario: Scenario, resource: BoundResource, cores: number): 
     case 'to-thread':
       return defaultExecutorThreads(cores) * loopProcesses(server);
     case 'connections':
-      // Each server process has its own pool (Django 5.1's, per process).
-      return (server.dbPool ?? 0) * serverProcesses(server);
+      // Each server process has its own pool (Django 5.1's, per process). Places past the
+      // database's max_connections never open: psycopg_pool retries them in vain, in the background.
+      return Math.min((server.dbPool ?? 0) * serverProcesses(server), server.dbMaxConnections ?? Infinity);
   }
 }
 

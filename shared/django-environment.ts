@@ -9,7 +9,15 @@
  */
 
 /** The distributions a real-Django run reads, by their names in Python's package metadata. */
-export const PYTHON_PACKAGES = ['django', 'asgiref', 'uvicorn', 'gunicorn', 'httpx'] as const;
+export const PYTHON_PACKAGES = [
+  'django',
+  'asgiref',
+  'uvicorn',
+  'gunicorn',
+  'httpx',
+  'psycopg',
+  'psycopg_pool',
+] as const;
 export type PythonPackage = (typeof PYTHON_PACKAGES)[number];
 
 /** How each package is written in sentences. */
@@ -19,6 +27,8 @@ export const PACKAGE_LABELS: Record<PythonPackage, string> = {
   uvicorn: 'uvicorn',
   gunicorn: 'gunicorn',
   httpx: 'httpx',
+  psycopg: 'psycopg',
+  psycopg_pool: 'psycopg_pool',
 };
 
 /**
@@ -27,6 +37,16 @@ export const PACKAGE_LABELS: Record<PythonPackage, string> = {
  * but does not stop a run.
  */
 export const REQUIRED_PACKAGES = ['django', 'uvicorn', 'gunicorn'] as const satisfies readonly PythonPackage[];
+
+/**
+ * Needed only by Django 5.1's connection pool (`server.dbPool`), which is PostgreSQL's: the driver
+ * and its pool. Their absence leaves every other run alone.
+ */
+export const POOL_PACKAGES = ['psycopg', 'psycopg_pool'] as const satisfies readonly PythonPackage[];
+
+/** How to get what the pool needs into a Python, said when it lacks some of POOL_PACKAGES. */
+export const POOL_INSTALL =
+  "python3 -m pip install psycopg psycopg-pool (in a checkout on Debian or Ubuntu: sudo apt-get install python3-psycopg-pool libpq5, then npm run setup:python installs psycopg into .venv and links Debian's psycopg_pool there)";
 
 /** The command that installs what a run needs into a Python, said in every "not ready" sentence. */
 export const PIP_INSTALL = 'python3 -m pip install django uvicorn gunicorn httpx';

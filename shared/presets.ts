@@ -419,6 +419,30 @@ export const PRESETS: readonly Preset[] = [
       load: tenUsers(),
     },
   },
+  {
+    id: 'connection-pool',
+    title: "Django 5.1's connection pool under ASGI",
+    summary:
+      'two aget() calls around a 50 ms API call, ten users, a pool of 4: four connections for every request, the others wait',
+    explanation:
+      "Django 5.1's connection pool (PostgreSQL, `OPTIONS['pool']`, here `min_size` = `max_size` = 4) opens its connections once and lends them out: a request borrows one at its first query and gives it back only when it finishes (`request_finished`, with `CONN_MAX_AGE = 0`), so it holds it across the `await` between its queries too. Ten users on four connections: four requests run, the other six wait in `pool-wait` (psycopg_pool hands connections back in arrival order, and raises PoolTimeout after 30 s). The run opens four connections in all instead of one per request (compare `connection-per-request`) and never meets PostgreSQL's `max_connections` (`too-many-connections`); the price is the wait. Size the pool for the requests in flight, or keep a view's queries together so it needs its connection for less time. Real Django 5.2 on PostgreSQL 15 runs the same shape: ten requests at once on ten threads, four connections opened for forty requests.",
+    scenario: {
+      name: 'A connection pool of 4 under ASGI',
+      server: { ...asgi, django: '5.2', dbPool: 4 },
+      endpoints: [
+        {
+          name: 'product',
+          view: 'async',
+          steps: [
+            { kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 5 } },
+            { kind: 'await', ms: 50 },
+            { kind: 'offload', step: { kind: 'db', query: 'cart-get', ms: 5 } },
+          ],
+        },
+      ],
+      load: tenUsers(40),
+    },
+  },
 ];
 
 /** The preset with this id, or undefined. */

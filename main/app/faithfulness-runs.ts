@@ -13,7 +13,8 @@ import {
   type SideFigures,
 } from '../../shared/analysis/faithfulness.ts';
 import { computeSummary } from '../../shared/analysis/summary.ts';
-import { djangoCannotExpress } from '../django/project/expressible.ts';
+import { djangoCannotExpress, poolCannotRun } from '../django/project/expressible.ts';
+import { findPostgres } from '../django/postgres/find-postgres.ts';
 import { discoverDjangoEnvironment } from '../django/index.ts';
 import { choosePython, describeVersions, majorMinor } from '../../shared/django-environment.ts';
 import type { App } from './app.ts';
@@ -38,7 +39,10 @@ export async function measureFaithfulness(
   const rows: FaithfulnessRow[] = [];
   for (const [index, preset] of chosen.entries()) {
     const scenario = scenarioSchema.parse(preset.scenario);
-    const reason = djangoCannotExpress(scenario, djangoVersion);
+    const postgres = scenario.server.dbPool === undefined ? null : findPostgres();
+    const reason =
+      djangoCannotExpress(scenario, djangoVersion) ??
+      poolCannotRun(scenario, djangoVersion, choice.candidate, postgres && !postgres.ok ? postgres.problem : null);
     if (reason) {
       rows.push(notExpressibleRow(preset.id, scenario, reason));
       continue;

@@ -1,2 +1,3 @@
-/** Python discovery for hosts that need it without opening the app (`interleave doctor`). */
+/** Python (and PostgreSQL) discovery for hosts that need it without opening the app (`interleave doctor`). */
 export { discoverDjangoEnvironment } from '../django/python-env.ts';
+export { findPostgres } from '../django/postgres/find-postgres.ts';

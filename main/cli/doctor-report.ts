@@ -5,6 +5,8 @@
  */
 import {
   PACKAGE_LABELS,
+  POOL_INSTALL,
+  POOL_PACKAGES,
   PYTHON_PACKAGES,
   describeVersions,
   djangoSeries,
@@ -19,6 +21,8 @@ export interface DoctorReport {
   arch: string;
   cores: number;
   python: DjangoEnvironment;
+  /** PostgreSQL's server programs, for Django's connection pool: where they are, or what is missing. */
+  postgres?: { bindir: string | null; problem: string | null };
 }
 
 const SOURCE_LABELS: Record<PythonCandidate['source'], string> = {
@@ -66,6 +70,21 @@ export function formatDoctorReport(report: DoctorReport): string[] {
   lines.push(`Real Django: ready. Runs use ${describeVersions(chosen)} (${chosen.path}).`);
   if (chosen.packages.httpx === null)
     lines.push(`Awaited upstream calls need httpx: ${chosen.path} -m pip install httpx`);
+  const pool = poolLine(chosen, report.postgres);
+  if (pool) lines.push(pool);
   if (!djangoSeries(python).includes('3.2')) lines.push(SECOND_VERSION_HINT);
   return lines;
+}
+
+/** Whether runs of Django's connection pool can use PostgreSQL here, and with what; null when not asked. */
+function poolLine(chosen: PythonCandidate, postgres: DoctorReport['postgres']): string | null {
+  if (!postgres) return null;
+  const lacking = POOL_PACKAGES.filter((p) => chosen.packages[p] === null).map((p) => PACKAGE_LABELS[p]);
+  const problems = [
+    ...(postgres.problem ? [postgres.problem] : []),
+    ...(lacking.length ? [`${chosen.path} lacks ${lacking.join(' and ')}; install with: ${POOL_INSTALL}`] : []),
+  ];
+  if (problems.length) return `Django's connection pool (dbPool): not available. ${problems.join('; and ')}.`;
+  const versions = POOL_PACKAGES.map((p) => `${PACKAGE_LABELS[p]} ${chosen.packages[p]}`).join(', ');
+  return `Django's connection pool (dbPool): ready. PostgreSQL's server programs in ${postgres.bindir}; ${versions}.`;
 }

@@ -5,7 +5,8 @@
 import type { Scenario } from '../../shared/scenario.ts';
 import { choosePython, describeVersions, majorMinor } from '../../shared/django-environment.ts';
 import type { EngineOptions, RunningScenario } from '../engine/index.ts';
-import { djangoCannotRun } from './project/expressible.ts';
+import { djangoCannotRun, poolCannotRun } from './project/expressible.ts';
+import { findPostgres, type PostgresInstall } from './postgres/find-postgres.ts';
 import { discoverDjangoEnvironment } from './python-env.ts';
 import { startDjangoScenario } from './run-on-django.ts';
 
@@ -17,6 +18,8 @@ export interface PreparedDjangoRun {
   python: string;
   djangoVersion: string;
   gunicornVersion: string | null;
+  /** PostgreSQL to run Django's connection pool on, when the scenario has one; else null. */
+  postgres: PostgresInstall | null;
 }
 
 /**
@@ -40,6 +43,14 @@ export async function prepareDjangoRun(scenario: Scenario): Promise<PreparedDjan
   const djangoVersion = majorMinor(choice.candidate.packages.django) ?? wanted;
   const reason = djangoCannotRun(scenario);
   if (reason) throw new Error(reason);
+  const postgres = scenario.server.dbPool === undefined ? null : findPostgres();
+  const poolProblem = poolCannotRun(
+    scenario,
+    djangoVersion,
+    choice.candidate,
+    postgres && !postgres.ok ? postgres.problem : null,
+  );
+  if (poolProblem) throw new Error(poolProblem);
   return {
     scenario: {
       ...scenario,
@@ -48,6 +59,7 @@ export async function prepareDjangoRun(scenario: Scenario): Promise<PreparedDjan
     python: choice.candidate.path,
     djangoVersion,
     gunicornVersion: choice.candidate.packages.gunicorn,
+    postgres: postgres?.ok ? postgres.install : null,
   };
 }
 
@@ -57,6 +69,6 @@ export async function prepareDjangoScenario(scenario: Scenario): Promise<Scenari
 
 export async function startOnDjango(scenario: Scenario, options: EngineOptions): Promise<RunningScenario> {
   const run = await prepareDjangoRun(scenario);
-  const { python, djangoVersion, gunicornVersion } = run;
-  return startDjangoScenario(run.scenario, { ...options, python, djangoVersion, gunicornVersion });
+  const { python, djangoVersion, gunicornVersion, postgres } = run;
+  return startDjangoScenario(run.scenario, { ...options, python, djangoVersion, gunicornVersion, postgres });
 }

@@ -20,6 +20,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  PYTHON_PACKAGES,
   REQUIRED_PACKAGES,
   choosePython,
   type DjangoEnvironment,
@@ -92,7 +93,7 @@ export function plannedCandidates(env: NodeJS.ProcessEnv, repoRoot: string, syst
 
 function candidateFrom(plan: Planned, outcome: { answer: PythonAnswer } | { problem: string }): PythonCandidate {
   if ('problem' in outcome) {
-    const packages = { django: null, asgiref: null, uvicorn: null, gunicorn: null, httpx: null };
+    const packages = Object.fromEntries(PYTHON_PACKAGES.map((name) => [name, null])) as PythonCandidate['packages'];
     return { ...plan, problem: outcome.problem, python: null, packages, missing: [...REQUIRED_PACKAGES], ready: false };
   }
   const { packages, python } = outcome.answer;

@@ -5,15 +5,17 @@
  *
  * Order of events:
  * 1. the scenario is written out as a small Django project in a temporary folder, beside a copy
- *    of the demo shop's SQLite file;
+ *    of the demo shop's SQLite file; with Django's connection pool, which is PostgreSQL's, a
+ *    throwaway PostgreSQL server starts too and the copy's rows go into it (postgres/);
  * 2. the embedded upstream and Interleave's load generator start as threads, and uvicorn or
  *    gunicorn as a process group of its own on a free 127.0.0.1 port;
  * 3. once the server answers, the offset between its monotonic clock and ours is measured, the
  *    load generator warms up, and the load starts (run time 0);
  * 4. each response's Server-Timing header (the probe's `interleave-…` metrics) becomes spans on
  *    lanes for Django's real threads; batches flow every 100 ms;
- * 5. at the end the server is stopped by its process group id, whatever happened, and the
- *    summary is computed from the records, as for a model run.
+ * 5. at the end the server is stopped by its process group id, whatever happened (then
+ *    PostgreSQL, by its postmaster's id), and the summary is computed from the records, as for a
+ *    model run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,11 @@ import { measuredClock, ProbeRecords } from '../engine/probe/probe-records.ts';
 import { PythonServer, serverCommand, untilServing } from './python-server.ts';
 import { copyShop } from './shop-copy.ts';
 import { PROBE_PARENT_DIR, writeDjangoProject } from './project/write-django-project.ts';
+import { POSTGRES_HOST_VAR, POSTGRES_PORT_VAR } from './project/pooled-postgresql.ts';
+import type { PostgresInstall } from './postgres/find-postgres.ts';
+import type { PostgresServer } from './postgres/postgres-server.ts';
+import { startShopServer } from './postgres/shop-server.ts';
+import { dbConnectionsOf } from '../../shared/scenario.ts';
 
 export interface DjangoRunOptions extends EngineOptions {
   /** The Python that has Django, uvicorn and gunicorn (see python-env.ts). */
@@ -41,6 +48,8 @@ export interface DjangoRunOptions extends EngineOptions {
   djangoVersion: string;
   /** Its gunicorn's version, when it has one (flags differ between versions). */
   gunicornVersion: string | null;
+  /** PostgreSQL, for a scenario with Django's connection pool (see index.ts); null otherwise. */
+  postgres?: PostgresInstall | null;
 }
 
 const BATCH_EVERY_MS = 100;
@@ -77,6 +86,7 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
   let records: ProbeRecords | null = null;
   const handles: ThreadHandle[] = [];
   let server: PythonServer | null = null;
+  let postgres: PostgresServer | null = null;
   const { onReport, onFailure } = recording;
   const start = (name: WorkerName, data: unknown) => {
     const handle = new ThreadHandle(name, spawnWorker(name, data), onReport, onFailure);
@@ -85,6 +95,8 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
   };
   const release = async () => {
     await Promise.all([server?.stop(), ...handles.map((h) => h.terminate())]);
+    // After Django: its pool's connections go with it.
+    await postgres?.stop();
     rmSync(folder, { recursive: true, force: true });
   };
 
@@ -93,6 +105,16 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
     const [upstreamReady, refused, port] = await Promise.all([upstream.ready, freePort(), freePort()]);
     const shopFile = join(folder, 'shop.sqlite3');
     copyShop(options.shopDbFile, shopFile);
+    const db = dbConnectionsOf(scenario.server);
+    if (db.pool !== null) {
+      if (!options.postgres) throw new Error("Django's connection pool needs PostgreSQL, and none was given");
+      postgres = await startShopServer({
+        install: options.postgres,
+        python: options.python,
+        shopFile,
+        db,
+      });
+    }
     writeDjangoProject(scenario, folder, { djangoVersion: options.djangoVersion });
     server = new PythonServer(serverCommand(scenario, port, options.gunicornVersion), {
       python: options.python,
@@ -103,6 +125,7 @@ export async function startDjangoScenario(scenario: Scenario, options: DjangoRun
         INTERLEAVE_UPSTREAM: `http://127.0.0.1:${upstreamReady.port}`,
         INTERLEAVE_UPSTREAM_REFUSED: `http://127.0.0.1:${refused}`,
         INTERLEAVE_SHOP_DB: shopFile,
+        ...(postgres ? { [POSTGRES_HOST_VAR]: postgres.host, [POSTGRES_PORT_VAR]: String(postgres.port) } : {}),
         // Django reads it at each sync-only call: any non-empty value lets the sync ORM run in async code.
         ...(scenario.server.allowAsyncUnsafe ? { DJANGO_ALLOW_ASYNC_UNSAFE: 'true' } : {}),
       },

@@ -71,7 +71,7 @@ function capacitySentence(input: ExplainInput): string {
     'to-thread': () =>
       `Work sent to \`asyncio.to_thread\` (${d} per request) runs on the event loop's default executor, min(32, CPUs + 4) = ${plural(limiting.servers, 'thread')}: ${cap}.`,
     connections: () =>
-      `Each request holds one of the pool's connections (${scenario.server.dbPool} a process) from its first query to its end, ${d}; the others wait for one: ${cap}.`,
+      `Each request holds one of the pool's connections (${scenario.server.dbPool} a process${poolLimitWords(scenario, limiting.servers)}) from its first query to its end, ${d}; the others wait for one: ${cap}.`,
     gil: () =>
       scenario.server.model === 'gthread' || scenario.server.model === 'async-workers'
         ? `CPU work (${d} per request) takes turns on each worker process's interpreter lock, however many threads the process runs: ${plural(scenario.server.workers, 'lock')} in all, ${cap}.`
@@ -137,11 +137,21 @@ function connectionHolders(scenario: Scenario): { count: number; words: string }
     : { count: load.maxInFlight, words: `Up to ${load.maxInFlight} requests in flight, each on its own thread,` };
 }
 
+/** ", of which the database's max_connections lets N open" when the pools want more than the limit. */
+function poolLimitWords(scenario: Scenario, open: number): string {
+  const { dbPool, dbMaxConnections } = scenario.server;
+  if (dbPool === undefined || dbMaxConnections === undefined || open >= dbPool * serverProcesses(scenario.server))
+    return '';
+  return `, of which the database's max_connections lets ${open} open`;
+}
+
 /** When more threads can hold a connection than the database allows: which queries fail. */
 function connectionLimitSentence(scenario: Scenario): string {
   const limit = scenario.server.dbMaxConnections;
   const holders = connectionHolders(scenario);
   if (limit === undefined || !queriesDatabase(scenario.endpoints) || !holders || holders.count <= limit) return '';
+  if (scenario.server.dbPool !== undefined)
+    return `${holders.words} are more than the database's max_connections of ${limit}: ${serverProcesses(scenario.server) > 1 ? 'the pools open' : 'the pool opens'} ${limit}, and the attempts at the others fail in psycopg_pool's own worker threads (it retries them in the background), so no request fails for it; requests wait for the ${limit} that opened.`;
   return `${holders.words} can hold a database connection at once, more than the database's max_connections of ${limit}: a query that asks for one beyond it fails with OperationalError (too many clients already), an HTTP 500.`;
 }
 

@@ -1,7 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { discoverDjangoEnvironment } from '../../app/python-environment.ts';
+import { discoverDjangoEnvironment, findPostgres } from '../../app/python-environment.ts';
 import { formatDoctorReport, type DoctorReport } from '../doctor-report.ts';
+
+function postgresReport(found: ReturnType<typeof findPostgres>): DoctorReport['postgres'] {
+  return found.ok ? { bindir: found.install.bindir, problem: null } : { bindir: null, problem: found.problem };
+}
 
 /** `interleave doctor [--json]`: what this machine has for Interleave. Exit 0 whatever it finds. */
 export async function doctorCommand(args: string[]): Promise<number> {
@@ -12,6 +16,7 @@ export async function doctorCommand(args: string[]): Promise<number> {
     arch: process.arch,
     cores: availableParallelism(),
     python: await discoverDjangoEnvironment(),
+    postgres: postgresReport(findPostgres()),
   };
   const text = values.json ? JSON.stringify(report) : formatDoctorReport(report).join('\n');
   process.stdout.write(`${text}\n`);

@@ -1,8 +1,9 @@
 /**
- * The generated project's database backend when a scenario gives connections a cost or a limit:
- * Django's own SQLite backend, with what a database server adds in front of it. Opening a
- * connection sleeps the connect time, and a connection past the limit is refused with
- * PostgreSQL's words. Which thread opens a connection, and when Django closes it, stay Django's
+ * The generated project's database backend. With Django 5.1's connection pool it is PostgreSQL's
+ * (pooled-postgresql.ts): the pool is psycopg_pool's, and only PostgreSQL has it. Otherwise it is
+ * SQLite, and when a scenario gives connections a cost or a limit, Django's own SQLite backend
+ * with what a database server adds in front of it. Opening a connection sleeps the connect time,
+ * and a connection past the limit is refused with PostgreSQL's words. Which thread opens a connection, and when Django closes it, stay Django's
  * own: that is what the model is compared on.
  *
  * The limit counts connections across processes (gunicorn's workers share one database) by
@@ -13,14 +14,19 @@
  */
 import { dbConnectionsOf, modelsConnections, type Scenario } from '../../../shared/scenario.ts';
 import { TOO_MANY_CLIENTS } from '../../../shared/db-connections.ts';
+import { pooledDatabaseSettings } from './pooled-postgresql.ts';
 
-/** The `DATABASES["default"]` entries for this scenario (ENGINE, CONN_MAX_AGE and the backend's own). */
-export function databaseSettings(scenario: Scenario, slotsDir: string): string {
+/** The `DATABASES["default"]` entries for this scenario, one a line (ENGINE, NAME, OPTIONS, the backend's own). */
+export function databaseSettings(scenario: Scenario, slotsDir: string): string[] {
   const db = dbConnectionsOf(scenario.server);
+  if (db.pool !== null) return pooledDatabaseSettings(db);
   const modelled = modelsConnections(scenario.server);
   const lines = [
     `"ENGINE": ${modelled ? '"interleave_site.connected_sqlite"' : '"django.db.backends.sqlite3"'},`,
     `"CONN_MAX_AGE": ${db.persistent ? 'None' : '0'},`,
+    '"NAME": os.environ["INTERLEAVE_SHOP_DB"],',
+    "# Writers on several threads wait for SQLite's one write lock instead of failing.",
+    '"OPTIONS": {"timeout": 5},',
   ];
   if (modelled)
     lines.push(
@@ -28,7 +34,7 @@ export function databaseSettings(scenario: Scenario, slotsDir: string): string {
       `"INTERLEAVE_MAX_CONNECTIONS": ${db.maxConnections ?? 'None'},`,
       `"INTERLEAVE_SLOTS_DIR": ${JSON.stringify(slotsDir)},`,
     );
-  return lines.join('\n        ');
+  return lines;
 }
 
 /** Django's refusal without the exception's type name, which Django's OperationalError adds. */

@@ -1,7 +1,14 @@
 /**
  * What real Django cannot be asked to do: the settings of the model that have no Django
- * counterpart (or none in the Django version found), each refused with a sentence naming it.
+ * counterpart (or none in the Django version found), each refused with a sentence naming it;
+ * and what this machine lacks for one it can (Django's connection pool needs PostgreSQL).
  */
+import {
+  POOL_INSTALL,
+  POOL_PACKAGES,
+  PACKAGE_LABELS,
+  type PythonCandidate,
+} from '../../../shared/django-environment.ts';
 import { handlerHopsQueue, needsExecutor, type Scenario } from '../../../shared/scenario.ts';
 
 /** Django's major.minor as a number to compare: "5.2" → 5.02, "3.2" → 3.02. */
@@ -23,9 +30,36 @@ export function djangoCannotRun(scenario: Scenario): string | null {
     return '`server.frameworkPython` is off: real Django always runs its own Python around each view; turn it on to run the scenario on real Django';
   if (server.model === 'async' && server.executor === 'pool' && scenario.endpoints.some((e) => e.view === 'sync'))
     return '`server.executor` is pool with a sync (def) view: Django always runs def views thread-sensitively under ASGI; a pool applies only to offloads (thread_sensitive=False)';
-  if (server.dbPool !== undefined)
-    return `\`server.dbPool\` is ${server.dbPool}: Django's connection pool is PostgreSQL's (psycopg_pool), and the generated project runs on SQLite; run the pool on the model, or leave it off for real Django`;
   return null;
+}
+
+/**
+ * Why `scenario`'s connection pool cannot run on real Django `djangoVersion` with `python` on this
+ * machine, or null when the scenario has no pool or all is there. Django's pool came in 5.1 and is
+ * PostgreSQL's (psycopg_pool): the run needs a PostgreSQL server (`postgresProblem`: what
+ * find-postgres.ts said was missing, or null) and psycopg and psycopg_pool in `python`.
+ */
+export function poolCannotRun(
+  scenario: Scenario,
+  djangoVersion: string,
+  python: Pick<PythonCandidate, 'path' | 'packages'>,
+  postgresProblem: string | null,
+): string | null {
+  const size = scenario.server.dbPool;
+  if (size === undefined) return null;
+  if (djangoVersionNumber(djangoVersion) < 5.01)
+    return `\`server.dbPool\` is ${size}: the connection pool came in Django 5.1, and the Django found is ${djangoVersion}; run it with a Python that has Django 5.1 or newer`;
+  const lacking = POOL_PACKAGES.filter((name) => python.packages[name] === null);
+  const missing = [
+    ...(postgresProblem ? [postgresProblem] : []),
+    ...(lacking.length
+      ? [
+          `${python.path} lacks ${lacking.map((name) => PACKAGE_LABELS[name]).join(' and ')}; install with: ${POOL_INSTALL}`,
+        ]
+      : []),
+  ];
+  if (missing.length === 0) return null;
+  return `\`server.dbPool\` is ${size}: Django's connection pool is PostgreSQL's (psycopg_pool), and this machine cannot run it: ${missing.join('; and ')}`;
 }
 
 /**

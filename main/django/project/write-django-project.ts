@@ -11,6 +11,7 @@ import type { Scenario } from '../../../shared/scenario.ts';
 import { viewsModule } from './python-views.ts';
 import { SHOP_MODELS } from './shop-models.ts';
 import { CONNECTED_SQLITE_BASE, databaseSettings } from './db-backend.ts';
+import { POOLED_POSTGRESQL_BASE } from './pooled-postgresql.ts';
 
 /**
  * The folder that holds the `interleave_probe` package (put on PYTHONPATH): in the checkout,
@@ -31,9 +32,6 @@ USE_TZ = True
 DATABASES = {
     "default": {
         DATABASE_ENTRIES
-        "NAME": os.environ["INTERLEAVE_SHOP_DB"],
-        # Writers on several threads wait for SQLite's one write lock instead of failing.
-        "OPTIONS": {"timeout": 5},
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
@@ -111,9 +109,11 @@ export function writeDjangoProject(scenario: Scenario, folder: string, options: 
     'interleave_site/settings.py': SETTINGS.replace(
       'MIDDLEWARE_LIST',
       scenario.server.syncMiddleware ? '["interleave_site.middleware.SyncOnlyMiddleware"]' : '[]',
-    ).replace('DATABASE_ENTRIES', databaseSettings(scenario, join(folder, 'connection-slots'))),
+    ).replace('DATABASE_ENTRIES', databaseSettings(scenario, join(folder, 'connection-slots')).join('\n        ')),
     'interleave_site/connected_sqlite/__init__.py': '',
     'interleave_site/connected_sqlite/base.py': CONNECTED_SQLITE_BASE,
+    'interleave_site/pooled_postgresql/__init__.py': '',
+    'interleave_site/pooled_postgresql/base.py': POOLED_POSTGRESQL_BASE,
     'connection-slots/.keep': '',
     'interleave_site/middleware.py': SYNC_MIDDLEWARE,
     'interleave_site/urls.py': URLS(scenario.endpoints.length),

@@ -60,10 +60,10 @@ export class ThreadConnection {
    * Without a pool: open one. With a pool: borrow (waiting while all are lent); an idle pooled
    * connection is ready at once, a new place in the pool still has to be opened.
    */
-  getOne(stopped: () => boolean): Connecting {
+  getOne(stopped: () => boolean, deadline?: number): Connecting {
     const connect = { kind: 'connect', connectMs: this.data!.connectMs } as const;
     if (!this.pool) return connect;
-    const got = this.pool.borrow(stopped);
+    const got = this.pool.borrow(stopped, deadline);
     if (got === 'timed-out') return { kind: 'timed-out' };
     if (got === 'fresh') return connect;
     this.connected = true;
@@ -72,7 +72,8 @@ export class ThreadConnection {
 
   /**
    * After the connect round trips: the server counts the connection in, or refuses it (false)
-   * when it already has its limit. A refused connect still paid its round trips, as a real one does.
+   * when it already has its limit. A refused connect still paid its round trips, as a real one does;
+   * a pool's refused place is lost for the run (connection-pool.ts).
    */
   admit(): boolean {
     const data = this.data!;
@@ -80,7 +81,7 @@ export class ThreadConnection {
     for (;;) {
       const open = Atomics.load(data.openCount, OPEN);
       if (open >= limit) {
-        this.pool?.giveBack(false);
+        this.pool?.lose();
         return false;
       }
       if (Atomics.compareExchange(data.openCount, OPEN, open, open + 1) === open) return (this.connected = true);

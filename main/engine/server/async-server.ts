@@ -19,7 +19,7 @@ import { failureOf } from '../steps/step-error.ts';
 export function createAsyncServer(
   ctx: ThreadContext,
   data: ServerThreadData,
-): { handle: ViewHandler; http: AsyncHttpClient } {
+): { handle: ViewHandler; http: AsyncHttpClient; answered: (req: number) => void } {
   const scenario: Scenario = data.scenario;
   const pools = executorPools(scenario, data.executors, ctx.now);
   // Sync views, thread-sensitive offloads and the handler's hops: the server's own executor.
@@ -30,10 +30,15 @@ export function createAsyncServer(
     offload: (req, offload) => pools.get(executorGroupOf(offload, scenario.server))!.offload(req, offload.step),
     allowAsyncUnsafe: scenario.server.allowAsyncUnsafe,
   };
-  /** The request's thread (under thread-sensitive offloading) is released before it answers. */
-  const finish = (req: number, outcome: ViewOutcome): ViewOutcome => {
+  /**
+   * Once the response is written: Django's ASGI handler sends the response, then calls
+   * `response.close()` through sync_to_async on the request's thread-sensitive thread, which sends
+   * request_finished: the request's connection closes (or goes back to the pool) only after the
+   * client has its answer. The request's thread is let go then too; nothing can ask for it in
+   * between, as the response is written in the same turn of the loop.
+   */
+  const answered = (req: number): void => {
     for (const p of pools.values()) p.requestDone(req);
-    return outcome;
   };
   const runView = (req: number, endpoint: Endpoint): ViewOutcome | Promise<ViewOutcome> => {
     let pending: void | Promise<void>;
@@ -41,12 +46,12 @@ export function createAsyncServer(
       pending =
         endpoint.view === 'async' ? runAsyncView(runner, req, endpoint.steps) : pool.runView(req, endpoint.steps);
     } catch (error) {
-      return finish(req, failureOf(error));
+      return failureOf(error);
     }
-    if (!pending) return finish(req, null);
+    if (!pending) return null;
     return pending.then(
-      () => finish(req, null),
-      (error: unknown) => finish(req, failureOf(error)),
+      () => null,
+      (error: unknown) => failureOf(error),
     );
   };
   /**
@@ -77,7 +82,7 @@ export function createAsyncServer(
   const handle: ViewHandler = handlerHopsQueue(scenario.server)
     ? (req, endpoint, i, accepted) => requestStarted(req).then(() => view(req, endpoint, i, accepted))
     : view;
-  return { handle, http: runner.http };
+  return { handle, http: runner.http, answered };
 }
 
 /**

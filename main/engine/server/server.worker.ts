@@ -165,6 +165,7 @@ const server = createServer((req, res) => {
     limit.taskDone();
     respond(res, id, endpointIndex, accepted, error);
     respondedAt = ctx.now();
+    asyncServer?.answered(id);
   };
   if (outcome instanceof Promise) outcome.then(answer);
   else answer(outcome);

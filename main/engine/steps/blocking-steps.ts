@@ -13,7 +13,7 @@ import { sleepBlocking, type ThreadContext } from '../thread-context.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
 import { StepError, upstreamError, VIEW_EXCEPTION_STATUS } from './step-error.ts';
 import { TOO_MANY_CLIENTS } from '../../../shared/db-connections.ts';
-import { POOL_TIMEOUT } from '../db/connection-pool.ts';
+import { POOL_TIMEOUT, POOL_TIMEOUT_S } from '../db/connection-pool.ts';
 
 /**
  * Back from a wait that let go of the interpreter lock (a sleep, a socket, SQLite): before it runs
@@ -83,27 +83,51 @@ function computeUnderLock(
 
 /**
  * Django's first query on a thread without a connection gets one: from the pool when there is
- * one (waiting while every connection is lent, its own phase), else by opening it, the round
- * trips to the server (the lock let go, as any socket wait), then the server admits it or
- * refuses it.
+ * one (borrowPooled), else by opening it, the round trips to the server (the lock let go, as any
+ * socket wait), then the server admits it or refuses it.
  */
 function connectIfNeeded(ctx: ThreadContext, req: number): void {
   if (!ctx.db.needsOne()) return;
-  const t0 = ctx.now();
-  const got = ctx.db.getOne(() => stopRequested(ctx.control));
-  if (ctx.db.pooled) {
-    ctx.spans.record(req, ctx.lane, Phase['pool-wait'], t0, ctx.now());
-    retakeLock(ctx, req);
-  }
-  // An exception in the view: Django answers 500.
-  if (got.kind === 'timed-out') throw new StepError(POOL_TIMEOUT, VIEW_EXCEPTION_STATUS);
-  if (got.kind === 'none') return;
+  if (ctx.db.pooled) return borrowPooled(ctx, req);
   const t1 = ctx.now();
+  const got = ctx.db.getOne(() => stopRequested(ctx.control));
+  if (got.kind !== 'connect') return;
   sleepBlocking(ctx, got.connectMs);
   const admitted = ctx.db.admit();
   ctx.spans.record(req, ctx.lane, Phase.connect, t1, ctx.now());
   retakeLock(ctx, req);
+  // An exception in the view: Django answers 500.
   if (!admitted) throw new StepError(TOO_MANY_CLIENTS, VIEW_EXCEPTION_STATUS);
+}
+
+/**
+ * Borrowing from Django 5.1's pool: the thread waits while every connection is lent (its own
+ * phase, `pool-wait`); a place never opened is opened for it (`connect`). One the database
+ * refuses is the pool's failure, not the request's: psycopg_pool opens connections in a worker
+ * of its own and retries a refused one in the background, so the request goes on waiting, for
+ * psycopg_pool's 30 s in all, then fails with PoolTimeout.
+ */
+function borrowPooled(ctx: ThreadContext, req: number): void {
+  const t0 = ctx.now();
+  const deadline = performance.now() + POOL_TIMEOUT_S * 1000;
+  for (;;) {
+    const got = ctx.db.getOne(() => stopRequested(ctx.control), deadline);
+    if (got.kind !== 'connect') {
+      ctx.spans.record(req, ctx.lane, Phase['pool-wait'], t0, ctx.now());
+      retakeLock(ctx, req);
+      // An exception in the view: Django answers 500.
+      if (got.kind === 'timed-out') throw new StepError(POOL_TIMEOUT, VIEW_EXCEPTION_STATUS);
+      return;
+    }
+    const t1 = ctx.now();
+    sleepBlocking(ctx, got.connectMs);
+    if (ctx.db.admit()) {
+      ctx.spans.record(req, ctx.lane, Phase['pool-wait'], t0, t1);
+      ctx.spans.record(req, ctx.lane, Phase.connect, t1, ctx.now());
+      retakeLock(ctx, req);
+      return;
+    }
+  }
 }
 
 /**

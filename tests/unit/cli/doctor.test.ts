@@ -25,7 +25,15 @@ const venv: PythonCandidate = {
   path: '/repo/.venv/bin/python',
   problem: null,
   python: '3.11.7',
-  packages: { django: '5.2.17', asgiref: '3.12.1', uvicorn: '0.54.0', gunicorn: '26.2.0', httpx: '0.28.1' },
+  packages: {
+    django: '5.2.17',
+    asgiref: '3.12.1',
+    uvicorn: '0.54.0',
+    gunicorn: '26.2.0',
+    httpx: '0.28.1',
+    psycopg: '3.3.6',
+    psycopg_pool: '3.1.5',
+  },
   missing: [],
   ready: true,
 };
@@ -34,7 +42,15 @@ const debian: PythonCandidate = {
   path: '/usr/bin/python3',
   problem: null,
   python: '3.11.2',
-  packages: { django: '3.2.25', asgiref: '3.6.0', uvicorn: '0.17.6', gunicorn: null, httpx: null },
+  packages: {
+    django: '3.2.25',
+    asgiref: '3.6.0',
+    uvicorn: '0.17.6',
+    gunicorn: null,
+    httpx: null,
+    psycopg: null,
+    psycopg_pool: null,
+  },
   missing: ['gunicorn'],
   ready: false,
 };
@@ -47,12 +63,35 @@ test('a ready machine: each Python with its versions, the default starred, what 
     'Platform  linux x64, 2 cores',
     '',
     'Python for real Django, in the order tried (* = used by default):',
-    '  * .venv   /repo/.venv/bin/python  Python 3.11.7  Django 5.2.17  asgiref 3.12.1  uvicorn 0.54.0  gunicorn 26.2.0  httpx 0.28.1',
+    '  * .venv   /repo/.venv/bin/python  Python 3.11.7  Django 5.2.17  asgiref 3.12.1  uvicorn 0.54.0  gunicorn 26.2.0  httpx 0.28.1  psycopg 3.3.6  psycopg_pool 3.1.5',
     '    system  /usr/bin/python3        Python 3.11.2  Django 3.2.25  asgiref 3.6.0  uvicorn 0.17.6  no gunicorn',
     '',
     'Real Django: ready. Runs use Django 5.2.17 · uvicorn 0.54.0 · gunicorn 26.2.0 · Python 3.11.7 (/repo/.venv/bin/python).',
     SECOND_VERSION_HINT,
   ]);
+});
+
+test('Django’s connection pool: ready with PostgreSQL and both packages; otherwise what is missing', () => {
+  const python: DjangoEnvironment = { candidates: [venv], chosen: 0, ready: true, problem: null };
+  const ready = formatDoctorReport({
+    ...machine,
+    python,
+    postgres: { bindir: '/usr/lib/postgresql/15/bin', problem: null },
+  });
+  assert.equal(
+    ready.at(-2),
+    "Django's connection pool (dbPool): ready. PostgreSQL's server programs in /usr/lib/postgresql/15/bin; psycopg 3.3.6, psycopg_pool 3.1.5.",
+  );
+  const bare = { ...venv, packages: { ...venv.packages, psycopg_pool: null } };
+  const missing = formatDoctorReport({
+    ...machine,
+    python: { ...python, candidates: [bare] },
+    postgres: { bindir: null, problem: 'PostgreSQL was not found' },
+  });
+  assert.match(
+    missing.at(-2) ?? '',
+    /^Django's connection pool \(dbPool\): not available\. PostgreSQL was not found; and \/repo\/\.venv\/bin\/python lacks psycopg_pool; install with: python3 -m pip install psycopg psycopg-pool \(in a checkout on Debian or Ubuntu: sudo apt-get install python3-psycopg-pool libpq5/,
+  );
 });
 
 test('a machine without a usable Python: the sentence, then how to set one up', () => {
@@ -84,6 +123,9 @@ test('doctor --json on this machine: Node, cores, and the .venv with Django 5.2.
   assert.equal(report.python.ready, true);
   assert.equal(report.python.candidates[report.python.chosen].source, 'repo-venv');
   assert.equal(report.python.candidates[report.python.chosen].packages.django, '5.2.17');
+  // This machine runs the pool's real-Django tests: PostgreSQL's server programs are here.
+  assert.equal(report.postgres.problem, null);
+  assert.match(report.postgres.bindir, /\/(usr\/lib\/postgresql\/\d+\/bin|bin)$/);
 });
 
 test('doctor with INTERLEAVE_PYTHON=/nonexistent says why real Django cannot run, and still exits 0', () => {

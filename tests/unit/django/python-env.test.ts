@@ -52,7 +52,11 @@ test('the repo .venv is found first, with Django 5.2.17 and the pinned servers, 
     uvicorn: pinned.uvicorn,
     gunicorn: pinned.gunicorn,
     httpx: pinned.httpx,
+    psycopg: pinned.psycopg,
+    psycopg_pool: venv.packages.psycopg_pool,
   });
+  // Not pinned: Debian's python3-psycopg-pool, linked into .venv by npm run setup:python (3.1.x).
+  assert.match(venv.packages.psycopg_pool ?? '', /^3\.\d+/, 'psycopg_pool in .venv');
   assert.deepEqual(venv.missing, []);
   assert.equal(venv.ready, true);
   assert.equal(env.ready, true);
@@ -116,7 +120,15 @@ test('a Python without the packages on a fake PATH: not ready, saying which Pyth
   const onPath = env.candidates[1];
   assert.equal(onPath.path, python3);
   assert.match(onPath.python ?? '', /^3\.\d+\.\d+$/);
-  assert.deepEqual(onPath.packages, { django: null, asgiref: null, uvicorn: null, gunicorn: null, httpx: null });
+  assert.deepEqual(onPath.packages, {
+    django: null,
+    asgiref: null,
+    uvicorn: null,
+    gunicorn: null,
+    httpx: null,
+    psycopg: null,
+    psycopg_pool: null,
+  });
   assert.deepEqual(onPath.missing, ['django', 'uvicorn', 'gunicorn']);
   assert.equal(env.ready, false);
   assert.equal(

@@ -37,6 +37,24 @@ export function wsgi(persistentConnections: boolean): ScenarioInput {
   };
 }
 
+/**
+ * A pool of 4 against a database that allows 2 connections: one 10 ms `aget` a request, four
+ * users, eight requests.
+ */
+export function poolPastTheLimit(): ScenarioInput {
+  const input = asgi({ dbPool: 4, dbMaxConnections: 2 }, 8);
+  input.endpoints[0].steps = [{ kind: 'offload', step: db(10) }];
+  return input;
+}
+
+/**
+ * Each request's loan of a pooled connection, from the end of its wait for one to its response
+ * written: Django gives the connection back in `response.close()`, after the response, so no two
+ * loans counted this way can overlap beyond the pool's size.
+ */
+export const lentUntilAnswered = (c: Collected) =>
+  ofPhase(c, 'pool-wait').map((w) => ({ start: w.end, end: c.requests.find((r) => r.id === w.req)!.responded! }));
+
 /** How many connections each request opened, in request order. */
 export const connectsPerRequest = (c: Collected) =>
   c.requests.map((r) => ofPhase(c, 'connect').filter((s) => s.req === r.id).length);

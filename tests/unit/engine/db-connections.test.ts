@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TOO_MANY_CLIENTS } from '../../../shared/db-connections.ts';
 import { scenarioSchema } from '../../../shared/scenario.ts';
-import { asgi, connectsPerRequest, db, wsgi } from './db-connection-scenarios.ts';
+import { asgi, connectsPerRequest, db, lentUntilAnswered, poolPastTheLimit, wsgi } from './db-connection-scenarios.ts';
 import { maxOverlap, ofPhase, runAndCollect } from './run-and-collect.ts';
 
 test('ASGI, Django 5.2: every request opens one connection, reused by its second query, CONN_MAX_AGE or not', async () => {
@@ -92,6 +92,30 @@ test('Django 5.1’s pool of 2 under ASGI: two connections opened for the run, l
     waits.some((w) => w.end - w.start > 1_000),
     'with four users and two connections, some request waited for one',
   );
+});
+
+test('a pooled connection goes back only after the response is written: a pool of 1 lends to one request at a time, response included', async () => {
+  // Django's ASGI handler sends the response, then runs response.close() (request_finished) on the
+  // request's thread: only then is the connection back in the pool. Four users on one connection:
+  // each loan, counted from the end of the wait to the response, ends before the next begins.
+  // (Given back when the view ended, the next loan began during the response's own Python.)
+  const input = asgi({ dbPool: 1 }, 12);
+  input.endpoints[0].steps = [{ kind: 'offload', step: db(2) }];
+  const c = await runAndCollect(input);
+  assert.equal(c.outcome.summary.errors, 0, c.requests.find((r) => r.error)?.error ?? '');
+  const loans = lentUntilAnswered(c);
+  assert.equal(loans.length, 12);
+  assert.equal(maxOverlap(loans), 1);
+});
+
+test('a pool of 4 past a limit of 2: two places open, the other two are lost to the pool, and no request fails', async () => {
+  // psycopg_pool opens its connections in workers of its own and retries a refused one in the
+  // background: the requests wait for the two that opened (as measured on real Django 5.2).
+  const c = await runAndCollect(poolPastTheLimit());
+  assert.equal(c.outcome.summary.errors, 0, c.requests.find((r) => r.error)?.error ?? '');
+  assert.equal(ofPhase(c, 'connect').length, 2, 'two connections opened; the refused attempts are the pool’s');
+  assert.equal(ofPhase(c, 'pool-wait').length, 8);
+  assert.equal(maxOverlap(lentUntilAnswered(c)), 2);
 });
 
 test('a pool is refused with persistent connections and before Django 5.1, in Django’s words', () => {

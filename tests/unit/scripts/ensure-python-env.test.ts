@@ -1,15 +1,15 @@
 /**
- * `npm run setup:python` as a person meets it: the repo's complete .venv (nothing to do), a
- * machine without python3, and a python3 whose venv module fails the way Debian's does when
+ * `npm run setup:python` as a person meets it: the repo's complete .venv (nothing to do), the
+ * same without psycopg_pool (Debian's is linked in, alone), a machine without python3, and a python3 whose venv module fails the way Debian's does when
  * python3-venv is not installed. (Making a venv and installing with pip is done by `npm test`
  * itself on every fresh machine; it needs a package index, so it is not repeated here.)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 function setup(args: string[], env: NodeJS.ProcessEnv = process.env) {
   const r = spawnSync(process.execPath, ['scripts/ensure-python-env.js', ...args], {
@@ -26,15 +26,51 @@ function tempDir(t: { after: (fn: () => void) => void }): string {
   return dir;
 }
 
-test('the repo .venv with every pin: one line, nothing done', () => {
+const VENV = join('.venv');
+const POOL_LINKS = join(VENV, 'debian-psycopg-pool');
+
+test('the repo .venv with every pin and psycopg_pool: two lines, nothing done', () => {
   const r = setup([]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(
     r.stdout,
-    'setup:python: .venv has every pinned package (Django 5.2.17, asgiref 3.12.1, uvicorn 0.54.0, gunicorn 26.2.0, httpx 0.28.1 on Python ' +
+    'setup:python: .venv has every pinned package (Django 5.2.17, asgiref 3.12.1, uvicorn 0.54.0, gunicorn 26.2.0, httpx 0.28.1, psycopg 3.3.6 on Python ' +
       /on Python (\d+\.\d+\.\d+)\)/.exec(r.stdout)?.[1] +
-      '); nothing to do.\n',
+      '); nothing to do.\n' +
+      `setup:python: .venv has psycopg_pool (${resolve(VENV)}/debian-psycopg-pool/psycopg_pool/__init__.py).\n`,
   );
+});
+
+test('a .venv without psycopg_pool: Debian’s is linked in, and nothing else of Debian’s shows', () => {
+  const python = join(VENV, 'bin', 'python');
+  const purelib = execFileSync(python, ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], {
+    encoding: 'utf8',
+  }).trim();
+  rmSync(POOL_LINKS, { recursive: true, force: true });
+  rmSync(join(purelib, 'interleave-debian-psycopg-pool.pth'), { force: true });
+  const r = setup([]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(
+    r.stdout,
+    /\nsetup:python: linked Debian's psycopg_pool \(\/usr\/lib\/python3\/dist-packages\/psycopg_pool\) into \.venv\.\n$/,
+  );
+  const [pkg, ...metadata] = readdirSync(POOL_LINKS).sort();
+  assert.equal(pkg, 'psycopg_pool');
+  assert.ok(metadata.length === 1 && /^psycopg_pool-[\d.]+\.dist-info$/.test(metadata[0]), metadata.join(', '));
+  // The venv's own Django and psycopg still win over Debian's (3.2.x and 3.1.x in dist-packages).
+  const seen = JSON.parse(
+    execFileSync(
+      python,
+      [
+        '-c',
+        'import json, sys, django, psycopg, psycopg_pool; print(json.dumps([django.__version__, psycopg.__version__, psycopg_pool.__version__, [p for p in sys.path if "dist-packages" in p]]))',
+      ],
+      { encoding: 'utf8' },
+    ),
+  );
+  assert.deepEqual(seen.slice(0, 2), ['5.2.17', '3.3.6']);
+  assert.match(seen[2], /^3\.\d+/);
+  assert.deepEqual(seen[3], [], 'no folder of Debian’s on sys.path');
 });
 
 test('no python3 on PATH: exit 1 with what to install, and no venv made', (t) => {

@@ -451,3 +451,27 @@ test('a pool of 2 connections: each request holds one from its first query to it
     /Each request holds one of the pool's connections \(2 a process\) from its first query to its end, 40\.1 ms; the others wait for one: at most 49\.8 req\/s/,
   );
 });
+
+test('a pool of 4 past max_connections 2: only 2 connections open, and no query fails; 2 / 40 ms = 50 req/s', () => {
+  const b = theoreticalBound(
+    scenario(
+      { ...asgi, django: '5.2', dbPool: 4, dbMaxConnections: 2 },
+      {
+        view: 'async',
+        steps: [
+          { kind: 'await', ms: 10 },
+          { kind: 'offload', step: { kind: 'db', query: 'product-get', ms: 10 } },
+          { kind: 'await', ms: 30 },
+        ],
+      },
+    ),
+  );
+  assert.equal(b.limitingResource, 'connections');
+  near(b.maxThroughputRps, 2000 / (40 + ormGet), 'the same 40.14 ms held, on the 2 connections that opened');
+  assert.match(b.explanation, /\(4 a process, of which the database's max_connections lets 2 open\)/);
+  assert.match(
+    b.explanation,
+    /The pool's 4 connections are more than the database's max_connections of 2: the pool opens 2, .* so no request fails for it/,
+  );
+  assert.doesNotMatch(b.explanation, /OperationalError/);
+});

@@ -24,6 +24,8 @@ function python(path: string, django: string | null, source: PythonCandidate['so
       uvicorn: ready ? '0.17.6' : null,
       gunicorn: ready ? '20.1.0' : null,
       httpx: null,
+      psycopg: null,
+      psycopg_pool: null,
     },
     missing: ready ? [] : ['django', 'uvicorn', 'gunicorn'],
     ready,

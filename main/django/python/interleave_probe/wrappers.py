@@ -22,7 +22,10 @@ LOOP_SAMPLES_PER_RESPONSE = 200
 
 
 def _install_db_wrapper(sender, connection, **kwargs):
-    connection.execute_wrappers.append(execute_wrapper)
+    # Sent at every connect: a thread that outlives its connections (a gunicorn worker with
+    # CONN_MAX_AGE = 0, a pooled connection borrowed per request) keeps one wrapper, not one a connect.
+    if execute_wrapper not in connection.execute_wrappers:
+        connection.execute_wrappers.append(execute_wrapper)
 
 
 connection_created.connect(_install_db_wrapper)

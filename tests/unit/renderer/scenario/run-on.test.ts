@@ -19,7 +19,15 @@ const candidate = (path: string, django: string, python: string): PythonCandidat
   path,
   problem: null,
   python,
-  packages: { django, asgiref: '3.12.1', uvicorn: '0.54.0', gunicorn: '26.2.0', httpx: '0.28.1' },
+  packages: {
+    django,
+    asgiref: '3.12.1',
+    uvicorn: '0.54.0',
+    gunicorn: '26.2.0',
+    httpx: '0.28.1',
+    psycopg: '3.3.6',
+    psycopg_pool: '3.1.5',
+  },
   missing: [],
   ready: true,
 });
