@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { formatDoctorReport, SECOND_VERSION_HINT, SETUP_HINT } from '../../../main/cli/doctor-report.ts';
 import type { DjangoEnvironment, PythonCandidate } from '../../../shared/django-environment.ts';
+import { PINNED_PYTHON_PACKAGES } from '../../fixtures/pinned-python-packages.ts';
 
 function interleave(args: string[], env: NodeJS.ProcessEnv) {
   const r = spawnSync(process.execPath, ['bin/interleave.js', ...args], { encoding: 'utf8', timeout: 60_000, env });
@@ -25,15 +26,7 @@ const venv: PythonCandidate = {
   path: '/repo/.venv/bin/python',
   problem: null,
   python: '3.11.7',
-  packages: {
-    django: '5.2.17',
-    asgiref: '3.12.1',
-    uvicorn: '0.54.0',
-    gunicorn: '26.2.0',
-    httpx: '0.28.1',
-    psycopg: '3.3.6',
-    psycopg_pool: '3.1.5',
-  },
+  packages: PINNED_PYTHON_PACKAGES,
   missing: [],
   ready: true,
 };

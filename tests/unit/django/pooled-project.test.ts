@@ -14,6 +14,7 @@ import { scenarioSchema, type ScenarioInput } from '../../../shared/scenario.ts'
 import { writeDjangoProject, PROBE_PARENT_DIR } from '../../../main/django/project/write-django-project.ts';
 import { djangoCannotRun, poolCannotRun } from '../../../main/django/project/expressible.ts';
 import { REPO_ROOT } from '../../../main/django/python-env.ts';
+import { PINNED_PYTHON_PACKAGES } from '../../fixtures/pinned-python-packages.ts';
 
 const PYTHON = join(REPO_ROOT, '.venv', 'bin', 'python');
 
@@ -90,15 +91,7 @@ test('without a pool the project stays on SQLite, as before', (t) => {
   assert.equal(connected.database.CONN_MAX_AGE, null);
 });
 
-const packages = {
-  django: '5.2.17',
-  asgiref: '3.12.1',
-  uvicorn: '0.54.0',
-  gunicorn: '26.2.0',
-  httpx: '0.28.1',
-  psycopg: '3.3.6',
-  psycopg_pool: '3.1.5',
-};
+const packages = PINNED_PYTHON_PACKAGES;
 
 test('the pool runs on real Django 5.1 and later, with PostgreSQL and psycopg_pool; else a sentence says what is missing', () => {
   const pooled = scenarioSchema.parse(scenario({ dbPool: 4 }));

@@ -13,21 +13,14 @@ import {
   runOnAvailability,
   type RunOnChoice,
 } from '../../../../renderer/src/scenario/run-on.ts';
+import { PINNED_PYTHON_PACKAGES } from '../../../fixtures/pinned-python-packages.ts';
 
 const candidate = (path: string, django: string, python: string): PythonCandidate => ({
   source: 'PATH',
   path,
   problem: null,
   python,
-  packages: {
-    django,
-    asgiref: '3.12.1',
-    uvicorn: '0.54.0',
-    gunicorn: '26.2.0',
-    httpx: '0.28.1',
-    psycopg: '3.3.6',
-    psycopg_pool: '3.1.5',
-  },
+  packages: { ...PINNED_PYTHON_PACKAGES, django },
   missing: [],
   ready: true,
 });
