@@ -187,8 +187,12 @@ const reporter = startReporting(ctx, sendRecords, (command: EngineCommand) => {
 // The sync-http thread serves every blocking caller, so warming it once here is enough. Under
 // sync workers this thread only accepts: its sync-http port leads nowhere, and a call would wait
 // forever.
+// `--backlog`: the kernel queues at most this many connections the server has not accepted. A
+// loop blocked in a view accepts none, as uvicorn's does; past the queue Linux drops the
+// connection's SYN and the client sends it again a second later. (Under gunicorn this thread
+// accepts for busy workers too, so its queue never fills; real gunicorn's can.)
 warmUpUpstream(ctx, asyncServer?.http ?? null, isAsync).then(() =>
-  server.listen(0, '127.0.0.1', () => {
+  server.listen(0, '127.0.0.1', serverSettings.backlog, () => {
     const address = server.address();
     post({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
   }),
