@@ -4,7 +4,9 @@
  * processes on every core) counted preemption as work: the rate came out at a third, every later
  * burn a third of its length, and real Django "beat" the model on CPU-bound presets. Here the
  * rate is taken alone, then five times while three busy processes per core compete for the CPUs;
- * each must stay near the first (the wall clock gave 0.3 to 0.4 of it).
+ * each must stay above half of the first: the wall clock gave 0.3 to 0.4 of it, the thread's CPU
+ * clock 0.67 to 1 (below 1 because a busy machine slows the work itself: a core's other hardware
+ * thread and its caches are shared; 0.67–0.68 seen in a clean-clone CI run).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,7 +50,7 @@ test('burn calibrates the same on a machine whose every core is busy as on an id
   const { alone, busy } = JSON.parse(out) as { alone: number; busy: number[] };
   const ratios = busy.map((r) => r / alone);
   assert.ok(
-    ratios.every((r) => r > 0.7),
+    ratios.every((r) => r > 0.5),
     `iterations per ms: ${alone.toFixed(0)} alone; busy, as a share of it: ${ratios.map((r) => r.toFixed(2)).join(', ')}`,
   );
 });
