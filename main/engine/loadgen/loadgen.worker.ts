@@ -23,6 +23,7 @@ import { keptServerTiming } from '../../../shared/server-timing-kept.ts';
 import { ClientTimeout, Connection, get, sendTo, type ClientSettings } from './http-client.ts';
 import { isSpareThread, threadData } from '../threads/thread-data.ts';
 import { EXERCISE_PARALLEL, exerciseHttp } from '../threads/http-exercise.ts';
+import { claim, runOpen, type Window } from './schedule.ts';
 
 /** A spare sends through this client's own code ahead of its run (http-exercise.ts). */
 const exercised = isSpareThread();
@@ -41,12 +42,14 @@ const post = (r: ThreadReport, transfer: ArrayBuffer[] = []) => parentPort!.post
 /** Unrecorded requests sent before the measured window, spread over the connections (2–20 each). */
 const WARM_UP_REQUESTS = 1_000;
 /**
- * Warm-up rounds when this thread and the server's exercised their HTTP paths as spares: the
- * connections open, and the server's own request path (its handler, not Node's) runs a few times.
- * Measured on a trivial endpoint, 10 users: the first 100 requests' p50 2.1–2.9 ms after these
- * rounds, 1.7–2.5 ms after the full warm-up; the rest ~1 ms either way.
+ * Warm-up requests when this thread and the server's exercised their HTTP paths as spares, in
+ * rounds of one per connection (at least one round): the connections open, and the server's own
+ * request path (its handler, not Node's) runs a few times. Measured on a trivial endpoint, 10
+ * users: the first 100 requests' p50 2.1–2.9 ms after 6 rounds, 1.7–2.5 ms after the full
+ * warm-up; the rest ~1 ms either way. shop-mix (100 connections, one round, no rehearsal): its
+ * first 20 requests' p50 12.7–14 ms, 11.4–12.7 after the full warm-up, the rest 12.5–13.3 alike.
  */
-const EXERCISED_ROUNDS = 6;
+const EXERCISED_REQUESTS = 60;
 /** Connections the open model opens ahead of time (each ~1.4 ms to warm); more open on demand. */
 const OPEN_WARM_CONNECTIONS = 128;
 
@@ -54,17 +57,6 @@ const OPEN_WARM_CONNECTIONS = 128;
 const NO_HEADERS: string[] = [];
 /** How long the open model rehearses its schedule, unrecorded, before the measured window. */
 const REHEARSAL_MS = 300;
-
-/** A stretch of sending: the measured run, or the unrecorded rehearsal before it. */
-interface Window {
-  startedAt: Micros;
-  countLimit: number;
-  durationMs: number;
-  /** Requests claimed so far; the next request's id. */
-  sent: number;
-  /** A rehearsal's requests go to the warm-up path, which runs no view, and are not kept. */
-  recorded: boolean;
-}
 
 /** Where the engine's (or real Django's) server listens; for a URL run, only its warm-up sink. */
 /** The server's address, or each process's (uvicorn --workers): connection i sends to serverUrls[i mod n]. */
@@ -83,16 +75,6 @@ const measured: Window = {
   sent: 0,
   recorded: true,
 };
-
-/** Is the window over for an arrival at `at`? */
-function isOver(w: Window, at: Micros): boolean {
-  return stopped || w.sent >= w.countLimit || (at - w.startedAt) / 1000 >= w.durationMs;
-}
-
-/** May another request start at `at`? Claims its id if so, else returns -1. */
-function claim(w: Window, at: Micros): number {
-  return isOver(w, at) ? -1 : w.sent++;
-}
 
 function connection(i: number): Connection {
   return (connections[i] ??= new Connection(serverUrls[i % serverUrls.length], clientSettings));
@@ -161,7 +143,7 @@ async function rehearse(conn: number): Promise<void> {
 }
 
 async function closedUser(w: Window, user: number): Promise<void> {
-  for (let id = claim(w, now()); id !== -1; id = claim(w, now())) {
+  for (let id = claim(w, now(), stopped); id !== -1; id = claim(w, now(), stopped)) {
     await send(w, id, user, now());
     if (load.thinkMs > 0 && !stopped) await new Promise((r) => setTimeout(r, load.thinkMs));
   }
@@ -172,43 +154,17 @@ async function runClosed(w: Window): Promise<void> {
 }
 
 /** Arrivals on the schedule; a rehearsal draws its gaps from a random stream of its own. */
-async function runOpen(w: Window): Promise<void> {
-  const gap = interArrivalMs(load.rateRps, load.arrival, w.recorded ? random : seededRandom(data.seed + 1));
-  const backlog: { id: number; intended: Micros }[] = [];
-  const running: Promise<void>[] = [];
-  let nextConn = connections.length;
-  let nextAt = w.startedAt;
-  const launch = (id: number, intended: Micros) => {
-    const conn = idleConnections.pop() ?? nextConn++;
-    const p = send(w, id, conn, intended).then(() => {
-      idleConnections.push(conn);
-      const waiting = backlog.shift();
-      if (waiting && !stopped) launch(waiting.id, waiting.intended);
-    });
-    running.push(p);
-  };
-  await new Promise<void>((resolve) => {
-    const fire = () => {
-      // Send every arrival that is due; a late timer must not thin out the schedule.
-      while (!stopped && now() >= nextAt) {
-        const id = claim(w, nextAt);
-        if (id === -1) return resolve();
-        if (inFlight < load.maxInFlight) launch(id, nextAt);
-        else backlog.push({ id, intended: nextAt });
-        nextAt += gap() * 1000;
-      }
-      // Done as soon as the last arrival is out, not at the next one (10 s away at 0.1 req/s).
-      if (isOver(w, nextAt)) return resolve();
-      const waitMs = (nextAt - now()) / 1000;
-      // Sleep on a timer until ~1 ms before the arrival, then spin on setImmediate for accuracy.
-      if (waitMs > 1.5) setTimeout(fire, waitMs - 1.2);
-      else setImmediate(fire);
-    };
-    fire();
+function runOpenWindow(w: Window): Promise<void> {
+  return runOpen(w, {
+    now,
+    gap: interArrivalMs(load.rateRps, load.arrival, w.recorded ? random : seededRandom(data.seed + 1)),
+    maxInFlight: load.maxInFlight,
+    inFlight: () => inFlight,
+    stopped: () => stopped,
+    send: (id, conn, intended) => send(w, id, conn, intended),
+    idle: idleConnections,
+    opened: connections.length,
   });
-  // Wait for everything sent to finish; a finishing request may launch one from the backlog,
-  // which joins `running`, so drain until nothing new appears.
-  while (running.length > 0) await Promise.allSettled(running.splice(0));
 }
 
 const flushTimer = setInterval(flush, 50);
@@ -231,23 +187,28 @@ function flush(): void {
  * send lag p99 of 24–36 ms, all 100 and ~1,000 requests brought it to 1.4–2 ms
  * (bench/benchmarks/send-lag.ts). The open model then rehearses its schedule for REHEARSAL_MS:
  * the scheduling code itself (timers, the spin, launching and the backlog) was still being
- * compiled in the first ~300 ms, sending late by 1–6 ms.
+ * compiled in the first ~300 ms, sending late by 1–6 ms. A spare rehearsed it while it waited
+ * (exerciseOwnClient), so its run skips the rehearsal.
  */
 async function warmUp(short: boolean): Promise<void> {
   const warmed = load.model === 'closed' ? load.concurrency : Math.min(load.maxInFlight, OPEN_WARM_CONNECTIONS);
-  const rounds = short ? EXERCISED_ROUNDS : Math.min(20, Math.max(2, Math.ceil(WARM_UP_REQUESTS / warmed)));
+  const requests = short ? EXERCISED_REQUESTS : WARM_UP_REQUESTS;
+  const rounds = Math.min(20, Math.max(short ? 1 : 2, Math.ceil(requests / warmed)));
   for (let round = 0; round < rounds; round++) {
     await Promise.allSettled(Array.from({ length: warmed }, (_, i) => get(connection(i), WARM_UP_PATH, NO_HEADERS)));
   }
   if (load.model === 'closed') return;
   for (let i = warmed - 1; i >= 0; i--) idleConnections.push(i);
-  await runOpen({ startedAt: now(), countLimit: Infinity, durationMs: REHEARSAL_MS, sent: 0, recorded: false });
+  if (exercised) return;
+  const rehearsal = { startedAt: now(), countLimit: Infinity, durationMs: REHEARSAL_MS, sent: 0, recorded: false };
+  await runOpenWindow(rehearsal);
 }
 
 let warming: Promise<void> = Promise.resolve();
 
 /**
- * The calls a run makes (a Connection's GET, recorded), to a throwaway server of this thread's.
+ * The calls a run makes (a Connection's GET, recorded), to a throwaway server of this thread's,
+ * then the open model's schedule rehearsed against it (rehearseSchedule).
  * Runs before the module's constants below exist: it may use only imports and its own.
  */
 async function exerciseOwnClient(): Promise<void> {
@@ -255,22 +216,56 @@ async function exerciseOwnClient(): Promise<void> {
   const settings: ClientSettings = { now: clock, timeoutMs: 10_000, captureServerTiming: false };
   const pool: Connection[] = [];
   let sent = 0;
-  await exerciseHttp((url) => {
-    const conn = (pool[sent % EXERCISE_PARALLEL] ??= new Connection(url, settings));
-    const record: RequestRecord = {
-      id: sent++,
-      endpoint: 0,
-      intended: clock(),
-      sent: clock(),
-      accepted: null,
-      responded: null,
-      received: null,
-      status: 0,
-      error: null,
-      conn: 0,
-    };
-    return get(conn, '/', [], record);
-  });
+  await exerciseHttp(
+    (url) => {
+      const conn = (pool[sent % EXERCISE_PARALLEL] ??= new Connection(url, settings));
+      const record: RequestRecord = {
+        id: sent++,
+        endpoint: 0,
+        intended: clock(),
+        sent: clock(),
+        accepted: null,
+        responded: null,
+        received: null,
+        status: 0,
+        error: null,
+        conn: 0,
+      };
+      return get(conn, '/', [], record);
+    },
+    { afterwards: (url) => rehearseSchedule(url, settings) },
+  );
+  await Promise.allSettled(pool.map((c) => c.close()));
+}
+
+/**
+ * A spare's rehearsals of the open model's schedule, 150 ms each: fast Poisson arrivals (the
+ * spin between them) and slow constant ones (the timer), as a run's would take both paths.
+ */
+async function rehearseSchedule(url: string, settings: ClientSettings): Promise<void> {
+  const pool: Connection[] = [];
+  let inFlight = 0;
+  const spareRehearsals = [
+    { rateRps: 2_000, arrival: 'poisson' as const },
+    { rateRps: 200, arrival: 'constant' as const },
+  ];
+  for (const { rateRps, arrival } of spareRehearsals) {
+    const rehearsal = { startedAt: settings.now(), countLimit: Infinity, durationMs: 150, sent: 0, recorded: false };
+    await runOpen(rehearsal, {
+      now: settings.now,
+      gap: interArrivalMs(rateRps, arrival, seededRandom(rateRps)),
+      maxInFlight: 32,
+      inFlight: () => inFlight,
+      stopped: () => false,
+      send: async (_id, conn) => {
+        inFlight++;
+        await get((pool[conn] ??= new Connection(url, settings)), '/', []).catch(() => {});
+        inFlight--;
+      },
+      idle: [],
+      opened: 0,
+    });
+  }
   await Promise.allSettled(pool.map((c) => c.close()));
 }
 
@@ -285,7 +280,7 @@ parentPort!.on('message', async (command: EngineCommand) => {
     await warming;
     measured.startedAt = now();
     post({ type: 'load-started', at: measured.startedAt });
-    await (load.model === 'closed' ? runClosed(measured) : runOpen(measured));
+    await (load.model === 'closed' ? runClosed(measured) : runOpenWindow(measured));
     clearInterval(flushTimer);
     flush();
     await Promise.allSettled(connections.map((c) => c?.close()));

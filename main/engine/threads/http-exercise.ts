@@ -14,11 +14,18 @@ export const EXERCISE_PARALLEL = 8;
 
 const BODY = '{"ok":true,"endpoint":"warm-up"}';
 
+export interface ExerciseOptions {
+  requests?: number;
+  parallel?: number;
+  /** More exercise against the same server once the calls are done (the load generator's schedule). */
+  afterwards?: (url: string) => Promise<void>;
+}
+
 export async function exerciseHttp(
   call: (url: string) => Promise<unknown>,
-  requests = EXERCISE_REQUESTS,
-  parallel = EXERCISE_PARALLEL,
+  options: ExerciseOptions = {},
 ): Promise<void> {
+  const { requests = EXERCISE_REQUESTS, parallel = EXERCISE_PARALLEL, afterwards } = options;
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) });
     res.end(BODY);
@@ -28,6 +35,7 @@ export async function exerciseHttp(
   try {
     for (let sent = 0; sent < requests; sent += parallel)
       await Promise.allSettled(Array.from({ length: Math.min(parallel, requests - sent) }, () => call(url)));
+    await afterwards?.(url);
   } finally {
     server.closeAllConnections();
     server.close();

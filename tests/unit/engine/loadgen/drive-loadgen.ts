@@ -6,6 +6,7 @@
 import { monotonicMs } from '../../../../main/engine/clock.ts';
 import { spawnWorker } from '../../../../main/engine/threads/spawn.ts';
 import { ThreadHandle } from '../../../../main/engine/threads/thread-handle.ts';
+import type { ThreadReserve } from '../../../../main/engine/threads/thread-reserve.ts';
 import type { LoadgenThreadData } from '../../../../main/engine/threads/protocol.ts';
 import { unpackRequests } from '../../../../shared/packed-requests.ts';
 import type { LoadConfig } from '../../../../shared/scenario.ts';
@@ -21,15 +22,19 @@ export async function driveLoadgen(
   serverUrl: string,
   load: LoadConfig,
   extra: Partial<LoadgenThreadData> = {},
+  /** Take the thread from this reserve's spares (it must hold a started load generator). */
+  reserve?: ThreadReserve,
 ): Promise<Driven> {
   const out: Driven = { requests: [], serverTimings: [] };
   let finish!: () => void;
   let fail!: (error: Error) => void;
   const done = new Promise<void>((resolve, reject) => ((finish = resolve), (fail = reject)));
   const data: LoadgenThreadData = { epochMs: monotonicMs(), load, weights: [1], seed: 1, firstClientLane: 0, ...extra };
+  const spare = reserve?.take('loadgen', data, []);
+  if (reserve && !spare) throw new Error('the reserve has no load generator started');
   const loadgen = new ThreadHandle(
     'loadgen',
-    spawnWorker('loadgen', data),
+    spare?.worker ?? spawnWorker('loadgen', data),
     (report) => {
       if (report.type === 'requests') {
         out.requests.push(...unpackRequests(report));
@@ -37,10 +42,12 @@ export async function driveLoadgen(
       } else if (report.type === 'load-done') finish();
     },
     (message) => fail(new Error(message)),
+    spare !== undefined,
   );
   try {
     await loadgen.ready;
-    await loadgen.ask({ type: 'warm-up', serverUrls: [serverUrl] }, 'warmed', 30_000);
+    const serverExercised = spare !== undefined;
+    await loadgen.ask({ type: 'warm-up', serverUrls: [serverUrl], serverExercised }, 'warmed', 30_000);
     loadgen.send({ type: 'start' });
     await done;
     await loadgen.ask({ type: 'flush' }, 'flushed');

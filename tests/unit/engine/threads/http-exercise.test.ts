@@ -8,12 +8,13 @@ import assert from 'node:assert/strict';
 import { Agent, request } from 'undici';
 import { exerciseHttp } from '../../../../main/engine/threads/http-exercise.ts';
 
-test('the exercise makes the calls asked for, a few at a time, each answered, and closes its server', async () => {
+test('the exercise makes the calls asked for, a few at a time, each answered, then what comes afterwards, and closes its server', async () => {
   const agent = new Agent();
   let inFlight = 0;
   let most = 0;
   const statuses: number[] = [];
   let url = '';
+  let afterwardsUrl = '';
   await exerciseHttp(
     async (u) => {
       url = u;
@@ -23,13 +24,13 @@ test('the exercise makes the calls asked for, a few at a time, each answered, an
       assert.deepEqual(await res.body.json(), { ok: true, endpoint: 'warm-up' });
       inFlight--;
     },
-    23,
-    4,
+    { requests: 23, parallel: 4, afterwards: async (u) => void (afterwardsUrl = u) },
   );
   await agent.close();
   assert.equal(statuses.length, 23);
   assert.ok(statuses.every((s) => s === 200));
   assert.equal(most, 4, 'four at a time, the last group three');
+  assert.equal(afterwardsUrl, url, 'what comes afterwards has the same server');
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
   await assert.rejects(request(url), { code: 'ECONNREFUSED' }, 'the server is closed after');
 });
