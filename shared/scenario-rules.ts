@@ -10,9 +10,11 @@ import type {
   LoadConfig,
   OffloadExecutor,
   OffloadStep,
+  OffloadableStep,
   Scenario,
   ServerConfig,
   ServerModel,
+  Step,
 } from './scenario.ts';
 
 /**
@@ -169,6 +171,13 @@ export function handlerHopsQueue(server: Pick<Scenario['server'], 'model' | 'exe
   // Django 4.0+ with the one-thread executor is code outside a request context: no handler there.
   const django3 = server.django === undefined || server.django === '3.2';
   return hasEventLoop(server.model) && server.executor === 'one-thread' && django3;
+}
+
+/** Does any step of these endpoints (inside a gather or an offload too) call the upstream? */
+export function callsUpstream(endpoints: readonly Pick<Endpoint, 'steps'>[]): boolean {
+  const calls = (s: Step | OffloadableStep): boolean =>
+    s.kind === 'upstream' || (s.kind === 'offload' && calls(s.step)) || (s.kind === 'gather' && s.steps.some(calls));
+  return endpoints.some((e) => e.steps.some(calls));
 }
 
 export function needsExecutor(endpoints: readonly Pick<Endpoint, 'view' | 'steps'>[]): boolean {

@@ -191,7 +191,7 @@ const reporter = startReporting(ctx, sendRecords, (command: EngineCommand) => {
 // loop blocked in a view accepts none, as uvicorn's does; past the queue Linux drops the
 // connection's SYN and the client sends it again a second later. (Under gunicorn this thread
 // accepts for busy workers too, so its queue never fills; real gunicorn's can.)
-warmUpUpstream(ctx, asyncServer?.http ?? null, isAsync).then(() =>
+warmUpUpstream(ctx, data.scenario.endpoints, asyncServer?.http ?? null, isAsync).then(() =>
   server.listen(0, '127.0.0.1', serverSettings.backlog, () => {
     const address = server.address();
     post({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });

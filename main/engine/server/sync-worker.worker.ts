@@ -52,4 +52,4 @@ data.serverPort.on('message', async (message: WorkerRequest) => {
   reporter.maybeFlush();
 });
 
-warmUpUpstream(ctx, runner.http, false).then(() => post({ type: 'ready' }));
+warmUpUpstream(ctx, data.endpoints, runner.http, false).then(() => post({ type: 'ready' }));

@@ -18,6 +18,8 @@ import type { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import { upstreamUrl } from '../upstream/upstream-url.ts';
 import type { EngineCommand, ThreadReport, ViewThreadData } from './protocol.ts';
 import { isSpareThread, shopFileOfThread, threadData } from './thread-data.ts';
+import { callsUpstream } from '../../../shared/scenario-rules.ts';
+import type { Endpoint } from '../../../shared/scenario.ts';
 
 const FLUSH_EVERY_MS = 50;
 const WARM_UP_ITERATIONS = 50_000;
@@ -72,8 +74,16 @@ function createThreadContext(data: ViewThreadData, prepared: PreparedThread): Th
 /**
  * One unrecorded call to the upstream through each client this thread will use, before Ready:
  * otherwise the first measured upstream call pays for TCP set-up and a cold HTTP code path.
+ * None when no view calls it: on a thread whose client the JIT has not compiled, a call took
+ * 12–20 ms of the Ready of a run on spares.
  */
-export async function warmUpUpstream(ctx: ThreadContext, http: AsyncHttpClient | null, sync: boolean): Promise<void> {
+export async function warmUpUpstream(
+  ctx: ThreadContext,
+  endpoints: readonly Pick<Endpoint, 'steps'>[],
+  http: AsyncHttpClient | null,
+  sync: boolean,
+): Promise<void> {
+  if (!callsUpstream(endpoints)) return;
   const url = upstreamUrl(ctx.upstream, { ms: 0, fault: 'none' });
   if (http) await http.get(url, 2_000);
   if (sync) ctx.syncHttp.get(url, 2_000);
