@@ -131,7 +131,7 @@ export const runStart: Benchmark = {
           unit: 'ms',
           digits: 0,
           limitedBy: 'the first request itself, then the warm-up',
-          why: "with the threads started ahead (and, while they waited, their HTTP paths exercised and their clocks checked), what is left is the spares' Ready once given their run, about 100 unrecorded warm-up requests that open the load generator's connections, the run's first batch reaching the page, and the first request's own latency; an open-model run (shop-mix) does not rehearse its schedule in the run, its load generator did while it waited",
+          why: "with the threads started ahead (and, while they waited, their HTTP paths exercised and their clocks checked), what is left is the spares' Ready once given their run, about 60 unrecorded warm-up requests that open the load generator's connections, the run's first batch reaching the page, and the first request's own latency; an open-model run (shop-mix) does not rehearse its schedule in the run, its load generator did while it waited",
           detail: barDetail(warm[i]),
         }),
       );

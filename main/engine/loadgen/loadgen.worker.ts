@@ -46,8 +46,8 @@ const WARM_UP_REQUESTS = 1_000;
  * rounds of one per connection (at least one round): the connections open, and the server's own
  * request path (its handler, not Node's) runs a few times. Measured on a trivial endpoint, 10
  * users: the first 100 requests' p50 2.1–2.9 ms after 6 rounds, 1.7–2.5 ms after the full
- * warm-up; the rest ~1 ms either way. shop-mix (100 connections, one round, no rehearsal): its
- * first 20 requests' p50 12.7–14 ms, 11.4–12.7 after the full warm-up, the rest 12.5–13.3 alike.
+ * warm-up; the rest ~1 ms either way. shop-mix (32 connections, two rounds, no rehearsal): its
+ * first 20 requests' p50 12.5–14.7 ms, 12.2–14 on new threads, the rest 12.4–13.3 alike.
  */
 const EXERCISED_REQUESTS = 60;
 /** Connections the open model opens ahead of time (each ~1.4 ms to warm); more open on demand. */

@@ -67,7 +67,7 @@ test('model labels and settings read like the deployment', () => {
     describeStep({ kind: 'upstream', ms: 100, blocking: true, fault: 'hang', timeoutMs: 5000 }),
     'upstream 100 ms (blocking client), hangs',
   );
-  assert.equal(describeLoad(preset('shop-mix').load), 'open: 60 req/s poisson, at most 100 in flight, 5 s');
+  assert.equal(describeLoad(preset('shop-mix').load), 'open: 60 req/s poisson, at most 32 in flight, 5 s');
   assert.equal(describeServer(preset('sync-workers').server), '4 sync workers (WSGI processes), interpreter lock on');
 });
 
