@@ -73,7 +73,9 @@ test('the views are the literal Python the steps mean', () => {
   const views = compiles(everyStep, '5.2');
   assert.match(views, /await asyncio\.sleep\(0\.005\)/);
   assert.match(views, /time\.sleep\(0\.005\)/);
-  assert.match(views, /async with httpx\.AsyncClient\(timeout=5\) as client:/);
+  // Under ASGI an awaited upstream call uses the loop's one client, which the warm-up builds.
+  assert.match(views, /\(await upstream_client\(\)\.get\(f"\{UPSTREAM\}\/delay\?ms=5&fault=none", timeout=5\)\)/);
+  assert.match(views, /async def warm_up\(request\):\n {4}upstream_client\(\)\n {4}return/);
   assert.match(views, /urllib\.request\.urlopen\(f"\{UPSTREAM_REFUSED\}\/delay\?ms=5&fault=refuse", timeout=5\)/);
   assert.match(views, /await asyncio\.gather\(_ep0_s7_0\(\), _ep0_s7_1\(\)\)/);
   assert.match(views, /thread_sensitive=False, executor=POOL/);
@@ -103,5 +105,9 @@ test('the views are the literal Python the steps mean', () => {
     '3.2',
   );
   assert.doesNotMatch(old, /aget|aproduct_get/);
+  // Under WSGI each async view runs on a new loop (async_to_sync): a client per call, no shared one.
+  const wsgi = compiles({ ...everyStep, server: { model: 'sync-workers' } }, '5.2');
+  assert.match(wsgi, /async with httpx\.AsyncClient\(timeout=5\) as client:/);
+  assert.doesNotMatch(wsgi, /upstream_client/);
   assert.match(old, /await offload\(_ep0_s0\)/);
 });
