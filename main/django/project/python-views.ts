@@ -13,7 +13,7 @@
  * model and blocked the loop 55 ms. Under WSGI each request's async_to_sync loop is new, so the
  * view builds its client per call there.
  */
-import { callsUpstream, executorGroupOf, hasEventLoop, offloadSteps } from '../../../shared/scenario.ts';
+import { executorGroupOf, hasEventLoop, offloadSteps } from '../../../shared/scenario.ts';
 import type { Endpoint, LeafStep, OffloadableStep, OffloadStep, Scenario, Step } from '../../../shared/scenario.ts';
 import { djangoVersionNumber } from './expressible.ts';
 
@@ -102,6 +102,8 @@ interface Emitter {
   helpers: string[];
   scenario: Scenario;
   asyncOrm: boolean;
+  /** Set when a view awaits the loop's shared upstream client (`upstream_client()`). */
+  sharedClient: boolean;
 }
 
 /** One client per event loop, built at the warm-up (uvicorn keeps one loop per process). */
@@ -136,11 +138,13 @@ function leafLines(step: LeafStep | OffloadableStep, context: Context, e: Emitte
       return [`with db_latency(${seconds(step.ms)}):`, `    ${QUERIES[step.query]}()`];
     case 'upstream': {
       const timeout = seconds(step.timeoutMs);
-      if (context === 'async' && !step.blocking && hasEventLoop(e.scenario.server.model))
+      if (context === 'async' && !step.blocking && hasEventLoop(e.scenario.server.model)) {
+        e.sharedClient = true;
         return [
           `with span("upstream"):`,
           `    (await upstream_client().get(${upstreamUrl(step)}, timeout=${timeout})).raise_for_status()`,
         ];
+      }
       if (context === 'async' && !step.blocking)
         return [
           `with span("upstream"):`,
@@ -210,15 +214,19 @@ function warmUpView(loadsBackend: boolean, buildsClient: boolean): string {
 }
 
 export function viewsModule(scenario: Scenario, djangoVersion: string): string {
-  const e: Emitter = { helpers: [], scenario, asyncOrm: djangoVersionNumber(djangoVersion) >= 4.01 };
+  const e: Emitter = {
+    helpers: [],
+    scenario,
+    asyncOrm: djangoVersionNumber(djangoVersion) >= 4.01,
+    sharedClient: false,
+  };
   const views = scenario.endpoints.map((endpoint, i) => viewCode(endpoint, i, e));
   const usesPool =
     scenario.server.executor === 'pool' || offloadSteps(scenario.endpoints).some((s) => s.executor === 'pool');
   const pool = usesPool
     ? `\n\n# sync_to_async(thread_sensitive=False, executor=POOL): ${scenario.server.poolThreads} threads.\nPOOL = ThreadPoolExecutor(max_workers=${scenario.server.poolThreads}, thread_name_prefix="pool")\n`
     : '';
-  const sharedClient = hasEventLoop(scenario.server.model) && callsUpstream(scenario.endpoints);
-  const warmUp = warmUpView(scenario.server.dbPool !== undefined, sharedClient);
-  const helpers = [...(sharedClient ? [UPSTREAM_CLIENT] : []), ...e.helpers, warmUp];
+  const warmUp = warmUpView(scenario.server.dbPool !== undefined, e.sharedClient);
+  const helpers = [...(e.sharedClient ? [UPSTREAM_CLIENT] : []), ...e.helpers, warmUp];
   return `${HEADER}${e.asyncOrm ? ASYNC_ORM : ''}${pool}\n\n${[...helpers, ...views].join('\n\n\n')}\n`;
 }
