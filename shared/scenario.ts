@@ -239,6 +239,15 @@ export const serverFieldsSchema = z
      * waits for one (PoolTimeout after 30 s), and request_finished gives it back. Absent: no pool.
      */
     dbPool: z.number().int().min(1).max(10_000).optional(),
+    /**
+     * uvicorn --workers: which process accepts each client connection, by the connection's number
+     * (connection i goes to process `connectionProcesses[i mod length]`, counted from 0). Absent:
+     * spread evenly (i mod workers). Real uvicorn's processes race to accept from one shared
+     * socket, and the first awake takes every connection waiting; the faithfulness table gives
+     * the model the placement real uvicorn made, so it compares what the processes then do.
+     * A run on real Django leaves it alone: its kernel places the connections.
+     */
+    connectionProcesses: z.array(z.number().int().min(0).max(63)).min(1).max(10_000).optional(),
   })
   .strict();
 
@@ -275,6 +284,20 @@ export const serverSchema = serverFieldsSchema
         code: 'custom',
         path: ['limitConcurrency'],
         message: `is ${server.limitConcurrency} with server ${server.model}; --limit-concurrency is uvicorn's, allowed with server async or async-workers`,
+      });
+    const { connectionProcesses: placed } = server;
+    if (placed && server.model !== 'async-workers')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['connectionProcesses'],
+        message: `is set with server ${server.model}; it places connections on uvicorn's processes, allowed with server async-workers`,
+      });
+    const outside = placed?.find((p) => p >= server.workers);
+    if (outside !== undefined && server.model === 'async-workers')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['connectionProcesses'],
+        message: `names process ${outside} with ${server.workers} workers; allowed: 0 to ${server.workers - 1}`,
       });
   })
   .transform((server) => {

@@ -73,6 +73,15 @@ export interface Lane {
   process: number;
 }
 
+/** A client connection's lane name: "client 1" for connection 0. */
+export const clientLaneName = (conn: number): string => `client ${conn + 1}`;
+
+/** The connection number (from 0) a client lane stands for; null for any other lane. */
+export function connectionOfClientLane(lane: Lane): number | null {
+  const match = lane.kind === 'client' ? /^client (\d+)$/.exec(lane.name) : null;
+  return match ? Number(match[1]) - 1 : null;
+}
+
 /** One request, as the client and the server saw it. Times are null when that point was never reached. */
 export interface RequestRecord {
   id: number;

@@ -4,7 +4,7 @@
  */
 import { PRESETS } from '../../shared/presets.ts';
 import { scenarioSchema, type Scenario } from '../../shared/scenario.ts';
-import { busiestProcessRequests, runShapeOf } from '../../shared/analysis/run-shape.ts';
+import { busiestProcessRequests, connectionPlacement, runShapeOf } from '../../shared/analysis/run-shape.ts';
 import {
   faithfulnessRow,
   mainErrorStatus,
@@ -47,19 +47,46 @@ export async function measureFaithfulness(
       rows.push(notExpressibleRow(preset.id, scenario, reason));
       continue;
     }
-    options.onPreset?.(preset.id, index, chosen.length, 'model');
-    const model = await figures(app, { ...scenario, target: { kind: 'model' } });
-    options.onPreset?.(preset.id, index, chosen.length, 'django');
-    const django = await figures(app, {
-      ...scenario,
-      target: { kind: 'django', django: djangoVersion },
-    });
-    rows.push(faithfulnessRow(preset.id, scenario, model, django));
+    const onSide = (side: 'model' | 'django') => options.onPreset?.(preset.id, index, chosen.length, side);
+    rows.push(await measureRow(app, preset.id, scenario, djangoVersion, onSide));
   }
   return { rows, versions: describeVersions(choice.candidate) };
 }
 
-async function figures(app: Pick<App, 'api' | 'on'>, scenario: Scenario): Promise<SideFigures> {
+/**
+ * One preset on both sides, the model first. Under uvicorn --workers real Django runs first: the
+ * model is then given the placement of the connections real uvicorn's accept race made, so the
+ * row compares what the processes did with them (connectionPlacement).
+ */
+async function measureRow(
+  app: Pick<App, 'api' | 'on'>,
+  preset: string,
+  scenario: Scenario,
+  djangoVersion: string,
+  onSide: (side: 'model' | 'django') => void,
+): Promise<FaithfulnessRow> {
+  const onDjango = async () => {
+    onSide('django');
+    return figures(app, { ...scenario, target: { kind: 'django', django: djangoVersion } });
+  };
+  const onModel = async (placement: number[] | null) => {
+    onSide('model');
+    const server = placement ? { ...scenario.server, connectionProcesses: placement } : scenario.server;
+    return figures(app, { ...scenario, server, target: { kind: 'model' } });
+  };
+  if (scenario.server.model !== 'async-workers') {
+    const model = await onModel(null);
+    return faithfulnessRow(preset, scenario, model, await onDjango());
+  }
+  const django = await onDjango();
+  const model = await onModel(django.placement);
+  return faithfulnessRow(preset, scenario, model, django, django.placement);
+}
+
+async function figures(
+  app: Pick<App, 'api' | 'on'>,
+  scenario: Scenario,
+): Promise<SideFigures & { placement: number[] | null }> {
   const run = startOneRun(app, scenario);
   await run.started;
   const { info } = await run.finished;
@@ -71,5 +98,6 @@ async function figures(app: Pick<App, 'api' | 'on'>, scenario: Scenario): Promis
     firstError: doc.requests.find((r) => r.error !== null)?.error ?? null,
     busiestProcess: busiestProcessRequests(doc.lanes, doc.spans),
     errorStatus: mainErrorStatus(doc.requests),
+    placement: connectionPlacement(doc.lanes, doc.spans, doc.requests),
   };
 }

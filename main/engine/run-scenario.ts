@@ -91,7 +91,7 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
     // 2. The clocks compared, the server warmed up, the machine settled.
     const clockSkewMs = await measureClockSkew(threads.recording(), now);
     const startupMs = performance.now() - startedAt;
-    await warmUp(loadgen, servers);
+    await warmUp(loadgen, servers, scenario.server.connectionProcesses);
     // Spares started before the run have long settled; only new threads need the wait.
     if (threads.warm < threads.all.length || reserve?.starting) await settle();
     // 3 and 4. The load, then the end.

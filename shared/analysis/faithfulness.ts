@@ -84,6 +84,11 @@ export interface FaithfulnessRow {
   agrees: boolean | null;
   /** One line: what limited agreement, when it missed; when it agreed on its failure alone, that. */
   limitedBy: string | null;
+  /**
+   * Under uvicorn --workers: the placement of the connections on the processes the model was
+   * given, real uvicorn's (the scenario's connectionProcesses); null when it placed them itself.
+   */
+  placement?: number[] | null;
 }
 
 const sleepStep = (s: Step): boolean =>
@@ -97,11 +102,16 @@ export function isSleepOnly(scenario: Scenario): boolean {
   return scenario.endpoints.every((e) => e.steps.every(sleepStep));
 }
 
+/**
+ * `placement`: the connections' processes the model was given (real uvicorn's, see
+ * connectionPlacement), when it was.
+ */
 export function faithfulnessRow(
   preset: string,
   scenario: Scenario,
   model: SideFigures,
   django: SideFigures,
+  placement: readonly number[] | null = null,
 ): FaithfulnessRow {
   const ratio = model.summary.makespanMs > 0 ? django.summary.makespanMs / model.summary.makespanMs : null;
   // Connections opened count only when neither side failed: a refused user retries at once, and
@@ -116,6 +126,12 @@ export function faithfulnessRow(
   const inTolerance = ratio !== null && Math.abs(ratio - 1) <= MAKESPAN_TOLERANCE + 1e-9;
   const agreesAsAnyRow = sameShape && (!sleepOnly || inTolerance);
   const agrees = agreesAsAnyRow || sameFailure(model, django);
+  const why = agreesAsAnyRow
+    ? null
+    : agrees
+      ? judgedByFailure(django)
+      : limitedBy(model, django, sameShape, ratio, !placement);
+  const placed = placement ? placementText(placement, scenario.server.workers) : null;
   return {
     preset,
     notExpressible: null,
@@ -125,8 +141,22 @@ export function faithfulnessRow(
     sameShape,
     sleepOnly,
     agrees,
-    limitedBy: agreesAsAnyRow ? null : agrees ? judgedByFailure(django) : limitedBy(model, django, sameShape, ratio),
+    limitedBy: [why, placed].filter(Boolean).join('; ') || null,
+    placement: placement ? [...placement] : null,
   };
+}
+
+/**
+ * "the model given real uvicorn's placement of the 8 connections: 4 + 4 on 2 of 4 processes".
+ * Which process takes a connection is the kernel's accept race between uvicorn's processes,
+ * different on every run: given the same placement, the row compares what the processes do.
+ */
+export function placementText(placement: readonly number[], workers: number): string {
+  const counts = new Map<number, number>();
+  for (const p of placement) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const shares = [...counts.values()].sort((a, b) => b - a);
+  const n = placement.length;
+  return `the model given real uvicorn's placement of the ${n} connection${n === 1 ? '' : 's'} (its accept race): ${shares.join(' + ')} on ${shares.length} of ${workers} processes`;
 }
 
 export function notExpressibleRow(preset: string, scenario: Scenario, reason: string): FaithfulnessRow {
@@ -159,7 +189,14 @@ function errorWords(error: string | null): string {
   return text.slice(0, 100);
 }
 
-function limitedBy(model: SideFigures, django: SideFigures, sameShape: boolean, ratio: number | null): string {
+/** `spreadEvenly`: the model placed the connections itself (else it was given real uvicorn's). */
+function limitedBy(
+  model: SideFigures,
+  django: SideFigures,
+  sameShape: boolean,
+  ratio: number | null,
+  spreadEvenly: boolean,
+): string {
   const { requests } = django.summary;
   if (model.summary.errors === model.summary.requests && django.summary.errors === requests && requests > 0)
     return `both answered every request with an error (model: ${errorWords(model.firstError)}; real Django: ${errorWords(django.firstError)})`;
@@ -170,7 +207,7 @@ function limitedBy(model: SideFigures, django: SideFigures, sameShape: boolean, 
   const errorLine = errors(django, 'real Django') ?? errors(model, 'the model');
   if (errorLine) return errorLine;
   // Uneven shares of the connections change the shape too (fewer processes busy): say that first.
-  const uneven = unevenProcesses(model, django);
+  const uneven = spreadEvenly ? unevenProcesses(model, django) : null;
   if (uneven) return uneven;
   if (!sameShape) return `shape differs: model ${shapeText(model.shape)}, real Django ${shapeText(django.shape)}`;
   const extraMs = django.summary.makespanMs - model.summary.makespanMs;

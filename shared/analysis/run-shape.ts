@@ -19,7 +19,15 @@
  * server's and Django's own Python around each view (the `framework` phase): the probe runs
  * inside it and cannot stamp it, so a loop doing only that holds no thread on either side.
  */
-import { PHASES, Phase, SPAN_STRIDE, SpanField, type Lane } from '../trace.ts';
+import {
+  PHASES,
+  Phase,
+  SPAN_STRIDE,
+  SpanField,
+  connectionOfClientLane,
+  type Lane,
+  type RequestRecord,
+} from '../trace.ts';
 import { isWorkerTimeout } from '../worker-timeout.ts';
 
 export interface RunShape {
@@ -106,14 +114,13 @@ export const shapeText = (s: RunShape) =>
   (s.connections ? `, ${s.connections} connection${s.connections === 1 ? '' : 's'} opened` : '');
 
 /**
- * Under several uvicorn processes: the most requests one process served (a request belongs to the
- * process of its first span on an event-loop or executor lane). Null with fewer than two processes.
+ * Each request's server process: that of its first span on an event-loop or executor lane.
+ * Requests with no such span (sync workers' lanes, refused requests) are absent.
  */
-export function busiestProcessRequests(lanes: readonly Lane[], spans: ArrayLike<number>): number | null {
+function requestProcesses(lanes: readonly Lane[], spans: ArrayLike<number>): Map<number, number> {
   const processOf = new Map(
     lanes.filter((l) => l.kind === 'loop' || l.kind === 'executor').map((l) => [l.id, l.process]),
   );
-  if (new Set(processOf.values()).size < 2) return null;
   const first = new Map<number, [start: number, process: number]>();
   for (let i = 0; i < spans.length; i += SPAN_STRIDE) {
     const process = processOf.get(spans[i + SpanField.lane]);
@@ -122,7 +129,47 @@ export function busiestProcessRequests(lanes: readonly Lane[], spans: ArrayLike<
     const known = first.get(req);
     if (!known || start < known[0]) first.set(req, [start, process]);
   }
+  return new Map([...first].map(([req, [, process]]) => [req, process]));
+}
+
+/**
+ * Under several uvicorn processes: the most requests one process served. Null with fewer than
+ * two processes seen.
+ */
+export function busiestProcessRequests(lanes: readonly Lane[], spans: ArrayLike<number>): number | null {
+  const processes = requestProcesses(lanes, spans);
   const counts = new Map<number, number>();
-  for (const [, process] of first.values()) counts.set(process, (counts.get(process) ?? 0) + 1);
-  return Math.max(0, ...counts.values());
+  for (const process of processes.values()) counts.set(process, (counts.get(process) ?? 0) + 1);
+  if (counts.size < 2) return null;
+  return Math.max(...counts.values());
+}
+
+/**
+ * Which process took each client connection (by the connection's number), as the scenario's
+ * `connectionProcesses` names them: the processes numbered from 0 in the order their first
+ * connection appears. A connection none of whose requests reached a process is given process 0.
+ * Null when no connection reached a process.
+ */
+export function connectionPlacement(
+  lanes: readonly Lane[],
+  spans: ArrayLike<number>,
+  requests: readonly Pick<RequestRecord, 'id' | 'conn'>[],
+): number[] | null {
+  const processes = requestProcesses(lanes, spans);
+  const connOfLane = new Map(lanes.map((l) => [l.id, connectionOfClientLane(l)]));
+  const placed = new Map<number, number>();
+  for (const r of requests) {
+    const conn = connOfLane.get(r.conn);
+    const process = processes.get(r.id);
+    if (conn != null && process !== undefined && !placed.has(conn)) placed.set(conn, process);
+  }
+  if (placed.size === 0) return null;
+  const numbered = new Map<number, number>();
+  const placement: number[] = [];
+  for (const conn of [...placed.keys()].sort((a, b) => a - b)) {
+    const process = placed.get(conn)!;
+    if (!numbered.has(process)) numbered.set(process, numbered.size);
+    placement[conn] = numbered.get(process)!;
+  }
+  return Array.from(placement, (p) => p ?? 0);
 }

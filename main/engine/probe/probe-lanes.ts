@@ -7,7 +7,7 @@
  * workers). A server Interleave did not start is described by its probe's interface instead.
  */
 import type { ServerModel } from '../../../shared/scenario.ts';
-import type { Lane } from '../../../shared/trace.ts';
+import { clientLaneName, type Lane } from '../../../shared/trace.ts';
 import type { ProbeInterface, ProbeThread } from '../../../shared/probe-timing.ts';
 
 /**
@@ -55,7 +55,7 @@ export class ProbeLanes {
   client(conn: number): number {
     const key = `client:${conn}`;
     return (
-      this.ids.get(key) ?? this.add(key, { id: this.next, name: `client ${conn + 1}`, kind: 'client', process: -1 })
+      this.ids.get(key) ?? this.add(key, { id: this.next, name: clientLaneName(conn), kind: 'client', process: -1 })
     );
   }
 

@@ -8,6 +8,7 @@
  */
 import {
   SPAN_STRIDE,
+  clientLaneName,
   SpanField,
   type Lane,
   type LoopSample,
@@ -190,6 +191,6 @@ export class Recorder {
   private noteClientLane(id: number): void {
     if (this.clientLanes.has(id)) return;
     this.clientLanes.add(id);
-    this.lanes.push({ id, name: `client ${id - this.firstClientLane + 1}`, kind: 'client', process: -1 });
+    this.lanes.push({ id, name: clientLaneName(id - this.firstClientLane), kind: 'client', process: -1 });
   }
 }

@@ -32,13 +32,20 @@ export function untilReady(handles: ThreadHandle[], signal: AbortSignal | undefi
 
 /**
  * The load generator opens its connections and warms the server's code paths, unrecorded. With
- * several server processes (uvicorn --workers), connection i goes to port i mod their count.
+ * several server processes (uvicorn --workers), connection i goes to port i mod their count, or
+ * to the process `placement` names for it (the scenario's connectionProcesses).
  * When every server thread was a spare, it exercised its HTTP paths before the run
  * (http-exercise.ts): a load generator that did too only opens its connections.
  */
-export async function warmUp(loadgen: ThreadHandle, servers: ThreadHandle[]): Promise<void> {
+export async function warmUp(
+  loadgen: ThreadHandle,
+  servers: ThreadHandle[],
+  placement: readonly number[] | undefined,
+): Promise<void> {
   const ports = await Promise.all(servers.map(async (s) => (await s.ready).port ?? 0));
-  const serverUrls = ports.map((port) => `http://127.0.0.1:${port}`);
+  const urls = ports.map((port) => `http://127.0.0.1:${port}`);
+  // The load generator sends connection i to serverUrls[i mod their count].
+  const serverUrls = servers.length > 1 && placement ? placement.map((p) => urls[p]) : urls;
   const serverExercised = servers.every((s) => s.spare);
   await loadgen.ask({ type: 'warm-up', serverUrls, serverExercised }, 'warmed', WARM_UP_TIMEOUT_MS);
 }

@@ -98,8 +98,11 @@ export function applyKnobs(base: Scenario, knobs: Knobs): Scenario {
     dbMaxConnections: _max,
     persistentConnections: _persistent,
     dbPool: _pool,
+    connectionProcesses: placed,
     ...server
   } = base.server;
+  // A placement of connections on uvicorn's processes holds only for the same processes.
+  const keepsPlacement = placed && knobs.serverModel === 'async-workers' && knobs.workers === base.server.workers;
   // Absent unless on, as a scenario that never had one stays the same scenario.
   const middleware = knobs.syncMiddleware || base.server.syncMiddleware !== undefined;
   return {
@@ -117,6 +120,7 @@ export function applyKnobs(base: Scenario, knobs: Knobs): Scenario {
       allowAsyncUnsafe: knobs.allowAsyncUnsafe,
       ...(middleware ? { syncMiddleware: knobs.syncMiddleware } : {}),
       ...connectionFields(base, knobs),
+      ...(keepsPlacement ? { connectionProcesses: placed } : {}),
     },
     endpoints: base.endpoints.map((e) => editEndpoint(e, base, knobs, before)),
     load: {

@@ -66,3 +66,17 @@ test('the real servers get the flags each shape means', () => {
   assert.match(cmd({ model: 'sync-workers', workers: 2 }), /--worker-class sync --backlog 2048 --timeout 30/);
   assert.doesNotMatch(cmd({ model: 'async' }), /--workers|--limit-concurrency/);
 });
+
+test("connectionProcesses places connections on uvicorn's processes only, each a process that exists", () => {
+  const s = scenarioSchema.parse(base({ model: 'async-workers', workers: 2, connectionProcesses: [0, 0, 1] }));
+  assert.deepEqual(s.server.connectionProcesses, [0, 0, 1]);
+  assert.match(
+    refusal({ model: 'async', connectionProcesses: [0] }),
+    /connectionProcesses` is set with server async; it places connections on uvicorn's processes, allowed with server async-workers/,
+  );
+  assert.match(
+    refusal({ model: 'async-workers', workers: 2, connectionProcesses: [0, 2] }),
+    /connectionProcesses` names process 2 with 2 workers; allowed: 0 to 1/,
+  );
+  assert.match(refusal({ model: 'async-workers', connectionProcesses: [] }), /connectionProcesses/);
+});

@@ -123,3 +123,14 @@ test('connection knobs: absent while off, written when on, the limit only while 
   const limits = preset('too-many-connections');
   assert.deepEqual(knobsFrom(limits).limitConnections, true);
 });
+
+test("a placement of connections on uvicorn's processes is kept only for the same processes", () => {
+  const uvicorn = preset('uvicorn-workers');
+  const placed = { ...uvicorn, server: { ...uvicorn.server, connectionProcesses: [0, 0, 1] } };
+  assert.deepEqual(applyKnobs(placed, knobsFrom(placed)).server.connectionProcesses, [0, 0, 1]);
+  for (const change of [{ workers: 2 }, { serverModel: 'async' as const }]) {
+    const edited = applyKnobs(placed, { ...knobsFrom(placed), ...change });
+    assert.equal('connectionProcesses' in edited.server, false, JSON.stringify(change));
+    assert.ok(scenarioSchema.safeParse(edited).success, JSON.stringify(change));
+  }
+});

@@ -90,6 +90,35 @@ test('uneven uvicorn processes are named as the reason; connections count only w
   );
 });
 
+test("a model given real uvicorn's placement says so, and is not said to spread connections evenly", () => {
+  const workers = { ...sleeping, server: { ...sleeping.server, workers: 4 } };
+  const placement = [0, 0, 0, 0, 0, 1, 1, 1];
+  const agreeing = faithfulnessRow(
+    'p',
+    workers,
+    { ...side(1500), busiestProcess: 20 },
+    { ...side(1600), busiestProcess: 20 },
+    placement,
+  );
+  assert.equal(agreeing.agrees, true);
+  assert.equal(
+    agreeing.limitedBy,
+    "the model given real uvicorn's placement of the 8 connections (its accept race): 5 + 3 on 2 of 4 processes",
+  );
+  assert.deepEqual(agreeing.placement, placement);
+  const slower = faithfulnessRow(
+    'p',
+    workers,
+    { ...side(800), busiestProcess: 8 },
+    { ...side(1200), busiestProcess: 12 },
+    placement,
+  );
+  assert.match(
+    slower.limitedBy!,
+    /^real Django took 400 ms more over 30 requests \(×1\.50\).*; the model given real uvicorn's placement/,
+  );
+});
+
 test('both sides failing every request is said as such, an HTML error page as its words', () => {
   const model = { ...side(300, 2, 2, 30), firstError: 'WORKER TIMEOUT: gunicorn’s arbiter aborted the worker' };
   const django = {

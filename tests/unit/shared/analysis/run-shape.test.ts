@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { busiestProcessRequests, peakOverlap, runShape, runShapeOf } from '../../../../shared/analysis/run-shape.ts';
+import {
+  busiestProcessRequests,
+  connectionPlacement,
+  peakOverlap,
+  runShape,
+  runShapeOf,
+} from '../../../../shared/analysis/run-shape.ts';
 import { Phase, type Lane } from '../../../../shared/trace.ts';
 import { workerTimeoutMessage } from '../../../../shared/worker-timeout.ts';
 
@@ -98,4 +104,31 @@ test('uvicorn --workers: the busiest process by requests served, from each reque
   ];
   assert.equal(busiestProcessRequests(two, spans), 3);
   assert.equal(busiestProcessRequests(lanes, spans), null, 'one process: null');
+});
+
+test("connection placement: each connection's process, numbered from 0 by first connection", () => {
+  const lanes: Lane[] = [
+    { id: 0, name: 'client 2', kind: 'client', process: -1 },
+    { id: 1, name: 'worker 3 · event loop', kind: 'loop', process: 3 },
+    { id: 2, name: 'client 1', kind: 'client', process: -1 },
+    { id: 3, name: 'worker 1 · event loop', kind: 'loop', process: 1 },
+    { id: 4, name: 'worker 1 · executor 1', kind: 'executor', process: 1 },
+    { id: 5, name: 'client 4', kind: 'client', process: -1 },
+  ];
+  // Connection 0 (lane 2) served by process 1 (its executor), connection 1 (lane 0) by process 3,
+  // connection 3 (lane 5) by process 1; connection 2 sent nothing: process 0, the default.
+  const spans = [
+    ...[0, 4, Phase.block, 0, 10],
+    ...[1, 1, Phase.block, 0, 10],
+    ...[2, 3, Phase.block, 0, 10],
+    ...[3, 4, Phase.block, 20, 30],
+  ];
+  const requests = [
+    { id: 0, conn: 2 },
+    { id: 1, conn: 0 },
+    { id: 2, conn: 5 },
+    { id: 3, conn: 2 },
+  ];
+  assert.deepEqual(connectionPlacement(lanes, spans, requests), [0, 1, 0, 0]);
+  assert.equal(connectionPlacement(lanes, [], requests), null, 'no request reached a process');
 });
