@@ -21,6 +21,7 @@ import { limitConcurrency, SERVICE_UNAVAILABLE } from './limit-concurrency.ts';
 import { seededRandom } from '../loadgen/random.ts';
 import { AsyncHttpClient } from '../upstream/async-http-client.ts';
 import { exerciseHttp } from '../threads/http-exercise.ts';
+import { oneTurnEach } from './one-turn-each.ts';
 
 // A spare loop thread serves and calls over HTTP ahead of its run (http-exercise.ts).
 const { data, ctx } = await startViewThread<ServerThreadData>(async () => {
@@ -59,7 +60,23 @@ const handle = asyncServer
       timeoutS: serverSettings.model === 'sync-workers' ? serverSettings.workerTimeoutS : 0,
       recordClosing: (req, lane, from, to) => ctx.spans.record(req, lane, Phase.closing, from, to),
     });
-const stopSampling = isAsync ? sampleLoopDelay(ctx.now, (t, d) => loopSamples.push(t, d)) : () => {};
+/**
+ * uvicorn runs each request it reads as a task of its own, and Django's handler hops to a thread
+ * for request_started's receivers before the view: the loop looks at its sockets again between
+ * one view and the next, and a loop blocked in views serves requests in the order they arrived.
+ * Running each view at once, inside the read, served a whole read batch in the kernel's order:
+ * with 4 users on one blocked loop, a request waited 300 or 600 ms where uvicorn's all wait 400.
+ * The loop-delay timer queues there too, as a due timer joins asyncio's ready queue (behind what
+ * was read in the same turn).
+ */
+const readyTasks = oneTurnEach();
+const stopSampling = isAsync
+  ? sampleLoopDelay(
+      ctx.now,
+      (t, d) => loopSamples.push(t, d),
+      (tick) => readyTasks.push(tick),
+    )
+  : () => {};
 
 /**
  * The loop thread runs Python too: uvicorn's parsing and Django's handler before the view, the
@@ -123,6 +140,7 @@ function respond(res: ServerResponse, id: number, endpointIndex: number, accepte
     ...(closesEachConnection ? { connection: 'close' } : {}),
   });
   if (recorded) served.push(id, accepted, ctx.now());
+  if (recorded && nagle) res.flushHeaders();
   res.end(body);
   // The run's first answer is sent at once, so the live view draws it as soon as it exists.
   if (recorded && !answered) {
@@ -136,7 +154,17 @@ function respond(res: ServerResponse, id: number, endpointIndex: number, accepte
 }
 let answered = false;
 
-const server = createServer((req, res) => {
+/**
+ * `uvicorn --workers N` leaves Nagle's algorithm on (uvicorn issue #3149, open in 0.54, Linux):
+ * the supervisor binds the shared socket with its protocol unset, and asyncio sets TCP_NODELAY
+ * only on sockets that say TCP. h11 writes a response's head and body separately, so the body
+ * waits for the client to acknowledge the head, which it delays by ~40 ms: measured on real
+ * uvicorn 0.54 here, 43 ms between the view's answer and the client's on every keep-alive
+ * request, on one process or four. This server does the same, with TCP's own algorithm.
+ */
+const nagle = serverSettings.model === 'async-workers';
+
+const server = createServer({ noDelay: !nagle }, (req, res) => {
   const accepted = ctx.now();
   if (req.url === WARM_UP_PATH) {
     interleaveHeaders(req.rawHeaders);
@@ -160,15 +188,19 @@ const server = createServer((req, res) => {
   const closing = closesEachConnection
     ? connectionClosed(req.socket).then(() => ({ from: respondedAt, to: ctx.now() }))
     : undefined;
-  const outcome = handle(id, endpoint, endpointIndex, accepted, closing);
   const answer = (error: ViewOutcome) => {
     limit.taskDone();
     respond(res, id, endpointIndex, accepted, error);
     respondedAt = ctx.now();
     asyncServer?.answered(id);
   };
-  if (outcome instanceof Promise) outcome.then(answer);
-  else answer(outcome);
+  const run = () => {
+    const outcome = handle(id, endpoint, endpointIndex, accepted, closing);
+    if (outcome instanceof Promise) outcome.then(answer);
+    else answer(outcome);
+  };
+  if (isAsync) readyTasks.push(run);
+  else run();
 });
 const limit = limitConcurrency(server, data.scenario.server.limitConcurrency);
 if (closesEachConnection) closeConnectionsGracefully(server);
