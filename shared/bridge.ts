@@ -49,6 +49,11 @@ export interface InterleaveApi {
   /** Validates the scenario (throwing a readable message) and starts it; resolves once it runs. */
   startRun(scenario: ScenarioInput, name?: string): Promise<RunInfo>;
   stopRun(runId: number): Promise<void>;
+  /**
+   * The scenario on screen, validated as startRun does: the host starts ahead the threads a model
+   * run of it needs, so Run starts at once. Resolves at once; nothing while a run goes.
+   */
+  prepareRun(scenario: ScenarioInput): Promise<void>;
   listRuns(): Promise<RunInfo[]>;
   loadRun(runId: number): Promise<RunDocument>;
   renameRun(runId: number, name: string): Promise<RunInfo>;
@@ -88,6 +93,7 @@ export const API_METHODS = [
   'listPresets',
   'startRun',
   'stopRun',
+  'prepareRun',
   'listRuns',
   'loadRun',
   'renameRun',

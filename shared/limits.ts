@@ -62,3 +62,9 @@ export const WARM_THREADS_KEPT = 128;
  * does not hold ~2 GiB for 128 idle threads.
  */
 export const SPARES_KEPT_IDLE_MS = 5 * 60_000;
+
+/**
+ * How long the settings on screen must stay unchanged before the app starts their threads ahead
+ * (renderer/src/app/use-prepare-threads.ts): a slider being dragged starts none.
+ */
+export const PREPARE_AFTER_MS = 600;

@@ -46,6 +46,7 @@ export function createApi(
       return runs.start(scenario, label);
     },
     stopRun: async (id) => runs.stop(parseOrExplain(runId, id, 'The run id')),
+    prepareRun: async (input) => runs.prepare(parseOrExplain(scenarioSchema, input, 'The scenario')),
     listRuns: async () => store.listRuns(),
     loadRun: async (id) => store.loadRun(parseOrExplain(runId, id, 'The run id')),
     renameRun: async (id, name) =>

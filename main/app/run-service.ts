@@ -10,7 +10,13 @@
 import type { Scenario } from '../../shared/scenario.ts';
 import type { RunInfo } from '../../shared/run.ts';
 import type { RunProgress, RunSummary } from '../../shared/trace.ts';
-import { startScenario, type RunOutcome, type RunningScenario, type ThreadReserve } from '../engine/index.ts';
+import {
+  prepareThreads,
+  startScenario,
+  type RunOutcome,
+  type RunningScenario,
+  type ThreadReserve,
+} from '../engine/index.ts';
 import { prepareDjangoScenario, startOnDjango } from '../django/index.ts';
 import { startOnUrl, urlRunRefusal } from '../url/index.ts';
 import type { RunStore } from '../store/run-store.ts';
@@ -101,6 +107,17 @@ export class RunService {
   }
 
   /** One run at a time: two runs on one machine would measure each other. */
+  /**
+   * Starts ahead the threads a model run of `scenario` (the one on screen) needs, so its Run
+   * starts on spares. Nothing while a run goes (it needs the cores, and its threads come back to
+   * the reserve when it ends), for a run elsewhere (real Django, a URL), or in an app that keeps
+   * no threads. A failure is left to the run to report, with its sentence.
+   */
+  prepare(scenario: Scenario): void {
+    if (!this.reserve || this.active || scenario.target.kind !== 'model') return;
+    prepareThreads(this.reserve, scenario, false).catch(() => {});
+  }
+
   private refuseIfBusy(): void {
     if (this.active) throw new Error(`run ${this.active.id} is still running; stop it before starting another`);
   }

@@ -104,13 +104,14 @@ export async function startScenario(scenario: Scenario, options: EngineOptions):
 }
 
 /**
- * Starts spares for a run of `scenario` ahead of it (a host calls this at start for its first
- * screen's scenario), the set the reserve goes back to when idle: the shop they open is seeded first.
+ * Starts spares for a run of `scenario` ahead of it: the shop they open is seeded first. A host
+ * calls this at start for its first screen's scenario (`asBase`: the set the reserve goes back to
+ * when idle), and again whenever the scenario on screen changes.
  */
-export function prepareThreads(reserve: ThreadReserve, scenario: Scenario): Promise<void> {
+export function prepareThreads(reserve: ThreadReserve, scenario: Scenario, asBase = true): Promise<void> {
   seedShop(reserve.shopDbFile);
   const counts = threadCountsOf(planLanes(scenario));
-  reserve.keepWhenIdle(counts);
+  if (asBase) reserve.keepWhenIdle(counts);
   return reserve.refill(counts);
 }
 

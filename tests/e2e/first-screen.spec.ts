@@ -46,3 +46,15 @@ test('Run on the default preset opens the waterfall, drawn, with the story besid
   await expect(page.getByTestId('story')).toContainText('No request held the event loop');
   await app.screenshot('22-first-run');
 });
+
+test('a preset chosen asks the host to start its threads ahead, once the choice has rested', async ({ page, app }) => {
+  const sent: string[] = [];
+  page.on('websocket', (ws) => ws.on('framesent', (frame) => sent.push(String(frame.payload))));
+  await app.open(host!.url);
+  await app.pickPreset('sync-workers');
+  // The bridge carries { method, args }: the scenario on screen, the sync-workers preset's.
+  const asked = () => sent.filter((f) => f.includes('"prepareRun"')).map((f) => JSON.parse(f) as { args?: unknown[] });
+  await expect
+    .poll(() => asked().some((f) => JSON.stringify(f.args ?? []).includes('"model":"sync-workers"')))
+    .toBe(true);
+});

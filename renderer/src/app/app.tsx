@@ -37,6 +37,7 @@ import { planRuns, remoteConfirmation, urlFieldProblem } from '../scenario/run-o
 import { differentSettings } from '../scenario/same-settings.ts';
 import { remoteHosts } from '../../../shared/url-target.ts';
 import { useRunOn } from './use-run-on.ts';
+import { usePrepareThreads } from './use-prepare-threads.ts';
 import { useScenarioEditor } from './use-scenario-editor.ts';
 import { useSweep } from './use-sweep.ts';
 
@@ -127,6 +128,8 @@ export function App({ session }: { session: RunSession }) {
   // holds through the whole of "both", so Run stays disabled between its two runs.
   const { effective: runOnChoice, availability: runOnAvailability } = runOn;
   const urlRun = runOnChoice.runOn === 'url';
+  const onModel = runOnChoice.runOn === 'model' || runOnChoice.runOn === 'both';
+  usePrepareThreads(bridge, editor.scenario, !running && !starting && !sweep.running, onModel);
   const urlProblem = urlRun ? urlFieldProblem(runOnChoice.url) : null;
   const run = useCallback(async () => {
     if (!editor.scenario || starting) return;

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type App } from '../../../main/app/app.ts';
 import { startOneRun } from '../../../main/app/one-run.ts';
-import { PRESETS } from '../../../shared/presets.ts';
+import { findPreset, PRESETS } from '../../../shared/presets.ts';
+import type { ScenarioInput } from '../../../shared/scenario.ts';
 import type { RunProgress } from '../../../shared/trace.ts';
 
 const dirs: string[] = [];
@@ -23,13 +24,16 @@ async function app(warmThreads?: number): Promise<App> {
 }
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** The first screen's preset, run once; the thread count of its last progress before the load. */
-async function firstScreenRun(opened: App): Promise<RunProgress['threads']> {
+/** A preset run once (the first screen's by default); the thread count of its last progress before the load. */
+async function firstScreenRun(
+  opened: App,
+  scenario: ScenarioInput = PRESETS[0].scenario,
+): Promise<RunProgress['threads']> {
   let threads: RunProgress['threads'];
   const off = opened.on('run', (e) => {
     if (e.type === 'progress' && e.progress.phase === 'starting' && e.progress.threads) threads = e.progress.threads;
   });
-  const { info } = await startOneRun(opened, PRESETS[0].scenario).finished;
+  const { info } = await startOneRun(opened, scenario).finished;
   off();
   assert.equal(info.status, 'complete');
   return threads;
@@ -51,4 +55,20 @@ test('an app that keeps no threads (the command line) starts each run its own', 
   const threads = await firstScreenRun(cold);
   assert.equal(threads?.warm, 0);
   assert.equal(threads?.ready, threads?.total);
+});
+
+test('the scenario on screen, prepared before Run, starts on threads started ahead; a bad one is refused', async () => {
+  const warm = await app(64);
+  await warm.whenThreadsReady();
+  // sync-workers: 4 worker processes and a server thread, none of which the first screen's run uses.
+  const chosen = findPreset('sync-workers')!.scenario;
+  await warm.api.prepareRun(chosen);
+  await warm.whenThreadsReady();
+  const threads = await firstScreenRun(warm, chosen);
+  assert.ok(threads && threads.total >= 5, JSON.stringify(threads));
+  assert.equal(threads.warm, threads.total, JSON.stringify(threads));
+  await assert.rejects(
+    warm.api.prepareRun({ ...chosen, load: { ...chosen.load, concurrency: 0 } }),
+    /The scenario.*concurrency/s,
+  );
 });

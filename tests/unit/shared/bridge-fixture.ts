@@ -94,6 +94,10 @@ export function createFixtureApp(mode: HostInfo['mode'] = 'browser'): FixtureApp
     async explainRun(runId) {
       return { runId: find(runId).id, happened: ['It happened.'], againstExpectation: [] };
     },
+    async prepareRun(scenario) {
+      record('prepareRun', [scenario]);
+      scenarioSchema.parse(scenario);
+    },
     async djangoEnvironment(...args: [options?: { refresh?: boolean }]) {
       record('djangoEnvironment', args);
       return { candidates: [], chosen: null, ready: false, problem: 'No Python was found (tried nothing).' };
