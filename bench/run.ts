@@ -20,6 +20,7 @@ import { sendLag } from './benchmarks/send-lag.ts';
 import { serverThroughput } from './benchmarks/server-throughput.ts';
 import { timingFidelity } from './benchmarks/timing-fidelity.ts';
 import { loadNow, machineInfo } from './machine.ts';
+import { waitForQuietMachine } from './harness/quiet-machine.ts';
 import { writeBenchReadme } from './bench-readme.ts';
 import { writeReadmeSection } from './readme-section.ts';
 import { RESULTS_FILE, writeReport } from './report-file.ts';
@@ -75,8 +76,11 @@ const started = performance.now();
 const results: BenchResult[] = [];
 let crashed = 0;
 for (const benchmark of chosen) {
+  const quiet = await waitForQuietMachine();
   const t0 = performance.now();
-  process.stderr.write(`▶ ${benchmark.title} … `);
+  process.stderr.write(
+    `▶ ${benchmark.title} (after ${(quiet.waitedMs / 1000).toFixed(1)} s for a quiet machine: ${Math.round(quiet.busyShare * 100)}% busy) … `,
+  );
   const loadBefore = loadNow();
   try {
     const figures = await withinBudget(benchmark);
