@@ -16,9 +16,20 @@ import type { ServerThreadData } from '../threads/protocol.ts';
 import type { ViewHandler, ViewOutcome } from './view-handler.ts';
 import { failureOf } from '../steps/step-error.ts';
 
+/**
+ * `inTurn` queues a task on the loop's ready queue (one-turn-each.ts). uvicorn runs each request
+ * it reads as a task, and Django's handler awaits before the view (request_started's receivers,
+ * on a thread of its own from 4.0): the view starts a turn later, in the order the requests were
+ * read, and a loop blocked in views looks at its sockets between one view and the next, serving
+ * its connections in turn. (Running each view inside its read served a read batch in the
+ * kernel's order: 4 users on one blocked loop waited 300 or 600 ms where uvicorn's all wait 400.)
+ * Under Django 3.x the handler's hop onto the one thread is submitted at once, as the task's first
+ * step does, and the view follows in turn once the hop is back.
+ */
 export function createAsyncServer(
   ctx: ThreadContext,
   data: ServerThreadData,
+  inTurn: (task: () => void) => void,
 ): { handle: ViewHandler; http: AsyncHttpClient; answered: (req: number) => void } {
   const scenario: Scenario = data.scenario;
   const pools = executorPools(scenario, data.executors, ctx.now);
@@ -79,9 +90,13 @@ export function createAsyncServer(
     }
   };
   const view: ViewHandler = scenario.server.syncMiddleware ? throughSyncMiddleware : runView;
+  const nextTurn = () => new Promise<void>((resolve) => inTurn(resolve));
   const handle: ViewHandler = handlerHopsQueue(scenario.server)
-    ? (req, endpoint, i, accepted) => requestStarted(req).then(() => view(req, endpoint, i, accepted))
-    : view;
+    ? (req, endpoint, i, accepted) =>
+        requestStarted(req)
+          .then(nextTurn)
+          .then(() => view(req, endpoint, i, accepted))
+    : (req, endpoint, i, accepted) => nextTurn().then(() => view(req, endpoint, i, accepted));
   return { handle, http: runner.http, answered };
 }
 

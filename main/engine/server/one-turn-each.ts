@@ -7,12 +7,6 @@
  */
 export interface TurnQueue {
   push(task: () => void): void;
-  /**
-   * Queue a due timer's task as asyncio does: at a turn's start, behind what that turn's look at
-   * the sockets read (asyncio appends due timers after the I/O callbacks). Node runs timers
-   * before it polls, so the task waits for the poll, then joins the queue.
-   */
-  pushTimer(task: () => void): void;
 }
 
 export function oneTurnEach(): TurnQueue {
@@ -44,5 +38,5 @@ export function oneTurnEach(): TurnQueue {
     queue.push(task);
     schedule();
   };
-  return { push, pushTimer: (task) => setImmediate(push, task) };
+  return { push };
 }

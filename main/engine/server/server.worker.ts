@@ -46,7 +46,14 @@ const sendRecords = () => {
   }
 };
 
-const asyncServer = isAsync ? createAsyncServer(ctx, data) : null;
+/**
+ * The loop's ready queue (one-turn-each.ts): each request's view starts there, a view a turn, in
+ * the order read (async-server.ts), and so does the loop-delay timer's callback when it is due,
+ * behind the views already waiting (asyncio runs a due timer after the turn's reads, before the
+ * tasks those reads start, which begin a turn later).
+ */
+const readyTasks = oneTurnEach();
+const asyncServer = isAsync ? createAsyncServer(ctx, data, readyTasks.push) : null;
 const { server: serverSettings } = data.scenario;
 // gunicorn's sync worker closes every connection after its response (gthread keeps them alive).
 const closesEachConnection = serverSettings.model === 'sync-workers';
@@ -60,23 +67,7 @@ const handle = asyncServer
       timeoutS: serverSettings.model === 'sync-workers' ? serverSettings.workerTimeoutS : 0,
       recordClosing: (req, lane, from, to) => ctx.spans.record(req, lane, Phase.closing, from, to),
     });
-/**
- * uvicorn runs each request it reads as a task of its own, and Django's handler hops to a thread
- * for request_started's receivers before the view: the loop looks at its sockets again between
- * one view and the next, and a loop blocked in views serves requests in the order they arrived.
- * Running each view at once, inside the read, served a whole read batch in the kernel's order:
- * with 4 users on one blocked loop, a request waited 300 or 600 ms where uvicorn's all wait 400.
- * The loop-delay timer queues there too, as a due timer joins asyncio's ready queue (behind what
- * was read in the same turn).
- */
-const readyTasks = oneTurnEach();
-const stopSampling = isAsync
-  ? sampleLoopDelay(
-      ctx.now,
-      (t, d) => loopSamples.push(t, d),
-      (tick) => readyTasks.push(tick),
-    )
-  : () => {};
+const stopSampling = isAsync ? sampleLoopDelay(ctx.now, (t, d) => loopSamples.push(t, d), readyTasks.push) : () => {};
 
 /**
  * The loop thread runs Python too: uvicorn's parsing and Django's handler before the view, the
@@ -194,13 +185,9 @@ const server = createServer({ noDelay: !nagle }, (req, res) => {
     respondedAt = ctx.now();
     asyncServer?.answered(id);
   };
-  const run = () => {
-    const outcome = handle(id, endpoint, endpointIndex, accepted, closing);
-    if (outcome instanceof Promise) outcome.then(answer);
-    else answer(outcome);
-  };
-  if (isAsync) readyTasks.push(run);
-  else run();
+  const outcome = handle(id, endpoint, endpointIndex, accepted, closing);
+  if (outcome instanceof Promise) outcome.then(answer);
+  else answer(outcome);
 });
 const limit = limitConcurrency(server, data.scenario.server.limitConcurrency);
 if (closesEachConnection) closeConnectionsGracefully(server);
