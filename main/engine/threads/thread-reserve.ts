@@ -50,6 +50,8 @@ export class ThreadReserve {
   private generation = 0;
   private disposed = false;
   private lastRefill: Promise<void> = Promise.resolve();
+  /** What the refill under way keeps (null when none is): asked again, it goes on as it was. */
+  private refilling: ThreadCounts | null = null;
   /** What an idle reserve goes back to, and the timer that will take it there. */
   private base: ThreadCounts | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -94,6 +96,7 @@ export class ThreadReserve {
   /** Starts no more spares until the next refill: a run is starting and needs the CPUs. */
   hold(): void {
     this.generation++;
+    this.refilling = null;
     this.cancelTrim();
   }
 
@@ -103,8 +106,12 @@ export class ThreadReserve {
    * group after hold() or dispose(), or after a group in which one failed.
    */
   refill(wanted: ThreadCounts): Promise<void> {
+    // The app asks again for the set on screen after each run, as the run's own refill goes on:
+    // starting over would end that refill early and leave its last spares to start after Run.
+    if (this.refilling && sameCounts(this.refilling, wanted)) return this.lastRefill;
     const generation = ++this.generation;
     this.cancelTrim();
+    this.refilling = wanted;
     this.lastRefill = (async () => {
       await this.dropSurplus(wanted);
       for (;;) {
@@ -115,7 +122,9 @@ export class ThreadReserve {
         // A spare that failed would fail again (a shop that cannot be opened): the run starts its own.
         if (started.includes(false)) return;
       }
-    })();
+    })().finally(() => {
+      if (generation === this.generation) this.refilling = null;
+    });
     return this.lastRefill;
   }
 
@@ -205,6 +214,11 @@ export class ThreadReserve {
 }
 
 /** Whether `counts` holds more of some kind than `base`. */
+function sameCounts(a: ThreadCounts, b: ThreadCounts): boolean {
+  const names = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<WorkerName>;
+  return [...names].every((name) => (a[name] ?? 0) === (b[name] ?? 0));
+}
+
 function exceeds(counts: ThreadCounts, base: ThreadCounts): boolean {
   return Object.entries(counts).some(([name, n]) => (n ?? 0) > (base[name as WorkerName] ?? 0));
 }

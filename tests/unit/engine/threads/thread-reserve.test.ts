@@ -64,6 +64,20 @@ test('the reserve keeps what the last run used, within its limit', async (t) => 
   assert.deepEqual(reserve.readyCounts(), { executor: 3 });
 });
 
+test('asked again for the set it is starting, the reserve goes on: the first ask still ends with all of them', async (t) => {
+  const reserve = reserveFor(t);
+  const wanted = { executor: SPARES_AT_A_TIME * 2 + 1 };
+  const first = reserve.refill(wanted);
+  const again = reserve.refill({ ...wanted });
+  assert.equal(again, first, 'the same refill');
+  await first;
+  assert.deepEqual(reserve.readyCounts(), wanted);
+  // Another set starts over; after hold() the same set starts again too.
+  reserve.hold();
+  assert.notEqual(reserve.refill(wanted), first);
+  await reserve.refilled();
+});
+
 test('a run that begins stops the refill at its current group', async (t) => {
   const reserve = reserveFor(t);
   const refill = reserve.refill({ executor: 40 });
