@@ -115,7 +115,8 @@ export const RunCharts = memo(function RunCharts({ clock, analysis, theme }: Pro
                   ? `${noLoop} workers have no event loop`
                   : snapshot.status === 'idle'
                     ? 'No run yet'
-                    : 'No loop samples yet'
+                    : // The timer that measures the loop runs on it: a loop blocked in views reports late.
+                      'No loop samples yet: the loop times its own delay, and its timer waits while the loop is busy'
         }
       >
         <Lines
