@@ -80,24 +80,32 @@ function connection(i: number): Connection {
   return (connections[i] ??= new Connection(serverUrls[i % serverUrls.length], clientSettings));
 }
 
+/**
+ * A request's record as it leaves, nothing answered yet. A function declaration, so a spare's
+ * exercise (run before the module's constants exist) builds the very records a run does.
+ */
+function pendingRecord(id: number, endpoint: number, intended: Micros, sent: Micros, conn: number): RequestRecord {
+  return {
+    id,
+    endpoint,
+    intended,
+    sent,
+    accepted: null,
+    responded: null,
+    received: null,
+    status: 0,
+    error: null,
+    conn,
+  };
+}
+
 /** Send request `id` on connection `conn`; resolves when it is recorded (or, rehearsing, answered). */
 async function send(w: Window, id: number, conn: number, intended: Micros): Promise<void> {
   if (!w.recorded) return rehearse(conn);
   const endpoint = pickEndpoint();
   inFlight++;
   let serverTiming = '';
-  const record: RequestRecord = {
-    id,
-    endpoint,
-    intended,
-    sent: now(),
-    accepted: null,
-    responded: null,
-    received: null,
-    status: 0,
-    error: null,
-    conn: data.firstClientLane + conn,
-  };
+  const record = pendingRecord(id, endpoint, intended, now(), data.firstClientLane + conn);
   try {
     const headers = ['x-interleave-req', String(id), 'x-interleave-endpoint', String(endpoint)];
     const res = targets
@@ -219,19 +227,8 @@ async function exerciseOwnClient(): Promise<void> {
   await exerciseHttp(
     (url) => {
       const conn = (pool[sent % EXERCISE_PARALLEL] ??= new Connection(url, settings));
-      const record: RequestRecord = {
-        id: sent++,
-        endpoint: 0,
-        intended: clock(),
-        sent: clock(),
-        accepted: null,
-        responded: null,
-        received: null,
-        status: 0,
-        error: null,
-        conn: 0,
-      };
-      return get(conn, '/', [], record);
+      const at = clock();
+      return get(conn, '/', [], pendingRecord(sent++, 0, at, at, 0));
     },
     { afterwards: (url) => rehearseSchedule(url, settings) },
   );

@@ -13,7 +13,7 @@ const INTERVAL_MS = 10;
 export function sampleLoopDelay(
   now: () => Micros,
   record: (t: Micros, delayMs: number) => void,
-  inTurn: (task: () => void) => void = (task) => task(),
+  inTurn: (task: () => void) => void,
 ): () => void {
   let expected = performance.now() + INTERVAL_MS;
   let timer: NodeJS.Timeout;
